@@ -1,0 +1,34 @@
+package org.qinglian;
+
+import java.util.Set;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * Qinglian (清廉), a grassroots public-power supervision platform. One jar: {@code serve} (the default)
+ * starts the web application; the other first arguments run one command and exit.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class QinglianApplication {
+
+	static final Set<String> COMMANDS = Set.of("import", "export", "demo", "audit", "scan", "help", "--help");
+
+	public static void main(String[] args) {
+		SpringApplication app = new SpringApplication(QinglianApplication.class);
+		boolean command = args.length > 0 && COMMANDS.contains(args[0]);
+		if (command) {
+			app.setWebApplicationType(WebApplicationType.NONE);
+			app.setAdditionalProfiles("cli");
+			app.setLogStartupInfo(false);
+		}
+		var context = app.run(args);
+		if (command) {
+			System.exit(SpringApplication.exit(context));
+		}
+	}
+
+}

@@ -1,0 +1,36 @@
+package org.qinglian.intake;
+
+import static org.qinglian.platform.ColumnType.*;
+
+import org.qinglian.platform.ExchangeFile;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The reports file of the QDX bundle. The reporter is personal data and is stored encrypted. */
+@Configuration(proxyBeanMethods = false)
+class IntakeExchange {
+
+	@Bean
+	ExchangeFile reportsFile() {
+		return ExchangeFile.define("reports.csv", "int_report", 70)
+			.id("report_id")
+			.required("received_on", DATE)
+			.code("channel", true, "visit", "letter", "phone", "web", "wechat", "dingtalk", "info_officer", "referral")
+			.code("kind", true, "accusation", "suggestion", "appeal", "other")
+			.required("anonymous", BOOLEAN)
+			.encrypted("reporter_id", "reporter_enc", "persons.csv")
+			.optional("subject_id", ID, "persons.csv", "organizations.csv")
+			.required("region_code", REGION_CODE, "regions.csv")
+			.required("unit_code", REGION_CODE, "regions.csv")
+			.optional("rural_cadre", BOOLEAN)
+			.optional("text", TEXT)
+			.optional("duplicate_of", ID, "reports.csv")
+			.optional("closed_on", DATE)
+			.optional("satisfied", BOOLEAN)
+			.check("reporter_id", "an anonymous report names no reporter",
+					"select _line from {stage} where anonymous = 'true' and reporter_id is not null")
+			.build();
+	}
+
+}

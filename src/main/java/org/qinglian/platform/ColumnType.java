@@ -1,0 +1,39 @@
+package org.qinglian.platform;
+
+/**
+ * The kinds of value a column of a QDX file holds; each names the check the importer applies.
+ */
+public enum ColumnType {
+
+	/** An opaque id of at most 64 characters. */
+	ID,
+	/** Free text. */
+	TEXT,
+	/** A lower_snake_case code from a vocabulary. */
+	CODE,
+	/** A 12-digit statistical division code. */
+	REGION_CODE,
+	/** {@code YYYY-MM-DD}. */
+	DATE,
+	/** Decimal yuan with at most two decimals, not negative. */
+	MONEY,
+	/** A decimal number. */
+	DECIMAL,
+	/** A whole number. */
+	INTEGER,
+	/** {@code true} or {@code false}. */
+	BOOLEAN,
+	/** An 18-character resident ID number (GB 11643) with its check character. */
+	ID_NUMBER,
+	/** An 18-character unified social credit code (GB 32100) with its check character. */
+	CREDIT_CODE,
+	/** A month, {@code YYYY-MM}. */
+	MONTH,
+	/** A quarter, {@code YYYY-Qn}. */
+	QUARTER,
+	/** Ids joined by {@code ;}. */
+	ID_LIST,
+	/** Region codes joined by {@code ;}. */
+	REGION_LIST
+
+}

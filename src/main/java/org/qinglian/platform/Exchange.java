@@ -1,0 +1,52 @@
+package org.qinglian.platform;
+
+import java.nio.file.Path;
+
+/**
+ * Data in and out in the QDX bundle format (spec/exchange-format.md).
+ */
+public interface Exchange {
+
+	/**
+	 * Checks a bundle (a folder or a {@code .zip}) and merges it into the database by id, all or nothing.
+	 * @throws BundleRejectedException listing every problem when anything is wrong; nothing is written then
+	 */
+	ImportReport importBundle(Path bundle, Progress progress);
+
+	/** Writes every row as a bundle into {@code dir}, with its manifest. */
+	ExportReport exportBundle(Path dir);
+
+	/** Told how far an import has got. */
+	interface Progress {
+
+		Progress NONE = (file, bytesDone, bytesTotal, rows) -> {
+		};
+
+		void update(String file, long bytesDone, long bytesTotal, long rows);
+
+	}
+
+	/**
+	 * What an import did.
+	 * @param rowsRead rows read from the bundle's files
+	 * @param rowsChanged rows inserted or changed (0 when the bundle was already loaded)
+	 * @param millis how long it took
+	 * @param importedBefore whether the very same bundle had been imported before
+	 */
+	record ImportReport(long rowsRead, long rowsChanged, long millis, boolean importedBefore) {
+
+		public long rowsPerSecond() {
+			return millis == 0 ? rowsRead : rowsRead * 1000 / millis;
+		}
+
+	}
+
+	/**
+	 * What an export wrote.
+	 * @param files files written, the manifest not counted
+	 * @param rows rows written
+	 */
+	record ExportReport(int files, long rows) {
+	}
+
+}

@@ -1,0 +1,123 @@
+package org.qinglian.platform;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How one file of the QDX bundle (spec/exchange-format.md) maps onto a module's table. Each module declares
+ * its files as beans; the platform's importer and exporter know no module, only these descriptions.
+ *
+ * @param file the file name in the bundle, e.g. {@code vouchers.csv}
+ * @param table the module's table
+ * @param order load order: a file is loaded after the files it references
+ * @param columns the columns in the order of the spec
+ * @param key the columns that identify a row (the id column, or a natural key)
+ * @param checks further checks across rows, in SQL over the staged rows
+ */
+public record ExchangeFile(String file, String table, int order, List<ExchangeColumn> columns, List<String> key,
+		List<RowCheck> checks) {
+
+	public ExchangeFile {
+		columns = List.copyOf(columns);
+		key = List.copyOf(key);
+		checks = List.copyOf(checks);
+	}
+
+	public Optional<ExchangeColumn> column(String name) {
+		return columns.stream().filter(c -> c.name().equals(name)).findFirst();
+	}
+
+	public ExchangeColumn keyColumn() {
+		return column(key.get(0)).orElseThrow();
+	}
+
+	public static Builder define(String file, String table, int order) {
+		return new Builder(file, table, order);
+	}
+
+	/**
+	 * A check over staged rows: {@code sql} selects {@code _line} of each offending row from the staged file
+	 * {@code {stage}}; other files are named {@code {stage:persons.csv}} and {@code {table:persons.csv}}.
+	 *
+	 * @param column the column the problem is reported on
+	 * @param reason the reason reported
+	 * @param sql the query
+	 */
+	public record RowCheck(String column, String reason, String sql) {
+	}
+
+	/** Builds a file description column by column, in the spec's order. */
+	public static final class Builder {
+
+		private final String file;
+
+		private final String table;
+
+		private final int order;
+
+		private final List<ExchangeColumn> columns = new ArrayList<>();
+
+		private final List<String> key = new ArrayList<>();
+
+		private final List<RowCheck> checks = new ArrayList<>();
+
+		private Builder(String file, String table, int order) {
+			this.file = file;
+			this.table = table;
+			this.order = order;
+		}
+
+		public Builder column(String name, ColumnType type, boolean required, String... references) {
+			columns.add(new ExchangeColumn(name, name, type, required, Set.of(), List.of(references), false));
+			return this;
+		}
+
+		/** The file's own id column: required, unique, the key. */
+		public Builder id(String name) {
+			key.add(name);
+			return column(name, ColumnType.ID, true);
+		}
+
+		public Builder required(String name, ColumnType type, String... references) {
+			return column(name, type, true, references);
+		}
+
+		public Builder optional(String name, ColumnType type, String... references) {
+			return column(name, type, false, references);
+		}
+
+		public Builder code(String name, boolean required, String... vocabulary) {
+			columns.add(new ExchangeColumn(name, name, ColumnType.CODE, required, new LinkedHashSet<>(List.of(vocabulary)),
+					List.of(), false));
+			return this;
+		}
+
+		/** A reference to a person that is stored encrypted in {@code dbColumn}. */
+		public Builder encrypted(String name, String dbColumn, String... references) {
+			columns.add(new ExchangeColumn(name, dbColumn, ColumnType.ID, false, Set.of(), List.of(references), true));
+			return this;
+		}
+
+		public Builder key(String... names) {
+			key.addAll(List.of(names));
+			return this;
+		}
+
+		public Builder check(String column, String reason, String sql) {
+			checks.add(new RowCheck(column, reason, sql));
+			return this;
+		}
+
+		public ExchangeFile build() {
+			if (key.isEmpty()) {
+				throw new IllegalStateException(file + " has no key");
+			}
+			return new ExchangeFile(file, table, order, columns, key, checks);
+		}
+
+	}
+
+}

@@ -1,0 +1,151 @@
+package org.qinglian.platform.exchange;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.qinglian.platform.AuditLog;
+import org.qinglian.platform.Exchange.ExportReport;
+import org.qinglian.platform.ExchangeColumn;
+import org.qinglian.platform.ExchangeFile;
+import org.qinglian.platform.PersonalDataCipher;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Writes every table back as a QDX bundle, so that it re-imports to the same rows. */
+@Component
+class BundleExporter {
+
+	private final ExchangeFiles files;
+
+	private final JdbcTemplate jdbc;
+
+	private final PersonalDataCipher cipher;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	BundleExporter(ExchangeFiles files, JdbcTemplate jdbc, PersonalDataCipher cipher, AuditLog audit, Clock clock) {
+		this.files = files;
+		this.jdbc = new JdbcTemplate(jdbc.getDataSource());
+		this.jdbc.setFetchSize(5_000);
+		this.cipher = cipher;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Transactional
+	ExportReport export(Path dir) {
+		try {
+			Files.createDirectories(dir);
+			String county = jdbc.query("select left(region_code, 6) from jur_region where level = 'county' order by 1 limit 1",
+					rs -> rs.next() ? rs.getString(1) : "000000");
+			Map<String, Object> period = jdbc.queryForMap(
+					"select min(period_from)::text as from, max(period_to)::text as to from plt_import");
+			JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+			ObjectNode manifest = json.createObjectNode();
+			manifest.put("format", "qdx");
+			manifest.put("version", 1);
+			manifest.put("county_code", county);
+			manifest.put("generated_at", OffsetDateTime.now(clock).withNano(0).toString());
+			ObjectNode p = manifest.putObject("period");
+			p.put("from", (String) period.get("from"));
+			p.put("to", (String) period.get("to"));
+			ObjectNode listed = manifest.putObject("files");
+			long total = 0;
+			Map<String, Long> counts = new LinkedHashMap<>();
+			for (ExchangeFile f : files.all()) {
+				MessageDigest md = MessageDigest.getInstance("SHA-256");
+				long rows;
+				try (OutputStream out = new DigestOutputStream(Files.newOutputStream(dir.resolve(f.file())), md);
+						BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
+					rows = write(f, w);
+				}
+				ObjectNode meta = listed.putObject(f.file());
+				meta.put("rows", rows);
+				meta.put("sha256", HexFormat.of().formatHex(md.digest()));
+				counts.put(f.file(), rows);
+				total += rows;
+			}
+			Files.writeString(dir.resolve(Bundle.MANIFEST), json.writeValueAsString(manifest));
+			audit.record("export", "bundle", dir.toAbsolutePath().toString(), null, "rows " + total + " " + counts);
+			return new ExportReport(files.all().size(), total);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not write the bundle to " + dir, ex);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private long write(ExchangeFile f, BufferedWriter w) throws IOException {
+		w.write(f.columns().stream().map(ExchangeColumn::name).collect(Collectors.joining(",")));
+		w.write('\n');
+		String select = f.columns().stream().map(c -> BundleImporter.quote(c.dbColumn()) + "::text")
+			.collect(Collectors.joining(", "));
+		String order = f.key().stream().map(k -> BundleImporter.quote(f.column(k).orElseThrow().dbColumn()))
+			.collect(Collectors.joining(", "));
+		long[] rows = { 0 };
+		int n = f.columns().size();
+		jdbc.query("select " + select + " from " + f.table() + " order by " + order, rs -> {
+			try {
+				for (int i = 0; i < n; i++) {
+					if (i > 0) {
+						w.write(',');
+					}
+					String v = rs.getString(i + 1);
+					if (v != null && f.columns().get(i).encrypted()) {
+						v = cipher.decrypt(v);
+					}
+					writeField(w, v);
+				}
+				w.write('\n');
+				rows[0]++;
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		});
+		return rows[0];
+	}
+
+	private static void writeField(BufferedWriter w, String v) throws IOException {
+		if (v == null) {
+			return;
+		}
+		boolean quote = false;
+		for (int i = 0; i < v.length() && !quote; i++) {
+			char c = v.charAt(i);
+			quote = c == ',' || c == '"' || c == '\n' || c == '\r';
+		}
+		if (!quote) {
+			w.write(v);
+			return;
+		}
+		w.write('"');
+		w.write(v.replace("\"", "\"\""));
+		w.write('"');
+	}
+
+}

@@ -1,0 +1,195 @@
+package org.qinglian.platform.exchange;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+
+import org.qinglian.platform.ExchangeColumn;
+import org.qinglian.platform.IdentityCodes;
+
+/**
+ * The value checks of the QDX spec. Each returns {@code null} when the value is good, else the reason.
+ */
+final class FieldChecks {
+
+	private FieldChecks() {
+	}
+
+	static String check(ExchangeColumn column, String v) {
+		return switch (column.type()) {
+			case ID -> id(v);
+			case TEXT -> text(v);
+			case CODE -> column.vocabulary().contains(v) ? null
+					: "'" + v + "' is not one of " + String.join(", ", column.vocabulary().stream().sorted().toList());
+			case REGION_CODE -> regionCode(v);
+			case DATE -> date(v);
+			case MONEY -> money(v);
+			case DECIMAL -> decimal(v);
+			case INTEGER -> integer(v);
+			case BOOLEAN -> "true".equals(v) || "false".equals(v) ? null : "'" + v + "' is not true or false";
+			case ID_NUMBER -> idNumber(v);
+			case CREDIT_CODE -> creditCode(v);
+			case MONTH -> month(v);
+			case QUARTER -> quarter(v);
+			case ID_LIST -> list(v, false);
+			case REGION_LIST -> list(v, true);
+		};
+	}
+
+	static String id(String v) {
+		if (v.length() > 64) {
+			return "an id has at most 64 characters";
+		}
+		for (int i = 0; i < v.length(); i++) {
+			char c = v.charAt(i);
+			if (c <= ' ' || c == ';') {
+				return "an id has no spaces, control characters or ';'";
+			}
+		}
+		return null;
+	}
+
+	static String text(String v) {
+		for (int i = 0; i < v.length(); i++) {
+			char c = v.charAt(i);
+			if (c < ' ' && c != '\n' && c != '\r' && c != '\t') {
+				return "contains a control character";
+			}
+		}
+		return null;
+	}
+
+	static String regionCode(String v) {
+		if (v.length() != 12 || !digits(v, 0, 12)) {
+			return "'" + v + "' is not a 12-digit region code";
+		}
+		return null;
+	}
+
+	static String date(String v) {
+		if (v.length() != 10 || v.charAt(4) != '-' || v.charAt(7) != '-' || !digits(v, 0, 4) || !digits(v, 5, 7)
+				|| !digits(v, 8, 10)) {
+			return "'" + v + "' is not a date (YYYY-MM-DD)";
+		}
+		try {
+			LocalDate.of(num(v, 0, 4), num(v, 5, 7), num(v, 8, 10));
+			return null;
+		}
+		catch (DateTimeException ex) {
+			return "'" + v + "' is not a day of the calendar";
+		}
+	}
+
+	static String money(String v) {
+		int dot = v.indexOf('.');
+		int intEnd = dot < 0 ? v.length() : dot;
+		if (v.startsWith("-")) {
+			return "'" + v + "' is negative";
+		}
+		if (intEnd == 0 || intEnd > 12 || !digits(v, 0, intEnd)) {
+			return "'" + v + "' is not an amount in yuan (e.g. 1234.50)";
+		}
+		if (dot >= 0) {
+			int decimals = v.length() - dot - 1;
+			if (decimals == 0 || decimals > 2 || !digits(v, dot + 1, v.length())) {
+				return "'" + v + "' has " + (decimals > 2 ? "more than 2 decimals" : "no decimals after the point");
+			}
+		}
+		return null;
+	}
+
+	static String decimal(String v) {
+		int start = v.startsWith("-") ? 1 : 0;
+		int dot = v.indexOf('.');
+		int intEnd = dot < 0 ? v.length() : dot;
+		if (intEnd == start || intEnd - start > 15 || !digits(v, start, intEnd)
+				|| (dot >= 0 && (dot == v.length() - 1 || !digits(v, dot + 1, v.length())))) {
+			return "'" + v + "' is not a number";
+		}
+		return null;
+	}
+
+	static String integer(String v) {
+		int start = v.startsWith("-") ? 1 : 0;
+		if (v.length() == start || v.length() - start > 9 || !digits(v, start, v.length())) {
+			return "'" + v + "' is not a whole number";
+		}
+		return null;
+	}
+
+	static String month(String v) {
+		if (v.length() != 7 || v.charAt(4) != '-' || !digits(v, 0, 4) || !digits(v, 5, 7) || num(v, 5, 7) < 1
+				|| num(v, 5, 7) > 12) {
+			return "'" + v + "' is not a month (YYYY-MM)";
+		}
+		return null;
+	}
+
+	static String quarter(String v) {
+		if (v.length() != 7 || v.charAt(4) != '-' || v.charAt(5) != 'Q' || !digits(v, 0, 4) || v.charAt(6) < '1'
+				|| v.charAt(6) > '4') {
+			return "'" + v + "' is not a quarter (YYYY-Qn)";
+		}
+		return null;
+	}
+
+	static String list(String v, boolean regions) {
+		for (String part : v.split(";", -1)) {
+			String problem = part.isEmpty() ? "has an empty element" : (regions ? regionCode(part) : id(part));
+			if (problem != null) {
+				return problem;
+			}
+		}
+		return null;
+	}
+
+	/** GB 11643: 6 digits region, 8 digits birth date, 3 digits sequence, check character by ISO 7064 MOD 11-2. */
+	static String idNumber(String v) {
+		if (v.length() != 18 || !digits(v, 0, 17)) {
+			return "an ID number has 17 digits and a check character";
+		}
+		if (date(v.substring(6, 10) + "-" + v.substring(10, 12) + "-" + v.substring(12, 14)) != null) {
+			return "the birth date in the ID number is not a day of the calendar";
+		}
+		char expected = IdentityCodes.idNumberCheck(v);
+		if (Character.toUpperCase(v.charAt(17)) != expected) {
+			return "the check character of the ID number is wrong (expected " + expected + ")";
+		}
+		return null;
+	}
+
+	/** GB 32100: 17 characters of the code alphabet and a check character, modulus 31. */
+	static String creditCode(String v) {
+		if (v.length() != 18) {
+			return "a credit code has 18 characters";
+		}
+		for (int i = 0; i < 18; i++) {
+			if (IdentityCodes.CREDIT_CHARS.indexOf(v.charAt(i)) < 0) {
+				return "'" + v.charAt(i) + "' is not a character of credit codes";
+			}
+		}
+		char expected = IdentityCodes.creditCodeCheck(v.substring(0, 17));
+		if (v.charAt(17) != expected) {
+			return "the check character of the credit code is wrong (expected " + expected + ")";
+		}
+		return null;
+	}
+
+	private static boolean digits(String v, int from, int to) {
+		for (int i = from; i < to; i++) {
+			char c = v.charAt(i);
+			if (c < '0' || c > '9') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static int num(String v, int from, int to) {
+		int n = 0;
+		for (int i = from; i < to; i++) {
+			n = n * 10 + (v.charAt(i) - '0');
+		}
+		return n;
+	}
+
+}
