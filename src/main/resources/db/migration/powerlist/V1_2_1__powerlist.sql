@@ -61,10 +61,12 @@ create index pow_conformance_region on pow_conformance (region_code) where not c
 
 create table pow_deviation (
     exercise_id varchar(64) not null references pow_conformance (exercise_id) on delete cascade,
+    ordinal     integer     not null,
     kind        varchar(32) not null,
     step_code   varchar(64) not null,
     other_step  varchar(64),
     days        integer,
-    limit_days  integer
+    limit_days  integer,
+    reason_zh   text        not null
 );
 create index pow_deviation_exercise on pow_deviation (exercise_id);

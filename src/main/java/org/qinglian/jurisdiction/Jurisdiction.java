@@ -1,0 +1,37 @@
+package org.qinglian.jurisdiction;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The county tree and the people in it. Region names are public; people are personal data and are only
+ * returned within the signed-in user's jurisdiction.
+ */
+public interface Jurisdiction {
+
+	/** Every region of the county (public: names and places only). */
+	List<RegionView> regions();
+
+	Optional<RegionView> region(String regionCode);
+
+	/** The regions of the signed-in user's subtree. */
+	List<RegionView> regionsInScope();
+
+	/** The people holding a position in a region's subtree on a day; the region must be in scope. */
+	List<PositionView> positions(String regionCode, LocalDate on);
+
+	/** Names of the given people that the signed-in user may see, by person id. */
+	Map<String, String> names(Collection<String> personIds);
+
+	record RegionView(String code, String name, String level, String parentCode, LocalDate cashlessSince,
+			LocalDate custodySince) {
+	}
+
+	record PositionView(String personId, String name, String regionCode, String role, LocalDate startDate,
+			LocalDate endDate) {
+	}
+
+}

@@ -1,0 +1,58 @@
+package org.qinglian.platform;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** What a user of the platform is, and so what they may do within their region. */
+public enum Role {
+
+	/** Administrator of the county commission: users, catalogue, settings. */
+	COUNTY_ADMIN(EnumSet.of(Permission.READ_VILLAGE_DATA, Permission.READ_SUPERVISION, Permission.MANAGE_USERS,
+			Permission.READ_AUDIT, Permission.READ_PERSONAL_DATA)),
+	/** Staff of the county commission (市纪委监委). */
+	COUNTY_STAFF(EnumSet.of(Permission.READ_VILLAGE_DATA, Permission.READ_SUPERVISION, Permission.READ_PERSONAL_DATA)),
+	/** Staff of a township office (乡镇纪委、监察办). */
+	TOWNSHIP_STAFF(EnumSet.of(Permission.READ_VILLAGE_DATA, Permission.READ_SUPERVISION, Permission.READ_PERSONAL_DATA)),
+	/** Village supervision committee member or information officer (村监委、监察信息员). */
+	VILLAGE_MONITOR(EnumSet.of(Permission.READ_VILLAGE_DATA)),
+	/** Village cadre: records uses of power, never sees complaints or cases. */
+	VILLAGE_CADRE(EnumSet.of(Permission.READ_VILLAGE_DATA, Permission.RECORD_EXERCISES)),
+	/** Third-party custodian accountant (代理记账) of a township's villages. */
+	CUSTODIAN(EnumSet.of(Permission.READ_VILLAGE_DATA)),
+	/** Reads the audit log and verifies its chain. */
+	AUDITOR(EnumSet.of(Permission.READ_AUDIT));
+
+	private final Set<Permission> permissions;
+
+	Role(Set<Permission> permissions) {
+		this.permissions = permissions;
+	}
+
+	public boolean can(Permission permission) {
+		return permissions.contains(permission);
+	}
+
+	public String code() {
+		return name().toLowerCase();
+	}
+
+	public static Role of(String code) {
+		return valueOf(code.toUpperCase());
+	}
+
+	/** The things a role may be allowed to do. */
+	public enum Permission {
+
+		/** Village records: power exercises, vouchers, contracts, projects, subsidies. */
+		READ_VILLAGE_DATA,
+		/** Reports, clues, cases, findings, profiles. */
+		READ_SUPERVISION,
+		/** Personal data of named people (ID numbers, phones, kin). */
+		READ_PERSONAL_DATA,
+		MANAGE_USERS,
+		READ_AUDIT,
+		RECORD_EXERCISES
+
+	}
+
+}

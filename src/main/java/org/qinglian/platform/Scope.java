@@ -1,0 +1,64 @@
+package org.qinglian.platform;
+
+/**
+ * The part of the county tree a user may see: their region and everything below it. Region codes are
+ * hierarchical (6 digits county, 3 township, 3 village), so the subtree is a prefix and scoping a query is the
+ * one predicate {@code region_code like :prefix}.
+ *
+ * @param user the user
+ * @param role their role
+ * @param regionCode the root of their subtree
+ */
+public record Scope(String user, Role role, String regionCode) {
+
+	/** The code prefix every region of the subtree starts with, for {@code like prefix || '%'}. */
+	public String prefix() {
+		if (regionCode.endsWith("000000")) {
+			return regionCode.substring(0, 6);
+		}
+		if (regionCode.endsWith("000")) {
+			return regionCode.substring(0, 9);
+		}
+		return regionCode;
+	}
+
+	/** The {@code like} pattern of the subtree. */
+	public String pattern() {
+		return prefix() + "%";
+	}
+
+	public boolean covers(String code) {
+		return code != null && code.startsWith(prefix());
+	}
+
+	public boolean can(Role.Permission permission) {
+		return role.can(permission);
+	}
+
+	/**
+	 * @throws NotInScopeException when the region is outside the subtree, so that the caller answers as if the
+	 * record did not exist
+	 */
+	public void requireCovers(String code) {
+		if (!covers(code)) {
+			throw new NotInScopeException();
+		}
+	}
+
+	/** @throws AccessDeniedException when the role does not have the permission */
+	public void require(Role.Permission permission) {
+		if (!can(permission)) {
+			throw new org.springframework.security.access.AccessDeniedException("not permitted: " + permission);
+		}
+	}
+
+	/** A record outside the user's jurisdiction: answered like one that does not exist (404). */
+	public static class NotInScopeException extends RuntimeException {
+
+		public NotInScopeException() {
+			super("not found");
+		}
+
+	}
+
+}

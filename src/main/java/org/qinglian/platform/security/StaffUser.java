@@ -1,0 +1,36 @@
+package org.qinglian.platform.security;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.qinglian.platform.Role;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/** A signed-in user: their role and the region their jurisdiction starts at. */
+record StaffUser(String username, String displayName, String passwordHash, Role role, String regionCode,
+		boolean enabled) implements UserDetails {
+
+	@Override
+	public Collection<? extends GrantedAuthority> getAuthorities() {
+		return List.of(new SimpleGrantedAuthority("ROLE_" + role.name()));
+	}
+
+	@Override
+	public String getPassword() {
+		return passwordHash;
+	}
+
+	@Override
+	public String getUsername() {
+		return username;
+	}
+
+	@Override
+	public boolean isEnabled() {
+		return enabled;
+	}
+
+}

@@ -1,0 +1,289 @@
+package org.qinglian.powerlist.internal;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.qinglian.platform.AuditLog;
+import org.qinglian.platform.BundleImported;
+import org.qinglian.platform.Role;
+import org.qinglian.platform.Scope;
+import org.qinglian.platform.Scopes;
+import org.qinglian.powerlist.PowerList;
+import org.qinglian.powerlist.domain.Deviation;
+import org.qinglian.powerlist.domain.Flow;
+import org.qinglian.powerlist.domain.FlowConformance;
+
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class JdbcPowerList implements PowerList {
+
+	private static final Set<String> POWER_FILES = Set.of("power_items.csv", "power_steps.csv",
+			"power_exercises.csv", "exercise_events.csv");
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate template;
+
+	private final Scopes scopes;
+
+	private final MessageSource messages;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	JdbcPowerList(JdbcClient jdbc, JdbcTemplate template, Scopes scopes, MessageSource messages, AuditLog audit,
+			Clock clock) {
+		this.jdbc = jdbc;
+		this.template = template;
+		this.scopes = scopes;
+		this.messages = messages;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<PowerItemView> catalogue() {
+		Map<String, List<StepView>> steps = new HashMap<>();
+		jdbc.sql("select * from pow_step order by item_code, seq, step_code").query((ResultSet rs) -> {
+			steps.computeIfAbsent(rs.getString("item_code"), k -> new ArrayList<>()).add(step(rs));
+		});
+		Map<String, List<RedLineView>> lines = new HashMap<>();
+		for (RedLineView r : redLines()) {
+			lines.computeIfAbsent(r.itemCode(), k -> new ArrayList<>()).add(r);
+		}
+		return jdbc.sql("select * from pow_item order by item_code")
+			.query((rs, i) -> new PowerItemView(rs.getString("item_code"), rs.getString("category"),
+					rs.getString("name"), rs.getString("description"), rs.getString("legal_basis"),
+					steps.getOrDefault(rs.getString("item_code"), List.of()),
+					lines.getOrDefault(rs.getString("item_code"), List.of())))
+			.list();
+	}
+
+	private static StepView step(ResultSet rs) throws SQLException {
+		String after = rs.getString("after");
+		return new StepView(rs.getString("step_code"), rs.getInt("seq"), rs.getString("name"),
+				rs.getString("actor_role"), after == null ? List.of() : Arrays.asList(after.split(";")),
+				(Integer) rs.getObject("min_days"), (Integer) rs.getObject("max_days"), rs.getBoolean("disclosure"),
+				rs.getBoolean("optional"));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<RedLineView> redLines() {
+		return jdbc.sql("select red_line_code, text, item_code from pow_red_line order by red_line_code")
+			.query((rs, i) -> new RedLineView(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.list();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<ExerciseView> exercises(String regionCode, int limit) {
+		Scope scope = scopes.current();
+		scope.require(Role.Permission.READ_VILLAGE_DATA);
+		scope.requireCovers(regionCode);
+		String prefix = new Scope(scope.user(), scope.role(), regionCode).pattern();
+		List<ExerciseView> list = jdbc.sql(EXERCISES + " where e.region_code like ? and e.region_code like ?"
+				+ " order by e.started_on desc, e.exercise_id limit ?")
+			.params(prefix, scope.pattern(), limit)
+			.query((org.springframework.jdbc.core.RowMapper<ExerciseView>) this::exercise)
+			.list();
+		return withDeviations(list);
+	}
+
+	private static final String EXERCISES = """
+			select e.*, i.name as item_name, c.conforms from pow_exercise e
+			join pow_item i on i.item_code = e.item_code
+			left join pow_conformance c on c.exercise_id = e.exercise_id""";
+
+	private ExerciseView exercise(ResultSet rs, int i) throws SQLException {
+		return new ExerciseView(rs.getString("exercise_id"), rs.getString("item_code"), rs.getString("item_name"),
+				rs.getString("region_code"), rs.getString("title"), rs.getString("initiator_id"),
+				rs.getBigDecimal("amount"), rs.getObject("started_on", LocalDate.class), rs.getString("status"),
+				(Boolean) rs.getObject("conforms"), List.of());
+	}
+
+	private List<ExerciseView> withDeviations(List<ExerciseView> list) {
+		if (list.isEmpty()) {
+			return list;
+		}
+		Map<String, List<DeviationView>> devs = new HashMap<>();
+		jdbc.sql("""
+				select d.exercise_id, d.kind, s.name as step_name, o.name as other_name, d.days, d.limit_days, d.reason_zh
+				from pow_deviation d join pow_exercise e on e.exercise_id = d.exercise_id
+				left join pow_step s on s.item_code = e.item_code and s.step_code = d.step_code
+				left join pow_step o on o.item_code = e.item_code and o.step_code = d.other_step
+				where d.exercise_id = any(?) order by d.exercise_id, d.ordinal""")
+			.param(list.stream().map(ExerciseView::exerciseId).toArray(String[]::new))
+			.query((ResultSet rs) -> {
+				devs.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+					.add(new DeviationView(rs.getString(2), rs.getString(3), rs.getString(4),
+							(Integer) rs.getObject(5), (Integer) rs.getObject(6), rs.getString(7)));
+			});
+		return list.stream()
+			.map(e -> new ExerciseView(e.exerciseId(), e.itemCode(), e.itemName(), e.regionCode(), e.title(),
+					e.initiatorId(), e.amount(), e.startedOn(), e.status(), e.conforms(),
+					devs.getOrDefault(e.exerciseId(), List.of())))
+			.toList();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<ExerciseDetail> exercise(String exerciseId) {
+		Scope scope = scopes.current();
+		scope.require(Role.Permission.READ_VILLAGE_DATA);
+		List<ExerciseView> found = jdbc.sql(EXERCISES + " where e.exercise_id = ? and e.region_code like ?")
+			.params(exerciseId, scope.pattern())
+			.query((org.springframework.jdbc.core.RowMapper<ExerciseView>) this::exercise)
+			.list();
+		if (found.isEmpty()) {
+			return Optional.empty();
+		}
+		List<EventView> events = jdbc.sql("""
+				select ev.step_code, s.name, ev.occurred_on, ev.actor_id, ev.evidence, ev.note
+				from pow_exercise_event ev join pow_exercise e on e.exercise_id = ev.exercise_id
+				left join pow_step s on s.item_code = e.item_code and s.step_code = ev.step_code
+				where ev.exercise_id = ? order by ev.occurred_on, s.seq""")
+			.param(exerciseId)
+			.query((rs, i) -> new EventView(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+					rs.getString(4), rs.getString(5), rs.getString(6)))
+			.list();
+		return Optional.of(new ExerciseDetail(withDeviations(found).get(0), events));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<String, ExerciseFigures> figures() {
+		Scope scope = scopes.current();
+		scope.require(Role.Permission.READ_VILLAGE_DATA);
+		Map<String, ExerciseFigures> out = new HashMap<>();
+		jdbc.sql("""
+				select e.region_code, count(*), count(*) filter (where c.conforms = false)
+				from pow_exercise e left join pow_conformance c on c.exercise_id = e.exercise_id
+				where e.region_code like ? group by e.region_code""")
+			.param(scope.pattern())
+			.query((ResultSet rs) -> {
+				out.put(rs.getString(1), new ExerciseFigures(rs.getLong(2), rs.getLong(3)));
+			});
+		return out;
+	}
+
+	@ApplicationModuleListener
+	void on(BundleImported event) {
+		if (event.changedFiles().stream().anyMatch(POWER_FILES::contains)) {
+			recheckAll();
+		}
+	}
+
+	@Override
+	@Transactional
+	public long recheckAll() {
+		Map<String, Flow> flows = flows();
+		Map<String, String> stepNames = new HashMap<>();
+		jdbc.sql("select item_code, step_code, name from pow_step")
+			.query((ResultSet rs) -> {
+				stepNames.put(rs.getString(1) + "/" + rs.getString(2), rs.getString(3));
+			});
+		template.update("delete from pow_deviation");
+		template.update("delete from pow_conformance");
+		OffsetDateTime now = OffsetDateTime.now(clock);
+		List<Object[]> results = new ArrayList<>();
+		List<Object[]> deviations = new ArrayList<>();
+		long[] deviating = { 0 };
+		String[] current = { null, null, null, null };
+		Map<String, LocalDate> occurred = new LinkedHashMap<>();
+		Runnable finish = () -> {
+			if (current[0] == null) {
+				return;
+			}
+			Flow flow = flows.getOrDefault(current[1], new Flow(current[1], List.of()));
+			List<Deviation> found = FlowConformance.check(flow, current[3], occurred);
+			results.add(new Object[] { current[0], current[2], found.isEmpty(), now });
+			int ordinal = 0;
+			for (Deviation d : found) {
+				deviations.add(new Object[] { current[0], ordinal++, d.kind().name(), d.step(), d.otherStep(), d.days(),
+						d.limitDays(), reasonZh(d, current[1], stepNames) });
+			}
+			if (!found.isEmpty()) {
+				deviating[0]++;
+			}
+			if (results.size() >= 5_000) {
+				flush(results, deviations);
+			}
+		};
+		template.setFetchSize(10_000);
+		template.query("""
+				select e.exercise_id, e.item_code, e.region_code, e.status, ev.step_code, ev.occurred_on
+				from pow_exercise e left join pow_exercise_event ev on ev.exercise_id = e.exercise_id
+				order by e.exercise_id""", (ResultSet rs) -> {
+			String id = rs.getString(1);
+			if (!id.equals(current[0])) {
+				finish.run();
+				current[0] = id;
+				current[1] = rs.getString(2);
+				current[2] = rs.getString(3);
+				current[3] = rs.getString(4);
+				occurred.clear();
+			}
+			Date on = rs.getDate(6);
+			if (on != null) {
+				occurred.put(rs.getString(5), on.toLocalDate());
+			}
+		});
+		finish.run();
+		flush(results, deviations);
+		audit.record("check_conformance", "power_exercise", null, null, "deviating exercises " + deviating[0]);
+		return deviating[0];
+	}
+
+	private void flush(List<Object[]> results, List<Object[]> deviations) {
+		template.batchUpdate("insert into pow_conformance (exercise_id, region_code, conforms, checked_at) values (?, ?, ?, ?)",
+				results);
+		template.batchUpdate("""
+				insert into pow_deviation (exercise_id, ordinal, kind, step_code, other_step, days, limit_days, reason_zh)
+				values (?, ?, ?, ?, ?, ?, ?, ?)""", deviations);
+		results.clear();
+		deviations.clear();
+	}
+
+	private String reasonZh(Deviation d, String item, Map<String, String> names) {
+		String step = names.getOrDefault(item + "/" + d.step(), d.step());
+		String other = d.otherStep() == null ? "" : names.getOrDefault(item + "/" + d.otherStep(), d.otherStep());
+		return messages.getMessage("conformance." + d.kind().name(),
+				new Object[] { step, other, d.days(), d.limitDays() }, Locale.SIMPLIFIED_CHINESE);
+	}
+
+	private Map<String, Flow> flows() {
+		Map<String, List<Flow.Step>> steps = new HashMap<>();
+		jdbc.sql("select * from pow_step").query((ResultSet rs) -> {
+			StepView v = step(rs);
+			steps.computeIfAbsent(rs.getString("item_code"), k -> new ArrayList<>())
+				.add(new Flow.Step(v.code(), v.seq(), v.name(), Set.copyOf(v.after()), v.minDays(), v.maxDays(),
+						v.disclosure(), v.optional()));
+		});
+		Map<String, Flow> flows = new HashMap<>();
+		steps.forEach((item, list) -> flows.put(item, new Flow(item, list)));
+		return flows;
+	}
+
+}

@@ -1,0 +1,90 @@
+package org.qinglian.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.qinglian.assets.VillageAccounts;
+import org.qinglian.jurisdiction.Jurisdiction;
+import org.qinglian.platform.Scope;
+import org.qinglian.powerlist.PowerList;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The REST API for the WeChat/DingTalk front ends and other systems; the same scoping as the pages. */
+@RestController
+@RequestMapping("/api/v1")
+class ApiController {
+
+	private static final int MAX = 1_000;
+
+	private final Jurisdiction jurisdiction;
+
+	private final PowerList powerList;
+
+	private final VillageAccounts accounts;
+
+	private final Clock clock;
+
+	ApiController(Jurisdiction jurisdiction, PowerList powerList, VillageAccounts accounts, Clock clock) {
+		this.jurisdiction = jurisdiction;
+		this.powerList = powerList;
+		this.accounts = accounts;
+		this.clock = clock;
+	}
+
+	@GetMapping("/regions")
+	List<Jurisdiction.RegionView> regions() {
+		return jurisdiction.regionsInScope();
+	}
+
+	@GetMapping("/power-items")
+	List<PowerList.PowerItemView> powerItems() {
+		return powerList.catalogue();
+	}
+
+	@GetMapping("/regions/{code}/positions")
+	List<Jurisdiction.PositionView> positions(@PathVariable String code,
+			@RequestParam(required = false) LocalDate on) {
+		return jurisdiction.positions(code, on == null ? LocalDate.now(clock) : on);
+	}
+
+	@GetMapping("/regions/{code}/exercises")
+	List<PowerList.ExerciseView> exercises(@PathVariable String code, @RequestParam(defaultValue = "100") int limit) {
+		return powerList.exercises(code, Math.min(limit, MAX));
+	}
+
+	@GetMapping("/exercises/{id}")
+	PowerList.ExerciseDetail exercise(@PathVariable String id) {
+		return powerList.exercise(id).orElseThrow(Scope.NotInScopeException::new);
+	}
+
+	@GetMapping("/regions/{code}/vouchers")
+	List<VillageAccounts.VoucherView> vouchers(@PathVariable String code,
+			@RequestParam(defaultValue = "100") int limit) {
+		return accounts.vouchers(code, Math.min(limit, MAX));
+	}
+
+	@GetMapping("/regions/{code}/contracts")
+	List<VillageAccounts.ContractView> contracts(@PathVariable String code,
+			@RequestParam(defaultValue = "100") int limit) {
+		return accounts.contracts(code, Math.min(limit, MAX));
+	}
+
+	@GetMapping("/regions/{code}/projects")
+	List<VillageAccounts.ProjectView> projects(@PathVariable String code,
+			@RequestParam(defaultValue = "100") int limit) {
+		return accounts.projects(code, Math.min(limit, MAX));
+	}
+
+	@GetMapping("/regions/{code}/subsidies")
+	List<VillageAccounts.SubsidyView> subsidies(@PathVariable String code,
+			@RequestParam(defaultValue = "100") int limit) {
+		return accounts.subsidies(code, Math.min(limit, MAX));
+	}
+
+}

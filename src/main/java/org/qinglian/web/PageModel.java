@@ -1,0 +1,28 @@
+package org.qinglian.web;
+
+import org.qinglian.platform.Role;
+
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** What every page's header needs to know. */
+@ControllerAdvice
+class PageModel {
+
+	@ModelAttribute("signedIn")
+	boolean signedIn() {
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		return auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken);
+	}
+
+	@ModelAttribute("isAdmin")
+	boolean isAdmin() {
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		return auth != null && auth.getAuthorities().stream()
+			.anyMatch(a -> a.getAuthority().equals("ROLE_" + Role.COUNTY_ADMIN.name()));
+	}
+
+}
