@@ -25,7 +25,7 @@ create table ast_asset (
     region_code varchar(12)     not null,
     kind        varchar(16)  not null,
     name        varchar(200) not null,
-    area        numeric(14,2),
+    area        numeric,
     book_value  numeric(14,2)
 );
 create index ast_asset_region on ast_asset (region_code);
@@ -70,7 +70,7 @@ create table ast_project_item (
     work_code   varchar(64) not null,
     description varchar(200),
     unit        varchar(16),
-    quantity    numeric(14,3) not null,
+    quantity    numeric       not null,
     unit_price  numeric(14,2) not null,
     primary key (project_id, line_no)
 );
@@ -112,7 +112,7 @@ create table ast_vehicle (
 create table ast_property (
     person_id     varchar(64)  not null,
     address       varchar(300) not null,
-    area          numeric(14,2),
+    area          numeric,
     registered_on date,
     primary key (person_id, address)
 );

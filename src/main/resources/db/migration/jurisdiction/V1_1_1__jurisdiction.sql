@@ -4,8 +4,8 @@ create table jur_region (
     name           varchar(100) not null,
     level          varchar(16)  not null,
     parent_code    varchar(12),
-    lat            numeric(9,6),
-    lon            numeric(9,6),
+    lat            numeric,
+    lon            numeric,
     cashless_since date,
     custody_since  date
 );

@@ -90,7 +90,10 @@ final class FieldChecks {
 		}
 		if (dot >= 0) {
 			int decimals = v.length() - dot - 1;
-			if (decimals == 0 || decimals > 2 || !digits(v, dot + 1, v.length())) {
+			if (!digits(v, dot + 1, v.length())) {
+				return "'" + v + "' is not an amount in yuan (e.g. 1234.50)";
+			}
+			if (decimals == 0 || decimals > 2) {
 				return "'" + v + "' has " + (decimals > 2 ? "more than 2 decimals" : "no decimals after the point");
 			}
 		}

@@ -1,0 +1,150 @@
+package org.qinglian.platform.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.file.Path;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.qinglian.IntegrationTest;
+import org.qinglian.platform.BundleRejectedException;
+import org.qinglian.platform.Exchange;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** One fixture per kind of bad input: each is refused with its place named, and nothing is written. */
+@IntegrationTest
+class BadBundleTests {
+
+	@Autowired
+	Exchange exchange;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@TempDir
+	Path tmp;
+
+	static Stream<Arguments> badBundles() {
+		return Stream.of(
+				bad("unknown column", b -> b.with("vouchers.csv", "disclosed_on", "disclosed"),
+						"vouchers.csv:1: disclosed: unknown column"),
+				bad("missing column", b -> b.with("persons.csv", ",phone\n", "\n").with("persons.csv", ",13900000000\n", "\n").with("persons.csv", "330683101201,\n", "330683101201\n"),
+						"persons.csv:1: phone: the column is missing from the header"),
+				bad("word outside the vocabulary", b -> b.with("vouchers.csv", ",bank,PB", ",cheque,PB"),
+						"vouchers.csv:2: method: 'cheque' is not one of bank, cash, mobile, other"),
+				bad("impossible date", b -> b.with("vouchers.csv", "2019-01-02", "2019-02-30"),
+						"vouchers.csv:2: booked_on: '2019-02-30' is not a day of the calendar"),
+				bad("money with three decimals", b -> b.with("vouchers.csv", "749.97", "749.975"),
+						"vouchers.csv:2: amount: '749.975' has more than 2 decimals"),
+				bad("money as a float", b -> b.with("vouchers.csv", "749.97", "7.4997e2"),
+						"vouchers.csv:2: amount: '7.4997e2' is not an amount in yuan (e.g. 1234.50)"),
+				bad("wrong ID number check character", b -> b.with("persons.csv", TestBundle.validId("33068319680322241"), "33068319680322241" + wrongIdCheck()),
+						"persons.csv:2: id_number: the check character of the ID number is wrong"),
+				bad("wrong credit code check character", b -> b.with("organizations.csv", TestBundle.validCredit("91330683224183651"), "91330683224183651" + wrongCreditCheck()),
+						"organizations.csv:2: credit_code: the check character of the credit code is wrong"),
+				bad("required value missing", b -> b.with("vouchers.csv", ",2019-01-02,", ",,"),
+						"vouchers.csv:2: booked_on: is required"),
+				bad("duplicate id", b -> b.with("vouchers.csv", "V2", "V1"),
+						"vouchers.csv:3: voucher_id: repeats the key of line 2"),
+				bad("reference that does not resolve", b -> b.with("vouchers.csv", ",bank,PB", ",bank,PZZ"),
+						"vouchers.csv:2: counterparty_id: 'PZZ"),
+				bad("list element that does not resolve", b -> b.with("vouchers.csv", ";PB", ";NOBODY"),
+						"vouchers.csv:3: approver_ids: 'NOBODY"),
+				bad("too few fields", b -> b.with("vouchers.csv", ",,,2019-02-05\nV2", ",,2019-02-05\nV2"),
+						"vouchers.csv:2: -: has 14 fields, the header has 15"),
+				bad("quote not closed", b -> b.with("vouchers.csv", "\"护林员报酬, 一月\"", "\"护林员报酬, 一月"),
+						"vouchers.csv:"),
+				bad("region outside the county", b -> b.with("regions.csv", "330683101201,溪坪村", "330684101201,溪坪村").with("persons.csv", "330683101201,13900000000", "330684101201,13900000000"),
+						"regions.csv:4: region_code: is not in the county of the manifest"),
+				bad("birth date that contradicts the ID number", b -> b.with("persons.csv", "1968-03-22", "1968-03-23"),
+						"persons.csv:2: birth_date: does not match the birth date in the ID number"));
+	}
+
+	private static Arguments bad(String name, UnaryOperator<TestBundle> change, String expected) {
+		return Arguments.of(name, change, expected);
+	}
+
+	private static char wrongIdCheck() {
+		char right = org.qinglian.platform.IdentityCodes.idNumberCheck("33068319680322241");
+		return right == '1' ? '2' : '1';
+	}
+
+	private static char wrongCreditCheck() {
+		char right = org.qinglian.platform.IdentityCodes.creditCodeCheck("91330683224183651");
+		return right == 'A' ? 'B' : 'A';
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("badBundles")
+	void aBadRowIsNamedAndNothingIsWritten(String name, UnaryOperator<TestBundle> change, String expected)
+			throws Exception {
+		long before = totalRows();
+		Path dir = change.apply(TestBundle.valid("X" + Math.abs(name.hashCode()))).write(tmp.resolve("b"));
+		BundleRejectedException ex = catchThrowableOfType(BundleRejectedException.class,
+				() -> exchange.importBundle(dir, Exchange.Progress.NONE));
+		assertThat(ex).as(name).isNotNull();
+		assertThat(ex.problems()).as(name).anySatisfy(p -> assertThat(p).startsWith(expected));
+		assertThat(totalRows()).as("rows after a refused bundle").isEqualTo(before);
+	}
+
+	@Test
+	void theValidFixtureImports() throws Exception {
+		Path dir = TestBundle.valid("OK").write(tmp.resolve("ok"));
+		assertThat(exchange.importBundle(dir, Exchange.Progress.NONE).rowsRead()).isEqualTo(8);
+		assertThat(jdbc.sql("select count(*) from ast_voucher where voucher_id like 'V_OK'").query(Long.class).single())
+			.isEqualTo(2);
+		assertThat(exchange.importBundle(dir, Exchange.Progress.NONE).rowsChanged()).isZero();
+	}
+
+	@Test
+	void aHashThatDoesNotMatchTheManifestIsRefusedBeforeAnythingIsRead() throws Exception {
+		TestBundle b = TestBundle.valid("H");
+		b.hashOverride.put("vouchers.csv", "0".repeat(64));
+		Path dir = b.write(tmp.resolve("h"));
+		BundleRejectedException ex = catchThrowableOfType(BundleRejectedException.class,
+				() -> exchange.importBundle(dir, Exchange.Progress.NONE));
+		assertThat(ex.problems()).anySatisfy(p -> assertThat(p).startsWith("vouchers.csv:0: -: its SHA-256 is"));
+	}
+
+	@Test
+	void aRowCountThatDoesNotMatchTheManifestIsRefused() throws Exception {
+		TestBundle b = TestBundle.valid("C");
+		b.rowOverride.put("vouchers.csv", 3L);
+		Path dir = b.write(tmp.resolve("c"));
+		BundleRejectedException ex = catchThrowableOfType(BundleRejectedException.class,
+				() -> exchange.importBundle(dir, Exchange.Progress.NONE));
+		assertThat(ex.problems()).contains("vouchers.csv:0: -: has 2 rows, the manifest says 3");
+	}
+
+	@Test
+	void manyProblemsAreListedUpToAHundredAndCountedInFull() throws Exception {
+		TestBundle b = TestBundle.valid("M");
+		StringBuilder rows = new StringBuilder(b.files.get("vouchers.csv"));
+		for (int i = 0; i < 150; i++) {
+			rows.append("VM").append(i).append(",330683101201,2019-13-01,expense,1.00,bank,,,office,,,,,,\n");
+		}
+		b.files.put("vouchers.csv", rows.toString());
+		Path dir = b.write(tmp.resolve("m"));
+		BundleRejectedException ex = catchThrowableOfType(BundleRejectedException.class,
+				() -> exchange.importBundle(dir, Exchange.Progress.NONE));
+		assertThat(ex.problems()).hasSize(100);
+		assertThat(ex.total()).isEqualTo(150);
+	}
+
+	private long totalRows() {
+		return jdbc.sql("""
+				select (select count(*) from jur_region) + (select count(*) from jur_person)
+				     + (select count(*) from jur_organization) + (select count(*) from ast_voucher)""")
+			.query(Long.class)
+			.single();
+	}
+
+}

@@ -1,0 +1,98 @@
+package org.qinglian.platform.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.qinglian.IntegrationTest;
+import org.qinglian.SampleData;
+import org.qinglian.platform.Exchange;
+import org.qinglian.platform.Exchange.ImportReport;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+/** The dev sample goes in, comes out the same, and goes in again without a change. Its own database. */
+@IntegrationTest
+@TestPropertySource(properties = "qinglian.test.database=round-trip")
+class RoundTripTests {
+
+	@Autowired
+	Exchange exchange;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@TempDir
+	Path tmp;
+
+	@Test
+	void theDevSampleImportsExportsToTheSameRowsAndReimportsWithoutChange() throws IOException {
+		ImportReport first = exchange.importBundle(SampleData.devSample(), Exchange.Progress.NONE);
+		assertThat(first.rowsRead()).isEqualTo(61_114);
+		assertThat(first.rowsChanged()).isEqualTo(first.rowsRead());
+		assertThat(jdbc.sql("select count(*) from ast_voucher").query(Long.class).single()).isEqualTo(15_656);
+		assertThat(jdbc.sql("select count(*) from int_report where reporter_enc like 'P%'").query(Long.class).single())
+			.as("no reporter stored in clear")
+			.isZero();
+
+		ImportReport again = exchange.importBundle(SampleData.devSample(), Exchange.Progress.NONE);
+		assertThat(again.rowsChanged()).isZero();
+		assertThat(again.importedBefore()).isTrue();
+
+		Path out = tmp.resolve("export");
+		exchange.exportBundle(out);
+		try (var files = Files.list(SampleData.devSample())) {
+			for (Path original : files.filter(p -> p.toString().endsWith(".csv")).toList()) {
+				String name = original.getFileName().toString();
+				assertThat(sortedRows(out.resolve(name))).as(name).isEqualTo(sortedRows(original));
+			}
+		}
+
+		ImportReport reimport = exchange.importBundle(out, Exchange.Progress.NONE);
+		assertThat(reimport.rowsChanged()).isZero();
+	}
+
+	@Test
+	void aZippedBundleImportsLikeTheFolder() throws IOException {
+		Path zip = tmp.resolve("sample.zip");
+		try (var zos = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip)); var files = Files.list(SampleData.devSample())) {
+			for (Path p : files.filter(Files::isRegularFile).toList()) {
+				zos.putNextEntry(new java.util.zip.ZipEntry("dev-sample/" + p.getFileName()));
+				Files.copy(p, zos);
+				zos.closeEntry();
+			}
+		}
+		assertThat(exchange.importBundle(zip, Exchange.Progress.NONE).rowsRead()).isEqualTo(61_114);
+	}
+
+	/** The rows of a CSV file as maps by header, so that column order and row order do not matter. */
+	private static List<String> sortedRows(Path file) throws IOException {
+		List<String> rows = new ArrayList<>();
+		try (CsvReader csv = new CsvReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
+			List<String> header = csv.next();
+			List<String> rec;
+			while ((rec = csv.next()) != null) {
+				Map<String, String> row = new HashMap<>();
+				for (int i = 0; i < header.size(); i++) {
+					row.put(header.get(i), rec.get(i));
+				}
+				rows.add(new java.util.TreeMap<>(row).toString());
+			}
+		}
+		rows.sort(null);
+		return rows;
+	}
+
+}
