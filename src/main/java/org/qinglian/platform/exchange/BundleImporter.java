@@ -55,6 +55,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class BundleImporter {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BundleImporter.class);
+
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\{(stage|table)(?::([a-z_]+\\.csv))?\\}|\\{county\\}");
 
 	private static final int COPY_BUFFER = 1 << 16;
@@ -210,6 +212,17 @@ class BundleImporter {
 						+ ") on commit drop");
 			}
 		}
+		Set<String> emptyTables = new java.util.HashSet<>();
+		try (Statement st = con.createStatement()) {
+			for (ExchangeFile f : files.all()) {
+				try (var rs = st.executeQuery("select not exists (select 1 from " + f.table() + ")")) {
+					rs.next();
+					if (rs.getBoolean(1)) {
+						emptyTables.add(f.table());
+					}
+				}
+			}
+		}
 		long totalBytes = 0;
 		for (ExchangeFile f : files.all()) {
 			if (manifest.rows().containsKey(f.file())) {
@@ -229,6 +242,7 @@ class BundleImporter {
 			}
 			rowsRead += Math.max(read, 0);
 		}
+		long staged = System.nanoTime();
 		try (Statement st = con.createStatement()) {
 			for (ExchangeFile f : files.all()) {
 				st.execute("analyze " + stage(f));
@@ -236,18 +250,19 @@ class BundleImporter {
 		}
 		for (ExchangeFile f : files.all()) {
 			if (manifest.rows().containsKey(f.file())) {
-				checkInSql(con, f, manifest.countyCode(), problems);
+				checkInSql(con, f, manifest.countyCode(), problems, emptyTables);
 			}
 		}
 		if (problems.any()) {
 			throw problems.rejection(files.names());
 		}
+		long checked = System.nanoTime();
 		long changed = 0;
 		Set<String> changedFiles = new LinkedHashSet<>();
 		Map<String, Long> perFile = new LinkedHashMap<>();
 		for (ExchangeFile f : files.all()) {
 			if (manifest.rows().containsKey(f.file())) {
-				long n = merge(con, f);
+				long n = merge(con, f, emptyTables.contains(f.table()));
 				perFile.put(f.file(), n);
 				changed += n;
 				if (n > 0) {
@@ -255,6 +270,8 @@ class BundleImporter {
 				}
 			}
 		}
+		log.debug("import phases: staging {} ms, checks {} ms, merge {} ms", (staged - started) / 1_000_000,
+				(checked - staged) / 1_000_000, (System.nanoTime() - checked) / 1_000_000);
 		boolean before = Boolean.TRUE.equals(
 				org.springframework.jdbc.core.simple.JdbcClient.create(dataSource)
 					.sql("select exists (select 1 from plt_import where bundle_sha256 = ?)")
@@ -432,7 +449,8 @@ class BundleImporter {
 		sb.setLength(0);
 	}
 
-	private void checkInSql(Connection con, ExchangeFile f, String county, Problems problems) throws SQLException {
+	private void checkInSql(Connection con, ExchangeFile f, String county, Problems problems, Set<String> emptyTables)
+			throws SQLException {
 		String keyCols = f.key().stream().map(BundleImporter::quote).collect(Collectors.joining(", "));
 		query(con, "select _line, first from (select _line, min(_line) over (partition by " + keyCols
 				+ ") first from " + stage(f) + ") d where _line <> first", rs -> problems.add(f.file(), rs.getLong(1),
@@ -453,8 +471,10 @@ class BundleImporter {
 				String dbKey = quote(target.keyColumn().dbColumn());
 				sql.append(" and not exists (select 1 from ").append(stage(target)).append(" r where r.").append(key)
 					.append(" = ").append(value).append(')');
-				sql.append(" and not exists (select 1 from ").append(target.table()).append(" r where r.").append(dbKey)
-					.append(" = ").append(value).append(')');
+				if (!emptyTables.contains(target.table())) {
+					sql.append(" and not exists (select 1 from ").append(target.table()).append(" r where r.").append(dbKey)
+						.append(" = ").append(value).append(')');
+				}
 			}
 			String names = c.references().stream()
 				.map(r -> files.byName(r).keyColumn().name() + " of " + r)
@@ -486,7 +506,8 @@ class BundleImporter {
 		return out.toString();
 	}
 
-	private long merge(Connection con, ExchangeFile f) throws SQLException {
+	/** Inserts the staged rows, or updates those whose key exists and whose values differ. */
+	private long merge(Connection con, ExchangeFile f, boolean emptyTarget) throws SQLException {
 		List<String> targets = new ArrayList<>();
 		List<String> values = new ArrayList<>();
 		for (ExchangeColumn c : f.columns()) {
@@ -501,10 +522,14 @@ class BundleImporter {
 			.append(") select ")
 			.append(String.join(", ", values))
 			.append(" from ")
-			.append(stage(f))
-			.append(" on conflict (")
-			.append(String.join(", ", keyDb))
-			.append(") ");
+			.append(stage(f));
+		if (emptyTarget) {
+			// nothing to merge with: a plain insert spares the speculative insertion of ON CONFLICT
+			try (Statement st = con.createStatement()) {
+				return st.executeLargeUpdate(sql.toString());
+			}
+		}
+		sql.append(" on conflict (").append(String.join(", ", keyDb)).append(") ");
 		if (rest.isEmpty()) {
 			sql.append("do nothing");
 		}

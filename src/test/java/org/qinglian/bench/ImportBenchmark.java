@@ -1,0 +1,110 @@
+package org.qinglian.bench;
+
+import java.io.BufferedReader;
+import java.io.Reader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.postgresql.PGConnection;
+import org.qinglian.QinglianApplication;
+import org.qinglian.platform.Exchange;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/**
+ * Imports a bundle into a fresh database and, on the same PostgreSQL server, copies the same CSV files with
+ * PostgreSQL's own {@code COPY} into bare tables of text columns; prints both speeds and the importer's peak
+ * heap. Run by {@code bench/import.sh}.
+ */
+public final class ImportBenchmark {
+
+	public static void main(String[] args) throws Exception {
+		Path bundle = Path.of(args[0]);
+		Path data = Files.createTempDirectory("qinglian-bench");
+		try (EmbeddedPostgres pg = EmbeddedPostgres.builder()
+			.setDataDirectory(data)
+			.setCleanDataDirectory(true)
+			.setServerConfig("shared_buffers", "256MB")
+			.setServerConfig("max_wal_size", "4GB")
+			.setServerConfig("checkpoint_timeout", "15min")
+			.setServerConfig("work_mem", "64MB")
+			.setServerConfig("maintenance_work_mem", "256MB")
+			.start()) {
+			try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+				st.execute("create database baseline");
+				st.execute("create database qinglian");
+			}
+			List<Path> files;
+			try (var s = Files.list(bundle)) {
+				files = s.filter(p -> p.toString().endsWith(".csv")).sorted().toList();
+			}
+			long copyRows = 0;
+			long t0 = System.nanoTime();
+			try (Connection c = pg.getDatabase("postgres", "baseline").getConnection()) {
+				c.setAutoCommit(false);
+				for (Path f : files) {
+					String header;
+					try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+						header = r.readLine().replace("\uFEFF", "");
+					}
+					String table = "b_" + f.getFileName().toString().replace(".csv", "");
+					try (Statement st = c.createStatement()) {
+						st.execute("create table " + table + " (" + Arrays.stream(header.split(","))
+							.map(h -> '"' + h + "\" text")
+							.collect(Collectors.joining(", ")) + ")");
+					}
+					try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+						copyRows += c.unwrap(PGConnection.class)
+							.getCopyAPI()
+							.copyIn("copy " + table + " from stdin with (format csv, header true)", r);
+					}
+				}
+				c.commit();
+			}
+			double copySeconds = (System.nanoTime() - t0) / 1e9;
+
+			var context = new SpringApplicationBuilder(QinglianApplication.class).web(WebApplicationType.NONE)
+				.properties("qinglian.db.url=" + pg.getJdbcUrl("postgres", "qinglian"), "qinglian.db.user=postgres",
+						"qinglian.key-file=" + data.resolve("bench.key"), "logging.level.root=WARN", "logging.level.org.qinglian.platform.exchange=DEBUG",
+						"qinglian.demo.load-on-first-start=false")
+				.run();
+			try (context) {
+				Exchange exchange = context.getBean(Exchange.class);
+				System.gc();
+				for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+					pool.resetPeakUsage();
+				}
+				Exchange.ImportReport report = exchange.importBundle(bundle, Exchange.Progress.NONE);
+				long peak = ManagementFactory.getMemoryPoolMXBeans()
+					.stream()
+					.filter(p -> p.getType() == MemoryType.HEAP)
+					.mapToLong(p -> p.getPeakUsage().getUsed())
+					.sum();
+				double seconds = report.millis() / 1000.0;
+				System.out.printf("bundle           %s%n", bundle);
+				System.out.printf("rows             %,d%n", report.rowsRead());
+				System.out.printf("import           %.2f s  %,d rows/s%n", seconds, Math.round(report.rowsRead() / seconds));
+				System.out.printf("plain COPY       %.2f s  %,d rows/s (%,d rows into bare text tables)%n", copySeconds,
+						Math.round(copyRows / copySeconds), copyRows);
+				System.out.printf("import vs COPY   %.2f of COPY's speed%n", (report.rowsRead() / seconds) / (copyRows / copySeconds));
+				System.out.printf("peak heap        %,d MB (max heap %,d MB)%n", peak >> 20,
+						Runtime.getRuntime().maxMemory() >> 20);
+				t0 = System.nanoTime();
+				Exchange.ImportReport again = exchange.importBundle(bundle, Exchange.Progress.NONE);
+				System.out.printf("re-import        %.2f s, %,d rows changed%n", (System.nanoTime() - t0) / 1e9, again.rowsChanged());
+			}
+		}
+	}
+
+}
