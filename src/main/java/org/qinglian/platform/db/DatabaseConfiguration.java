@@ -37,6 +37,7 @@ class DatabaseConfiguration {
 			EmbeddedPostgres pg = EmbeddedPostgres.builder()
 				.setDataDirectory(settings.dataDir())
 				.setCleanDataDirectory(settings.clean())
+				.setRegisterShutdownHook(false)
 				.setServerConfig("shared_buffers", "256MB")
 				.setServerConfig("max_wal_size", "4GB")
 				.setServerConfig("checkpoint_timeout", "15min")

@@ -244,8 +244,12 @@ class BundleImporter {
 		}
 		long staged = System.nanoTime();
 		try (Statement st = con.createStatement()) {
+			// rough statistics suffice for the planner to choose hash joins over the staged rows
+			st.execute("set local default_statistics_target = 10");
 			for (ExchangeFile f : files.all()) {
-				st.execute("analyze " + stage(f));
+				if (manifest.rows().containsKey(f.file())) {
+					st.execute("analyze " + stage(f));
+				}
 			}
 		}
 		for (ExchangeFile f : files.all()) {
@@ -452,9 +456,11 @@ class BundleImporter {
 	private void checkInSql(Connection con, ExchangeFile f, String county, Problems problems, Set<String> emptyTables)
 			throws SQLException {
 		String keyCols = f.key().stream().map(BundleImporter::quote).collect(Collectors.joining(", "));
-		query(con, "select _line, first from (select _line, min(_line) over (partition by " + keyCols
-				+ ") first from " + stage(f) + ") d where _line <> first", rs -> problems.add(f.file(), rs.getLong(1),
-						String.join("+", f.key()), "repeats the key of line " + rs.getLong(2)));
+		String joinKeys = f.key().stream().map(k -> "s." + quote(k) + " = d." + quote(k)).collect(Collectors.joining(" and "));
+		query(con, "select s._line, d.first from " + stage(f) + " s join (select " + keyCols + ", min(_line) first from "
+				+ stage(f) + " group by " + keyCols + " having count(*) > 1) d on " + joinKeys + " where s._line <> d.first",
+				rs -> problems.add(f.file(), rs.getLong(1), String.join("+", f.key()),
+						"repeats the key of line " + rs.getLong(2)));
 		for (ExchangeColumn c : f.columns()) {
 			if (c.references().isEmpty()) {
 				continue;
@@ -524,9 +530,27 @@ class BundleImporter {
 			.append(" from ")
 			.append(stage(f));
 		if (emptyTarget) {
-			// nothing to merge with: a plain insert spares the speculative insertion of ON CONFLICT
+			// nothing to merge with: a plain insert spares the speculative insertion of ON CONFLICT, and the
+			// secondary indexes are built once afterwards rather than row by row
 			try (Statement st = con.createStatement()) {
-				return st.executeLargeUpdate(sql.toString());
+				List<String> indexes = new ArrayList<>();
+				try (var rs = st.executeQuery("""
+						select i.indexname, i.indexdef from pg_indexes i
+						join pg_class c on c.relname = i.indexname
+						join pg_index x on x.indexrelid = c.oid
+						where i.schemaname = current_schema() and i.tablename = '%s' and not x.indisprimary
+						""".formatted(f.table()))) {
+					while (rs.next()) {
+						indexes.add(rs.getString(2));
+						st.addBatch("drop index " + quote(rs.getString(1)));
+					}
+				}
+				st.executeBatch();
+				long n = st.executeLargeUpdate(sql.toString());
+				for (String def : indexes) {
+					st.execute(def);
+				}
+				return n;
 			}
 		}
 		sql.append(" on conflict (").append(String.join(", ", keyDb)).append(") ");
@@ -554,10 +578,14 @@ class BundleImporter {
 	}
 
 	private static void query(Connection con, String sql, RowHandler handler) throws SQLException {
+		long t = System.nanoTime();
 		try (Statement st = con.createStatement(); var rs = st.executeQuery(sql)) {
 			while (rs.next()) {
 				handler.row(rs);
 			}
+		}
+		if (log.isTraceEnabled()) {
+			log.trace("{} ms: {}", (System.nanoTime() - t) / 1_000_000, sql.replaceAll("\\s+", " "));
 		}
 	}
 
