@@ -16,6 +16,16 @@ public interface Exchange {
 	/** Writes every row as a bundle into {@code dir}, with its manifest. */
 	ExportReport exportBundle(Path dir);
 
+	/** The period the imported data covers (the manifests' periods), or the years of the vouchers. */
+	DataPeriod dataPeriod();
+
+	/**
+	 * @param from first day covered
+	 * @param to last day covered
+	 */
+	record DataPeriod(java.time.LocalDate from, java.time.LocalDate to) {
+	}
+
 	/** Told how far an import has got. */
 	interface Progress {
 

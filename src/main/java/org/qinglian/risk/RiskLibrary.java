@@ -1,0 +1,80 @@
+package org.qinglian.risk;
+
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The integrity-risk library (廉政风险库). Findings are leads, not conclusions: township staff of the
+ * village's jurisdiction check each by hand, then dismiss it with a reason or turn it into a clue.
+ */
+public interface RiskLibrary {
+
+	/** The rules with their settings in force. */
+	List<RuleView> rules();
+
+	/**
+	 * Changes a rule's setting.
+	 * @throws IllegalArgumentException naming the rule, the setting and the allowed range when the value is bad
+	 */
+	void changeSetting(String ruleCode, String key, BigDecimal value);
+
+	/** Runs every rule over all data and reconciles the findings; idempotent. */
+	ScanReport scan(ScanProgress progress);
+
+	/** Writes the current findings in the spec's {@code findings.csv} format (all regions: a command's view). */
+	long writeFindings(Writer out);
+
+	/** The findings of the user's jurisdiction under a region, by amount and severity. */
+	List<FindingView> findings(String regionCode, String status, int limit);
+
+	Optional<FindingDetail> finding(String findingId);
+
+	/** Dismisses a finding with a reason (audited). */
+	void dismiss(String findingId, String reason);
+
+	/** Turns a finding into a clue for casework (audited); returns the clue's id. */
+	String turnIntoClue(String findingId, String note);
+
+	/** Findings per village of the user's jurisdiction, by scheme, for the village ecology view. */
+	Map<String, Map<String, SchemeFigures>> figuresByVillage();
+
+	/** Told how far a scan has got. */
+	interface ScanProgress {
+
+		ScanProgress NONE = (rule, done, total) -> {
+		};
+
+		void rule(String code, int done, int total);
+
+	}
+
+	record RuleView(String code, String scheme, String nameZh, String nameEn, String basis, String severity,
+			String explanation, List<SettingView> settings) {
+	}
+
+	record SettingView(String key, String nameZh, BigDecimal value, BigDecimal defaultValue, BigDecimal min,
+			BigDecimal max) {
+	}
+
+	record ScanReport(int rules, long findings, long created, long changed, long withdrawn, long millis) {
+	}
+
+	record FindingView(String findingId, String ruleCode, String ruleName, String scheme, String severity,
+			String subjectId, String subjectName, String regionCode, String regionName, String period,
+			BigDecimal amount, String explanation, String status, String clueId) {
+	}
+
+	record FindingDetail(FindingView finding, List<String> records, List<HistoryEntry> history) {
+	}
+
+	record HistoryEntry(Instant at, String actor, String action, String detail) {
+	}
+
+	record SchemeFigures(long findings, long open, BigDecimal amount) {
+	}
+
+}

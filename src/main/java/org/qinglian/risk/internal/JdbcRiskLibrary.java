@@ -1,0 +1,273 @@
+package org.qinglian.risk.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.qinglian.platform.AuditLog;
+import org.qinglian.platform.BundleImported;
+import org.qinglian.platform.Role;
+import org.qinglian.platform.Scope;
+import org.qinglian.platform.Scopes;
+import org.qinglian.risk.FindingTurnedIntoClue;
+import org.qinglian.risk.RiskLibrary;
+import org.qinglian.risk.RiskRule;
+import org.qinglian.risk.rules.RuleCatalogue;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class JdbcRiskLibrary implements RiskLibrary {
+
+	private static final String FINDING = """
+			select f.*, coalesce(p.name, o.name) as subject_name, r.name as region_name
+			from risk_finding f
+			left join jur_person p on p.person_id = f.subject_id
+			left join jur_organization o on o.org_id = f.subject_id
+			left join jur_region r on r.region_code = f.region_code""";
+
+	private final List<RiskRule> rules = RuleCatalogue.defaults();
+
+	private final Scanner scanner;
+
+	private final Settings settings;
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate template;
+
+	private final Scopes scopes;
+
+	private final AuditLog audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	JdbcRiskLibrary(Scanner scanner, Settings settings, JdbcClient jdbc, JdbcTemplate template, Scopes scopes,
+			AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+		this.scanner = scanner;
+		this.settings = settings;
+		this.jdbc = jdbc;
+		this.template = template;
+		this.scopes = scopes;
+		this.audit = audit;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Override
+	public List<RuleView> rules() {
+		return rules.stream().map(r -> {
+			Map<String, BigDecimal> values = settings.values(r);
+			return new RuleView(r.code(), r.scheme(), r.nameZh(), r.nameEn(), r.basis(), r.severity().name(),
+					r.explanation(), r.settings().stream()
+						.map(s -> new SettingView(s.key(), s.nameZh(), values.get(s.key()), s.defaultValue(), s.min(), s.max()))
+						.toList());
+		}).toList();
+	}
+
+	private RiskRule rule(String code) {
+		return rules.stream().filter(r -> r.code().equals(code)).findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("no rule '" + code + "'"));
+	}
+
+	@Override
+	@Transactional
+	public void changeSetting(String ruleCode, String key, BigDecimal value) {
+		Scope scope = scopes.current();
+		scope.require(Role.Permission.MANAGE_USERS);
+		settings.change(rule(ruleCode), key, value, scope.user());
+		audit.record("change_rule_setting", "risk_rule", ruleCode, null, key + " = " + value);
+	}
+
+	@Override
+	@Transactional
+	public ScanReport scan(ScanProgress progress) {
+		ScanReport report = scanner.scan(rules, progress);
+		audit.record("scan", "risk_rules", null, null, "findings " + report.findings() + ", new " + report.created()
+				+ ", changed " + report.changed() + ", withdrawn " + report.withdrawn());
+		return report;
+	}
+
+	@ApplicationModuleListener
+	void on(BundleImported event) {
+		scan(ScanProgress.NONE);
+	}
+
+	@Override
+	@Transactional
+	public long writeFindings(Writer out) {
+		long[] n = { 0 };
+		try {
+			out.write("finding_id,rule_code,scheme,subject_id,region_code,period,amount,records,explanation\n");
+			template.query("""
+					select finding_id, rule_code, scheme, subject_id, region_code, period, amount::text, records, explanation
+					from risk_finding where status <> 'withdrawn' order by rule_code, finding_id""", (ResultSet rs) -> {
+				try {
+					for (int i = 1; i <= 9; i++) {
+						if (i > 1) {
+							out.write(',');
+						}
+						String v = rs.getString(i);
+						if (v != null) {
+							boolean quote = v.contains(",") || v.contains("\"") || v.contains("\n");
+							out.write(quote ? '"' + v.replace("\"", "\"\"") + '"' : v);
+						}
+					}
+					out.write('\n');
+					n[0]++;
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
+			out.flush();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		audit.record("export_findings", "risk_finding", null, null, "findings " + n[0]);
+		return n[0];
+	}
+
+	private Scope supervisor() {
+		Scope scope = scopes.current();
+		scope.require(Role.Permission.READ_SUPERVISION);
+		return scope;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<FindingView> findings(String regionCode, String status, int limit) {
+		Scope scope = supervisor();
+		scope.requireCovers(regionCode);
+		String sub = new Scope(scope.user(), scope.role(), regionCode).pattern();
+		return jdbc.sql(FINDING + """
+				 where f.region_code like ? and f.region_code like ? and (? = 'all' or f.status = ?)
+				 order by case f.severity when 'HIGH' then 0 when 'MEDIUM' then 1 else 2 end,
+				          f.amount desc nulls last, f.finding_id limit ?""")
+			.params(sub, scope.pattern(), status, status, limit)
+			.query(this::view)
+			.list();
+	}
+
+	private FindingView view(ResultSet rs, int i) throws SQLException {
+		String code = rs.getString("rule_code");
+		String name = rules.stream().filter(r -> r.code().equals(code)).map(RiskRule::nameZh).findFirst().orElse(code);
+		return new FindingView(rs.getString("finding_id"), code, name, rs.getString("scheme"), rs.getString("severity"),
+				rs.getString("subject_id"), rs.getString("subject_name"), rs.getString("region_code"),
+				rs.getString("region_name"), rs.getString("period"), rs.getBigDecimal("amount"),
+				rs.getString("explanation"), rs.getString("status"), rs.getString("clue_id"));
+	}
+
+	@Override
+	@Transactional
+	public Optional<FindingDetail> finding(String findingId) {
+		Scope scope = supervisor();
+		Optional<FindingView> found = jdbc.sql(FINDING + " where f.finding_id = ? and f.region_code like ?")
+			.params(findingId, scope.pattern())
+			.query(this::view)
+			.optional();
+		found.ifPresent(f -> audit.record("view_finding", "risk_finding", f.findingId(), f.regionCode(), null));
+		return found.map(f -> {
+			String records = jdbc.sql("select records from risk_finding where finding_id = ?").param(findingId)
+				.query(String.class).single();
+			List<HistoryEntry> history = jdbc.sql(
+					"select at, actor, action, detail from risk_finding_history where finding_id = ? order by at, action")
+				.param(findingId)
+				.query((rs, i) -> new HistoryEntry(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getString(2),
+						rs.getString(3), rs.getString(4)))
+				.list();
+			return new FindingDetail(f, Arrays.asList(records.split(";")), history);
+		});
+	}
+
+	private FindingView triageable(String findingId) {
+		Scope scope = supervisor();
+		if (!(scope.role() == Role.TOWNSHIP_STAFF || scope.role() == Role.COUNTY_STAFF
+				|| scope.role() == Role.COUNTY_ADMIN)) {
+			throw new org.springframework.security.access.AccessDeniedException("only supervision staff triage findings");
+		}
+		FindingView f = jdbc.sql(FINDING + " where f.finding_id = ? and f.region_code like ?")
+			.params(findingId, scope.pattern())
+			.query(this::view)
+			.optional()
+			.orElseThrow(Scope.NotInScopeException::new);
+		if (!f.status().equals("open")) {
+			throw new IllegalArgumentException("the finding is " + f.status() + ", not open");
+		}
+		return f;
+	}
+
+	@Override
+	@Transactional
+	public void dismiss(String findingId, String reason) {
+		if (reason == null || reason.isBlank()) {
+			throw new IllegalArgumentException("reason: say why the finding is dismissed");
+		}
+		FindingView f = triageable(findingId);
+		Instant now = clock.instant();
+		jdbc.sql("update risk_finding set status = 'dismissed' where finding_id = ?").param(findingId).update();
+		history(findingId, now, "dismissed", reason.strip());
+		audit.record("dismiss_finding", "risk_finding", findingId, f.regionCode(), reason.strip());
+	}
+
+	@Override
+	@Transactional
+	public String turnIntoClue(String findingId, String note) {
+		FindingView f = triageable(findingId);
+		String clueId = "CL" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase();
+		Instant now = clock.instant();
+		jdbc.sql("update risk_finding set status = 'clue', clue_id = ? where finding_id = ?").params(clueId, findingId)
+			.update();
+		history(findingId, now, "clue", clueId + (note == null || note.isBlank() ? "" : ": " + note.strip()));
+		audit.record("finding_to_clue", "risk_finding", findingId, f.regionCode(), clueId);
+		events.publishEvent(new FindingTurnedIntoClue(clueId, findingId, f.regionCode(), f.subjectId(),
+				f.explanation() + (note == null || note.isBlank() ? "" : "（" + note.strip() + "）"), scopes.current().user(),
+				now));
+		return clueId;
+	}
+
+	private void history(String findingId, Instant at, String action, String detail) {
+		jdbc.sql("insert into risk_finding_history (finding_id, at, actor, action, detail) values (?, ?, ?, ?, ?)")
+			.params(findingId, java.sql.Timestamp.from(at), scopes.current().user(), action, detail)
+			.update();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<String, Map<String, SchemeFigures>> figuresByVillage() {
+		Scope scope = supervisor();
+		Map<String, Map<String, SchemeFigures>> out = new LinkedHashMap<>();
+		jdbc.sql("""
+				select region_code, scheme, count(*), count(*) filter (where status in ('open', 'clue')),
+				       coalesce(sum(amount) filter (where status <> 'dismissed'), 0)
+				from risk_finding where status <> 'withdrawn' and region_code like ?
+				group by region_code, scheme order by region_code, scheme""")
+			.param(scope.pattern())
+			.query((ResultSet rs) -> {
+				out.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
+					.put(rs.getString(2), new SchemeFigures(rs.getLong(3), rs.getLong(4), rs.getBigDecimal(5)));
+			});
+		return out;
+	}
+
+}

@@ -1,0 +1,66 @@
+package org.qinglian.risk.internal;
+
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.qinglian.platform.Command;
+import org.qinglian.risk.RiskLibrary;
+import org.qinglian.risk.RiskLibrary.ScanReport;
+
+import org.springframework.stereotype.Component;
+
+/** {@code scan [--out findings.csv]}: runs every rule over all data. */
+@Component
+class ScanCommand implements Command {
+
+	private final RiskLibrary library;
+
+	ScanCommand(RiskLibrary library) {
+		this.library = library;
+	}
+
+	@Override
+	public String name() {
+		return "scan";
+	}
+
+	@Override
+	public String usage() {
+		return "[--out FILE]   run every risk rule over all data; write the findings as findings.csv";
+	}
+
+	@Override
+	public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+		Path file = null;
+		if (args.size() == 2 && args.get(0).equals("--out")) {
+			file = Path.of(args.get(1));
+		}
+		else if (!args.isEmpty()) {
+			err.println("Usage: scan " + usage());
+			return 2;
+		}
+		long started = System.nanoTime();
+		ScanReport r = library.scan((rule, done, total) -> {
+			int filled = total == 0 ? 30 : done * 30 / total;
+			err.printf("\r[%s%s] %2d/%d %-32s %5.1f s", "#".repeat(filled), " ".repeat(30 - filled), done, total, rule,
+					(System.nanoTime() - started) / 1e9);
+			err.flush();
+		});
+		err.println();
+		out.printf("%d rules: %,d findings (%,d new, %,d changed, %,d withdrawn) in %.1f s%n", r.rules(), r.findings(),
+				r.created(), r.changed(), r.withdrawn(), r.millis() / 1000.0);
+		if (file != null) {
+			try (BufferedWriter w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8))) {
+				long n = library.writeFindings(w);
+				out.printf("Wrote %,d findings to %s%n", n, file);
+			}
+		}
+		return 0;
+	}
+
+}

@@ -1,0 +1,177 @@
+package org.qinglian.risk.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.text.MessageFormat;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.qinglian.platform.Exchange;
+import org.qinglian.risk.RiskLibrary.ScanProgress;
+import org.qinglian.risk.RiskLibrary.ScanReport;
+import org.qinglian.risk.RiskRule;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the rules and reconciles their output with the stored findings: a new finding is recorded, a changed
+ * one updated, one no longer produced withdrawn, each step in the finding's history. The id of a finding is
+ * derived from its rule and key, so that rescanning the same data creates nothing new.
+ */
+@Component
+class Scanner {
+
+	private final JdbcTemplate jdbc;
+
+	private final NamedParameterJdbcTemplate named;
+
+	private final Settings settings;
+
+	private final Exchange exchange;
+
+	private final Clock clock;
+
+	Scanner(JdbcTemplate jdbc, Settings settings, Exchange exchange, Clock clock) {
+		this.jdbc = jdbc;
+		this.named = new NamedParameterJdbcTemplate(jdbc);
+		this.settings = settings;
+		this.exchange = exchange;
+		this.clock = clock;
+	}
+
+	/** One finding as a rule produced it. */
+	record Found(String id, RiskRule rule, String subjectId, String regionCode, String period, BigDecimal amount,
+			String records, String explanation, String fingerprint) {
+	}
+
+	ScanReport scan(List<RiskRule> rules, ScanProgress progress) {
+		long started = System.nanoTime();
+		jdbc.execute("refresh materialized view risk_near_kin");
+		jdbc.execute("analyze risk_near_kin");
+		String county = jdbc.query("select region_code from jur_region where level = 'county' order by 1 limit 1",
+				rs -> rs.next() ? rs.getString(1) : "");
+		Exchange.DataPeriod period = exchange.dataPeriod();
+		long total = 0;
+		long created = 0;
+		long changed = 0;
+		long withdrawn = 0;
+		int done = 0;
+		Instant now = clock.instant();
+		for (RiskRule rule : rules) {
+			progress.rule(rule.code(), done, rules.size());
+			MapSqlParameterSource params = new MapSqlParameterSource().addValue("county", county)
+				.addValue("period_from", period.from().toString())
+				.addValue("period_to", period.to().toString());
+			settings.values(rule).forEach(params::addValue);
+			Map<String, Found> found = new LinkedHashMap<>();
+			named.query(rule.sql(), params, (ResultSet rs) -> {
+				Found f = found(rule, rs);
+				found.put(f.id(), f);
+			});
+			total += found.size();
+			Map<String, String[]> existing = new HashMap<>();
+			jdbc.query("select finding_id, fingerprint, status from risk_finding where rule_code = ?",
+					(ResultSet rs) -> {
+						existing.put(rs.getString(1), new String[] { rs.getString(2), rs.getString(3) });
+					}, rule.code());
+			List<Object[]> inserts = new ArrayList<>();
+			List<Object[]> updates = new ArrayList<>();
+			List<Object[]> history = new ArrayList<>();
+			Timestamp ts = Timestamp.from(now);
+			for (Found f : found.values()) {
+				String[] old = existing.remove(f.id());
+				if (old == null) {
+					inserts.add(new Object[] { f.id(), rule.code(), rule.scheme(), rule.severity().name(), f.subjectId(),
+							f.regionCode(), f.period(), f.amount(), f.records(), f.explanation(), f.fingerprint(), ts, ts });
+					history.add(new Object[] { f.id(), ts, "scan", "found", f.explanation() });
+					created++;
+				}
+				else if (!old[0].equals(f.fingerprint()) || "withdrawn".equals(old[1])) {
+					updates.add(new Object[] { f.subjectId(), f.regionCode(), f.period(), f.amount(), f.records(),
+							f.explanation(), f.fingerprint(), ts, f.id() });
+					history.add(new Object[] { f.id(), ts, "scan", "withdrawn".equals(old[1]) ? "found_again" : "changed",
+							f.explanation() });
+					changed++;
+				}
+			}
+			List<Object[]> gone = new ArrayList<>();
+			existing.forEach((id, old) -> {
+				if (!"withdrawn".equals(old[1])) {
+					gone.add(new Object[] { ts, id });
+					history.add(new Object[] { id, ts, "scan", "withdrawn", "the data no longer shows it" });
+				}
+			});
+			withdrawn += gone.size();
+			jdbc.batchUpdate("""
+					insert into risk_finding (finding_id, rule_code, scheme, severity, subject_id, region_code, period, amount,
+					  records, explanation, fingerprint, first_found, last_changed)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", inserts);
+			jdbc.batchUpdate("""
+					update risk_finding set subject_id = ?, region_code = ?, period = ?, amount = ?, records = ?,
+					  explanation = ?, fingerprint = ?, last_changed = ?,
+					  status = case when status = 'withdrawn' then 'open' else status end
+					where finding_id = ?""", updates);
+			jdbc.batchUpdate("update risk_finding set status = 'withdrawn', last_changed = ? where finding_id = ?", gone);
+			jdbc.batchUpdate("insert into risk_finding_history (finding_id, at, actor, action, detail) values (?, ?, ?, ?, ?)",
+					history);
+			done++;
+		}
+		progress.rule("", done, rules.size());
+		return new ScanReport(rules.size(), total, created, changed, withdrawn, (System.nanoTime() - started) / 1_000_000);
+	}
+
+	private static Found found(RiskRule rule, ResultSet rs) throws SQLException {
+		String key = rs.getString("key");
+		String subject = rs.getString("subject_id");
+		String region = rs.getString("region_code");
+		String period = rs.getString("period");
+		BigDecimal amount = rs.getBigDecimal("amount");
+		if (amount != null) {
+			amount = amount.setScale(2, RoundingMode.HALF_UP);
+		}
+		String records = String.join(";", strings(rs.getArray("records")));
+		Object[] facts = strings(rs.getArray("facts")).toArray();
+		String explanation = new MessageFormat(rule.explanation(), Locale.SIMPLIFIED_CHINESE).format(facts);
+		String id = "F" + sha256(rule.code() + "|" + key).substring(0, 24);
+		String fingerprint = sha256(subject + "|" + region + "|" + period + "|" + amount + "|" + records + "|" + explanation);
+		return new Found(id, rule, subject, region, period, amount, records, explanation, fingerprint);
+	}
+
+	private static List<String> strings(Array array) throws SQLException {
+		if (array == null) {
+			return List.of();
+		}
+		List<String> out = new ArrayList<>();
+		for (Object o : (Object[]) array.getArray()) {
+			out.add(o == null ? "" : o.toString());
+		}
+		return out;
+	}
+
+	static String sha256(String s) {
+		try {
+			return java.util.HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
