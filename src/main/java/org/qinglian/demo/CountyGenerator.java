@@ -242,10 +242,12 @@ final class CountyGenerator {
 				vehicles.row(head, "浙D" + id('V').substring(1, 6), LocalDate.of(2012 + rnd.nextInt(7), 3, 5),
 						money(60000 + rnd.nextInt(200000)));
 				excludedHouseholds.add(hh);
+				wealthyHouseholds.add(hh);
 			}
 			if (rnd.nextInt(15) == 0) {
 				out.sheet("public_employees.csv", null).row(spouse, "嵊州市教育体育局", LocalDate.of(2005, 9, 1), null);
 				excludedHouseholds.add(hh);
+				wealthyHouseholds.add(hh);
 			}
 			if (rnd.nextInt(10) == 0) {
 				vehicles.row(spouse, "浙D" + id('V').substring(1, 6), LocalDate.of(2008, 6, 1), money(8000 + rnd.nextInt(30000)));
@@ -302,12 +304,14 @@ final class CountyGenerator {
 		// livelihood payments: a few recipients per program, monthly; some recipients die and payments stop
 		String[] programs = { "dibao", "tekun", "elderly", "disability" };
 		for (String program : programs) {
-			int recipients = program.equals("elderly") ? 8 : 3;
-			for (int r = 0; r < recipients; r++) {
+			int count = program.equals("elderly") ? 8 : 3;
+			for (int r = 0; r < count; r++) {
 				String[] p = v.people.get(20 + rnd.nextInt(v.people.size() - 20));
-				if (!eligible(p)) {
+				if (!eligible(p) || recipients.contains(p[0])) {
 					continue;
 				}
+				recipients.add(p[0]);
+				recipientHouseholds.add(p[1]);
 				YearMonth death = rnd.nextInt(12) == 0 ? YearMonth.of(2019, 1 + rnd.nextInt(12)).plusMonths(rnd.nextInt(10)) : null;
 				if (death != null) {
 					deaths.row(p[0], death.atDay(1 + rnd.nextInt(27)));
@@ -359,9 +363,13 @@ final class CountyGenerator {
 			}
 		}
 		// projects with their contracts, bills of quantities and payments
+		// each ordinary project of a village has its own contractor, so that no two small awards to one firm
+		// add up over a tender threshold by chance; orgs 0 and 1 are kept for the injected projects
+		List<String> contractors = new ArrayList<>(orgs.subList(2, orgs.size()));
+		java.util.Collections.shuffle(contractors, rnd);
 		int projects = 2 + rnd.nextInt(2);
 		for (int p = 0; p < projects; p++) {
-			project(v, orgs.get(rnd.nextInt(orgs.size())), 1.0, false);
+			project(v, contractors.get(p), 1.0, false);
 		}
 		// other uses of power, by the catalogue's flows
 		for (int e = 0; e < 25; e++) {
@@ -378,6 +386,14 @@ final class CountyGenerator {
 
 	/** Households that must not receive ordinary payments: too well off for dibao, or a cadre's. */
 	private final java.util.Set<String> excludedHouseholds = new java.util.HashSet<>();
+
+	/** People paid an ordinary subsidy, and their households: injected schemes pick others. */
+	private final java.util.Set<String> recipients = new java.util.HashSet<>();
+
+	private final java.util.Set<String> recipientHouseholds = new java.util.HashSet<>();
+
+	/** Households that own a costly car or have a public employee: never eligible for dibao. */
+	private final java.util.Set<String> wealthyHouseholds = new java.util.HashSet<>();
 
 	private boolean eligible(String[] person) {
 		return !excludedHouseholds.contains(person[1]) && !dead.contains(person[0]);
@@ -538,9 +554,11 @@ final class CountyGenerator {
 			if (kin != null) {
 				List<String> ids = new ArrayList<>();
 				BigDecimal amt = money(900);
+				// a well-off household would also be ineligible for dibao: give it another program
+				String program = wealthyHouseholds.contains(kin[1]) ? "tekun" : "dibao";
 				for (int mo = 1; mo <= 3; mo++) {
 					String s = id('S');
-					subsidies.row(s, "dibao", kin[0], a.code, YearMonth.of(2020, mo), amt, LocalDate.of(2020, mo, 18));
+					subsidies.row(s, program, kin[0], a.code, YearMonth.of(2020, mo), amt, LocalDate.of(2020, mo, 18));
 					ids.add(s);
 				}
 				label("kin_subsidy", a.secretary, a.code, amt.multiply(BigDecimal.valueOf(3)), "subsidies.csv", ids.toArray(String[]::new));
@@ -548,7 +566,7 @@ final class CountyGenerator {
 		}
 		// dead_recipient: payments go on after the death month
 		{
-			String[] p = b.people.get(b.people.size() - 1);
+			String[] p = unpaid(b, 1);
 			LocalDate died = LocalDate.of(2019, 10, 1 + rnd.nextInt(27));
 			out.sheet("deaths.csv", null).row(p[0], died);
 			List<String> ids = new ArrayList<>();
@@ -564,7 +582,7 @@ final class CountyGenerator {
 		}
 		// ineligible_dibao: the household owns a car worth more than 50,000
 		{
-			String[] p = a.people.get(a.people.size() - 2);
+			String[] p = unpaid(a, 2);
 			out.sheet("vehicles.csv", null).row(p[0], "浙D" + id('V').substring(1, 6), "2018-05-01", money(128000));
 			List<String> ids = new ArrayList<>();
 			BigDecimal amt = money(850);
@@ -663,6 +681,19 @@ final class CountyGenerator {
 				label("cash_payment", c.director, c.code, null, "vouchers.csv", vch);
 			}
 		}
+	}
+
+	/** The n-th person from the end of the village whose household receives no ordinary subsidy. */
+	private String[] unpaid(Village v, int n) {
+		int seen = 0;
+		for (int i = v.people.size() - 1; i >= 0; i--) {
+			String[] p = v.people.get(i);
+			if (!recipientHouseholds.contains(p[1]) && !excludedHouseholds.contains(p[1]) && ++seen == n) {
+				recipientHouseholds.add(p[1]);
+				return p;
+			}
+		}
+		throw new IllegalStateException("no household without subsidies in " + v.name);
 	}
 
 	private String household(Village v, String person) {

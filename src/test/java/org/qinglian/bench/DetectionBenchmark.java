@@ -50,7 +50,7 @@ public final class DetectionBenchmark {
 			}
 			var context = new SpringApplicationBuilder(QinglianApplication.class).web(WebApplicationType.NONE)
 				.properties("qinglian.db.url=" + pg.getJdbcUrl("postgres", "qinglian"), "qinglian.db.user=postgres",
-						"qinglian.key-file=" + data.resolve("bench.key"), "logging.level.root=WARN",
+						"qinglian.key-file=" + data.resolve("bench.key"), "logging.level.root=WARN", "logging.level.org.qinglian.risk.internal=DEBUG",
 						"qinglian.demo.load-on-first-start=false", "spring.modulith.events.externalization.enabled=false")
 				.run();
 			try (context) {

@@ -37,6 +37,8 @@ import org.springframework.stereotype.Component;
 @Component
 class Scanner {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Scanner.class);
+
 	private final JdbcTemplate jdbc;
 
 	private final NamedParameterJdbcTemplate named;
@@ -80,10 +82,12 @@ class Scanner {
 				.addValue("period_to", period.to().toString());
 			settings.values(rule).forEach(params::addValue);
 			Map<String, Found> found = new LinkedHashMap<>();
+			long ruleStarted = System.nanoTime();
 			named.query(rule.sql(), params, (ResultSet rs) -> {
 				Found f = found(rule, rs);
 				found.put(f.id(), f);
 			});
+			log.debug("rule {}: {} findings in {} ms", rule.code(), found.size(), (System.nanoTime() - ruleStarted) / 1_000_000);
 			total += found.size();
 			Map<String, String[]> existing = new HashMap<>();
 			jdbc.query("select finding_id, fingerprint, status from risk_finding where rule_code = ?",

@@ -119,48 +119,48 @@ public final class RuleCatalogue {
 						Setting.of("properties", "房产套数下限（套）", "2", "1", "100")),
 				"{0}家庭{1}，不符合低保条件，仍领取低保金 {2} 个月共 {3} 元",
 				"""
-				with pay as (
+				with pay as materialized (
 				  select s.payment_id, s.region_code, s.period, s.amount, s.paid_on, s.recipient_id, p.id_number, p.name
 				  from ast_subsidy s join jur_person p on p.person_id = s.recipient_id where s.program = 'dibao'),
-				households as (select distinct id_number, household_id from jur_person where household_id is not null),
-				members as (
+				rids as materialized (select distinct id_number from pay),
+				members as materialized (
 				  select distinct x.id_number as rid, m2.person_id as member
-				  from households x join jur_person m on m.household_id = x.household_id
-				  join jur_person m2 on m2.id_number = m.id_number
-				  where x.id_number in (select id_number from pay)),
+				  from jur_person x join rids on rids.id_number = x.id_number
+				  join jur_person m on m.household_id = x.household_id
+				  join jur_person m2 on m2.id_number = m.id_number),
 				ties as (
 				  select legal_rep_id as person_id, org_id from jur_organization where legal_rep_id is not null
 				  union select person_id, org_id from jur_org_person where role in ('legal_rep', 'shareholder')),
-				why as (
-				  select p.payment_id, '有价值' || to_char(max(v.value), %2$s) || '元的车辆' as reason
-				  from pay p join members mb on mb.rid = p.id_number join ast_vehicle v on v.person_id = mb.member
-				  where v.value >= :vehicle_value and (v.registered_on is null or v.registered_on <= p.paid_on)
-				  group by p.payment_id
+				props as (
+				  select mb.rid, pr.address, min(coalesce(pr.registered_on, '-infinity'::date)) as d
+				  from members mb join ast_property pr on pr.person_id = mb.member group by mb.rid, pr.address),
+				-- the days from which the household is disqualified, and why
+				spans as materialized (
+				  select mb.rid, coalesce(v.registered_on, '-infinity'::date) as s, 'infinity'::date as e,
+				         '有价值' || to_char(v.value, %1$s) || '元的车辆' as reason
+				  from members mb join ast_vehicle v on v.person_id = mb.member where v.value >= :vehicle_value
 				  union all
-				  select p.payment_id, '有成员在' || min(e.employer) || '任职'
-				  from pay p join members mb on mb.rid = p.id_number join ast_public_employee e on e.person_id = mb.member
-				  where e.start_date <= p.paid_on and (e.end_date is null or e.end_date >= p.paid_on)
-				  group by p.payment_id
+				  select mb.rid, e.start_date, coalesce(e.end_date, 'infinity'::date), '有成员在' || e.employer || '任职'
+				  from members mb join ast_public_employee e on e.person_id = mb.member
 				  union all
-				  select p.payment_id, '有成员是' || min(o.name) || '的法定代表人或股东'
-				  from pay p join members mb on mb.rid = p.id_number join ties t on t.person_id = mb.member
-				  join jur_organization o on o.org_id = t.org_id
-				  where o.registered_on is null or o.registered_on <= p.paid_on
-				  group by p.payment_id
+				  select mb.rid, coalesce(o.registered_on, '-infinity'::date), 'infinity'::date,
+				         '有成员是' || o.name || '的法定代表人或股东'
+				  from members mb join ties t on t.person_id = mb.member join jur_organization o on o.org_id = t.org_id
 				  union all
-				  select p.payment_id, '有房产' || count(distinct pr.address) || '套'
-				  from pay p join members mb on mb.rid = p.id_number join ast_property pr on pr.person_id = mb.member
-				  where pr.registered_on is null or pr.registered_on <= p.paid_on
-				  group by p.payment_id having count(distinct pr.address) >= :properties),
-				hit as (select p.*, string_agg(w.reason, '、' order by w.reason) as reasons
-				        from pay p join why w on w.payment_id = p.payment_id
-				        group by p.payment_id, p.region_code, p.period, p.amount, p.paid_on, p.recipient_id, p.id_number, p.name)
+				  select rid, d, 'infinity'::date, '有房产' || cast(:properties as int) || '套及以上'
+				  from (select rid, d, row_number() over (partition by rid order by d) as n from props) ranked
+				  where n = cast(:properties as int)),
+				hit as (
+				  select p.payment_id, p.region_code, p.period, p.amount, p.recipient_id, p.id_number, p.name,
+				         string_agg(distinct sp.reason, '、') as reasons
+				  from pay p join spans sp on sp.rid = p.id_number and p.paid_on between sp.s and sp.e
+				  group by p.payment_id, p.region_code, p.period, p.amount, p.recipient_id, p.id_number, p.name)
 				select id_number || '/dibao' as key, min(recipient_id) as subject_id, min(region_code) as region_code,
 				  min(period) || case when max(period) <> min(period) then '~' || max(period) else '' end as period,
 				  sum(amount) as amount, array_agg('subsidies.csv:' || payment_id order by period, payment_id) as records,
-				  array[min(name), max(reasons), count(*)::text, to_char(sum(amount), %2$s)] as facts
+				  array[min(name), max(reasons), count(*)::text, to_char(sum(amount), %1$s)] as facts
 				from hit group by id_number
-				""".formatted("", MONEY));
+				""".formatted(MONEY));
 	}
 
 	static RiskRule inflatedUnitPrice() {
