@@ -75,6 +75,8 @@ final class CountyGenerator {
 
 	private final Map<String, Integer> schemeCount = new HashMap<>();
 
+	private final Map<String, String[]> identities = new HashMap<>();
+
 	CountyGenerator(Size size) {
 		this.size = size;
 		this.rnd = new Random(size.seed());
@@ -193,17 +195,28 @@ final class CountyGenerator {
 		return SURNAMES.charAt(rnd.nextInt(SURNAMES.length())) + given.substring(0, Math.min(len, given.length()));
 	}
 
+	/** A valid ID number that no other person of the county has: identities are told apart by it. */
 	private String idNumber(LocalDate birth, boolean male) {
-		int s = rnd.nextInt(499) * 2 + (male ? 1 : 0);
-		String first17 = COUNTY + birth.toString().replace("-", "") + String.format("%03d", s);
-		return first17 + IdentityCodes.idNumberCheck(first17);
+		while (true) {
+			int s = rnd.nextInt(499) * 2 + (male ? 1 : 0);
+			String first17 = COUNTY + birth.toString().replace("-", "") + String.format("%03d", s);
+			String id = first17 + IdentityCodes.idNumberCheck(first17);
+			if (usedIdNumbers.add(id)) {
+				return id;
+			}
+		}
 	}
+
+	private final java.util.Set<String> usedIdNumbers = new java.util.HashSet<>();
 
 	private String person(BundleWriter.Sheet persons, String region, String household, int birthYear) {
 		String id = id('P');
 		LocalDate birth = LocalDate.of(birthYear, 1 + rnd.nextInt(12), 1 + rnd.nextInt(28));
 		boolean male = rnd.nextBoolean();
-		persons.row(id, idNumber(birth, male), name(), male ? "m" : "f", birth, household == null ? id('H') : household,
+		String idNo = idNumber(birth, male);
+		String nm = name();
+		identities.put(id, new String[] { idNo, nm, male ? "m" : "f", birth.toString() });
+		persons.row(id, idNo, nm, male ? "m" : "f", birth, household == null ? id('H') : household,
 				region, "13" + (100000000 + rnd.nextInt(899999999)));
 		return id;
 	}
@@ -447,7 +460,8 @@ final class CountyGenerator {
 				lastOverpay.add(vch);
 			}
 			paid = paid.add(part);
-			day = day.plusDays(45);
+			// 50 days apart: three installments never fall within one 90-day window
+			day = day.plusDays(50);
 		}
 		return new String[] { project, contract, total.toString(), contractor, rows.get(0)[0] + "#1" };
 	}
@@ -530,6 +544,7 @@ final class CountyGenerator {
 		Village b = villages.get(villages.size() > 1 ? 1 : 0);
 		var subsidies = out.sheet("subsidies.csv", null);
 		var persons = out.sheet("persons.csv", null);
+		var kinSheet = out.sheet("kin.csv", null);
 		// fake_subsidy: one identity under two person rows, paid by one program in two villages in one month
 		{
 			LocalDate birth = LocalDate.of(1950 + rnd.nextInt(10), 3, 9);
@@ -547,28 +562,46 @@ final class CountyGenerator {
 			subsidies.row(s2, "elderly", p2, b.code, m, amt, m.atDay(18));
 			label("fake_subsidy", p2, b.code, amt, "subsidies.csv", s1, s2);
 		}
-		// kin_subsidy: the secretary's spouse (same household) gets the minimum living allowance
+		// kin_subsidy: a cadre's near kin paid a subsidy; the tie is a declared spouse, a relative living in the
+		// same household with no declared tie, or the cadre's own second person row
 		{
-			String[] kin = a.people.stream().filter(p -> p[1].equals(household(a, a.secretary)) && !p[0].equals(a.secretary))
-				.findFirst().orElse(null);
-			if (kin != null) {
-				List<String> ids = new ArrayList<>();
-				BigDecimal amt = money(900);
-				// a well-off household would also be ineligible for dibao: give it another program
-				String program = wealthyHouseholds.contains(kin[1]) ? "tekun" : "dibao";
-				for (int mo = 1; mo <= 3; mo++) {
-					String s = id('S');
-					subsidies.row(s, program, kin[0], a.code, YearMonth.of(2020, mo), amt, LocalDate.of(2020, mo, 18));
-					ids.add(s);
-				}
-				label("kin_subsidy", a.secretary, a.code, amt.multiply(BigDecimal.valueOf(3)), "subsidies.csv", ids.toArray(String[]::new));
+			int variant = rnd.nextInt(3);
+			String cadre = variant == 2 ? a.director : a.secretary;
+			String recipient;
+			if (variant == 0) {
+				recipient = a.people.stream().filter(p -> p[1].equals(household(a, cadre)) && !p[0].equals(cadre))
+					.map(p -> p[0]).findFirst().orElseThrow();
 			}
+			else if (variant == 1) {
+				recipient = person(persons, a.code, household(a, cadre), 1938 + rnd.nextInt(8));
+			}
+			else {
+				String twin = id('P');
+				String[] row = twinOf(cadre);
+				persons.row(twin, row[0], row[1], row[2], row[3], id('H'), a.code, null);
+				recipient = twin;
+			}
+			List<String> ids = new ArrayList<>();
+			BigDecimal amt = money(600 + rnd.nextInt(400));
+			String program = variant == 1 ? "elderly" : "tekun";
+			for (int mo = 1; mo <= 3; mo++) {
+				String s = id('S');
+				subsidies.row(s, program, recipient, a.code, YearMonth.of(2020, mo), amt, LocalDate.of(2020, mo, 18));
+				ids.add(s);
+			}
+			label("kin_subsidy", cadre, a.code, amt.multiply(BigDecimal.valueOf(3)), "subsidies.csv", ids.toArray(String[]::new));
 		}
-		// dead_recipient: payments go on after the death month
+		// dead_recipient: payments go on after the death month; the death may be recorded under a twin person row
 		{
 			String[] p = unpaid(b, 1);
 			LocalDate died = LocalDate.of(2019, 10, 1 + rnd.nextInt(27));
-			out.sheet("deaths.csv", null).row(p[0], died);
+			String deathRow = p[0];
+			if (rnd.nextBoolean()) {
+				String[] row = twinOf(p[0]);
+				deathRow = id('P');
+				persons.row(deathRow, row[0], row[1], row[2], row[3], p[1], b.code, null);
+			}
+			out.sheet("deaths.csv", null).row(deathRow, died);
 			List<String> ids = new ArrayList<>();
 			BigDecimal amt = money(520);
 			for (int mo = 9; mo <= 12; mo++) {
@@ -580,10 +613,24 @@ final class CountyGenerator {
 			}
 			label("dead_recipient", p[0], b.code, amt.multiply(BigDecimal.valueOf(ids.size())), "subsidies.csv", ids.toArray(String[]::new));
 		}
-		// ineligible_dibao: the household owns a car worth more than 50,000
+		// ineligible_dibao: the household has a car worth 50,000 or more, a public employee, a legal representative,
+		// or two properties, by the day of payment
 		{
 			String[] p = unpaid(a, 2);
-			out.sheet("vehicles.csv", null).row(p[0], "浙D" + id('V').substring(1, 6), "2018-05-01", money(128000));
+			String member = person(persons, a.code, p[1], 1975 + rnd.nextInt(20));
+			switch (rnd.nextInt(4)) {
+				case 0 -> out.sheet("vehicles.csv", null).row(member, "浙D" + id('V').substring(1, 6), "2018-05-01",
+						money(50000 + rnd.nextInt(3) * 40000));
+				case 1 -> out.sheet("public_employees.csv", null).row(member, "嵊州市人民医院", "2015-08-01", null);
+				case 2 -> {
+					String org = id('O');
+					out.sheet("organizations.csv", null).row(org, "嵊州" + name().substring(1) + "农业开发有限公司", creditCode(),
+							member, a.township, "2017-04-04");
+					out.sheet("org_people.csv", null).row(org, member, "legal_rep");
+				}
+				default -> out.sheet("properties.csv", null).row(member, "嵊州市城关镇新区" + (rnd.nextInt(900) + 1) + "号",
+						money(120), "2016-06-01");
+			}
 			List<String> ids = new ArrayList<>();
 			BigDecimal amt = money(850);
 			for (int mo = 4; mo <= 6; mo++) {
@@ -593,45 +640,56 @@ final class CountyGenerator {
 			}
 			label("ineligible_dibao", p[0], a.code, amt.multiply(BigDecimal.valueOf(3)), "subsidies.csv", ids.toArray(String[]::new));
 		}
-		// inflated_unit_price: the first line priced at 1.6 times the reference
+		// inflated_unit_price: the first line priced well over the reference
 		{
-			String[] pr = project(b, orgs.get(0), 1.6, false);
+			String[] pr = project(b, orgs.get(0), 1.35 + rnd.nextInt(40) / 100.0, false);
 			label("inflated_unit_price", pr[3], b.code, null, "project_items.csv", pr[4]);
 		}
-		// inflated_quantity: payments 125% of the contract without a change order
+		// inflated_quantity: payments well beyond the contract without a change order
 		{
 			lastOverpay.clear();
 			String[] pr = project(a, orgs.get(1), 1.0, true);
 			label("inflated_quantity", pr[3], a.code, pct(new BigDecimal(pr[2]), 25), "vouchers.csv", lastOverpay.toArray(String[]::new));
 		}
-		// split_award: three procurement contracts of 40,000-60,000 to one firm within 60 days
+		// split_award: procurement contracts, or payments, to one firm within 90 days, each under the threshold
 		{
 			List<String> ids = new ArrayList<>();
 			LocalDate day = LocalDate.of(2020, 4, 1 + rnd.nextInt(20));
 			BigDecimal sum = BigDecimal.ZERO;
-			for (int i = 0; i < 3; i++) {
-				String c = id('C');
-				BigDecimal amt = money(40000 + rnd.nextInt(20000));
-				out.sheet("contracts.csv", null).row(c, b.code, "procurement", null, orgs.get(2), day, day, day.plusDays(60),
-						amt, null, "negotiated", 1, null);
-				ids.add(c);
+			boolean payments = rnd.nextBoolean();
+			int n = 2 + rnd.nextInt(2);
+			for (int i = 0; i < n; i++) {
+				BigDecimal amt = money(60000 + rnd.nextInt(39000));
+				if (payments) {
+					ids.add(voucher(b, day, "expense", amt, "bank", orgs.get(2), null, "procurement", "物资采购款", invoice(), null, null));
+				}
+				else {
+					String c = id('C');
+					out.sheet("contracts.csv", null).row(c, b.code, "procurement", null, orgs.get(2), day, day, day.plusDays(60),
+							amt, null, "negotiated", 1, null);
+					ids.add(c);
+				}
 				sum = sum.add(amt);
-				day = day.plusDays(25);
+				day = day.plusDays(90 / n);
 			}
-			label("split_award", orgs.get(2), b.code, sum, "contracts.csv", ids.toArray(String[]::new));
+			label("split_award", orgs.get(2), b.code, sum, payments ? "vouchers.csv" : "contracts.csv", ids.toArray(String[]::new));
 		}
-		// kin_contractor: a construction contract to a firm whose legal representative is the director's child
+		// kin_contractor: a firm run by a cadre's child (declared) or owned by a relative living in the cadre's household
 		{
-			String child = person(persons, a.township, null, 1990);
-			out.sheet("kin.csv", null).row(a.director, child, "child", "declared");
+			boolean declared = rnd.nextBoolean();
+			String relative = person(persons, declared ? a.township : a.code, declared ? null : household(a, a.director), 1990);
+			if (declared) {
+				kinSheet.row(a.director, relative, "child", "declared");
+			}
 			String org = id('O');
-			out.sheet("organizations.csv", null).row(org, "嵊州" + name().substring(1) + "建筑工程有限公司", creditCode(), child,
+			String rep = declared ? relative : person(persons, a.township, null, 1970);
+			out.sheet("organizations.csv", null).row(org, "嵊州" + name().substring(1) + "建筑工程有限公司", creditCode(), rep,
 					a.township, "2016-02-02");
-			out.sheet("org_people.csv", null).row(org, child, "legal_rep");
+			out.sheet("org_people.csv", null).row(org, relative, declared ? "legal_rep" : "shareholder");
 			String[] pr = project(a, org, 1.0, false);
 			label("kin_contractor", a.director, a.code, new BigDecimal(pr[2]), "contracts.csv", pr[1]);
 		}
-		// cash_skimming: the 2020 rent of a lease never reaches the books
+		// cash_skimming: the 2020 rent of a lease never reaches the books, or only 75% of it
 		{
 			String lessee = b.people.get(35)[0];
 			String asset = id('A');
@@ -640,12 +698,15 @@ final class CountyGenerator {
 			String c = lease(b, asset, lessee, LocalDate.of(2019, 1, 1), rent, "open_tender");
 			leases.add(new String[] { c, "pond", "40.00", rent.toString(), b.code, lessee });
 			voucher(b, LocalDate.of(2019, 1, 10), "income", rent, "bank", lessee, null, "lease_income", "山塘租金", null, null, null);
+			if (rnd.nextBoolean()) {
+				voucher(b, LocalDate.of(2020, 1, 12), "income", pct(rent, 75), "bank", lessee, null, "lease_income", "山塘租金", null, null, null);
+			}
 			label("cash_skimming", b.accountant, b.code, rent, "contracts.csv", c);
 		}
-		// white_slip: an expense of several thousand without an invoice
+		// white_slip: an expense of 1,000 or more (sometimes exactly 1,000.00) without an invoice
 		{
-			String vch = voucher(a, LocalDate.of(2020, 6, 11), "expense", money(3000 + rnd.nextInt(4000)), "bank", null,
-					"某饭店", "hospitality", "招待费", null, null, null);
+			BigDecimal amt = rnd.nextBoolean() ? money(1000) : money(3000 + rnd.nextInt(4000));
+			String vch = voucher(a, LocalDate.of(2020, 6, 11), "expense", amt, "bank", null, "某饭店", "hospitality", "招待费", null, null, null);
 			label("white_slip", a.director, a.code, null, "vouchers.csv", vch);
 		}
 		// step_skipped: a completed major decision without the members' review
@@ -654,11 +715,19 @@ final class CountyGenerator {
 					"members_review", null);
 			label("step_skipped", b.director, b.code, null, "power_exercises.csv", e);
 		}
-		// undisclosed: a resolution disclosed for 2 days instead of 5
+		// undisclosed: a resolution disclosed for too few days, or a voucher disclosed a day late
 		{
-			String e = exercise(a, "major_decision", a.name + "道路硬化决策", money(90000), LocalDate.of(2019, 8, 5), "done", null,
-					"resolution_disclosure");
-			label("undisclosed", a.director, a.code, null, "power_exercises.csv", e);
+			if (rnd.nextBoolean()) {
+				String e = exercise(a, "major_decision", a.name + "道路硬化决策", money(90000), LocalDate.of(2019, 8, 5), "done", null,
+						"resolution_disclosure");
+				label("undisclosed", a.director, a.code, null, "power_exercises.csv", e);
+			}
+			else {
+				String vch = id('V');
+				out.sheet("vouchers.csv", null).row(vch, a.code, LocalDate.of(2020, 5, 20), "expense", money(2300), "bank", null,
+						"文具店", "office", "办公用品", invoice(), a.director + ";" + a.secretary, null, null, LocalDate.of(2020, 6, 11));
+				label("undisclosed", a.director, a.code, null, "vouchers.csv", vch);
+			}
 		}
 		// cheap_lease: land let at a fifth of the going rent
 		{
@@ -672,15 +741,61 @@ final class CountyGenerator {
 			voucher(b, LocalDate.of(2020, 3, 8), "income", rent, "bank", lessee, null, "lease_income", "耕地租金", null, null, null);
 			label("cheap_lease", lessee, b.code, rent.multiply(BigDecimal.valueOf(4)), "contracts.csv", c);
 		}
-		// cash_payment: cash in a cashless village
+		// cash_payment: cash in a cashless village, sometimes exactly 1,000.00 on the very first cashless day
 		{
 			Village c = villages.stream().filter(x -> x.cashless).findFirst().orElse(null);
 			if (c != null) {
-				String vch = voucher(c, LocalDate.of(2020, 9, 14), "expense", money(2000 + rnd.nextInt(5000)), "cash", null,
-						"劳务队", "other", "现金支付劳务费", invoice(), null, null);
+				boolean edge = rnd.nextBoolean();
+				String vch = voucher(c, edge ? c.cashlessSince : LocalDate.of(2020, 9, 14), "expense",
+						edge ? money(1000) : money(2000 + rnd.nextInt(5000)), "cash", null, "劳务队", "other", "现金支付劳务费",
+						invoice(), null, null);
 				label("cash_payment", c.director, c.code, null, "vouchers.csv", vch);
 			}
 		}
+		lookAlikes(a, b, orgs);
+	}
+
+	/**
+	 * Records that look like misconduct but are within the policy, so that a rule that fires on them is wrong:
+	 * an expense of 999.99 without invoice, cash of 999.99 in a cashless village, a voucher disclosed on the 10th,
+	 * two procurement awards 91 days apart, a subsidy for the month of death, a kin tie of type {@code other}.
+	 */
+	private void lookAlikes(Village a, Village b, List<String> orgs) {
+		voucher(a, LocalDate.of(2019, 11, 4), "expense", money(999.99), "bank", null, "五金店", "office", "五金配件", null, null, null);
+		Village cashless = a.cashless ? a : (b.cashless ? b : null);
+		if (cashless != null) {
+			voucher(cashless, LocalDate.of(2020, 2, 3), "expense", money(999.99), "cash", null, "零工", "other", "零星支出",
+					invoice(), null, null);
+		}
+		String onTime = id('V');
+		out.sheet("vouchers.csv", null).row(onTime, b.code, LocalDate.of(2020, 7, 30), "expense", money(1800), "bank", null,
+				"文具店", "office", "办公用品", invoice(), b.director + ";" + b.secretary, null, null, LocalDate.of(2020, 8, 10));
+		LocalDate first = LocalDate.of(2019, 3, 4);
+		for (LocalDate day : new LocalDate[] { first, first.plusDays(91) }) {
+			out.sheet("contracts.csv", null).row(id('C'), a.code, "service", null, orgs.get(3), day, day, day.plusDays(30),
+					money(70000), null, "negotiated", 1, null);
+		}
+		String[] p = unpaid(b, 3);
+		out.sheet("deaths.csv", null).row(p[0], LocalDate.of(2020, 5, 28));
+		for (int mo = 3; mo <= 5; mo++) {
+			out.sheet("subsidies.csv", null).row(id('S'), "elderly", p[0], b.code, YearMonth.of(2020, mo), money(200),
+					LocalDate.of(2020, mo, 18));
+		}
+		String cousin = person(out.sheet("persons.csv", null), a.code, null, 1960);
+		out.sheet("kin.csv", null).row(a.secretary, cousin, "other", "declared");
+		for (int mo = 1; mo <= 2; mo++) {
+			out.sheet("subsidies.csv", null).row(id('S'), "dibao", cousin, a.code, YearMonth.of(2020, mo), money(800),
+					LocalDate.of(2020, mo, 18));
+		}
+	}
+
+	/** The identity fields of a person written earlier: id number, name, gender, birth date. */
+	private String[] twinOf(String personId) {
+		String[] row = identities.get(personId);
+		if (row == null) {
+			throw new IllegalStateException("unknown person " + personId);
+		}
+		return row;
 	}
 
 	/** The n-th person from the end of the village whose household receives no ordinary subsidy. */
