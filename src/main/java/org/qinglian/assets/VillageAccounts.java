@@ -19,6 +19,9 @@ public interface VillageAccounts {
 
 	List<SubsidyView> subsidies(String regionCode, int limit);
 
+	/** Vouchers a person approved, within the user's jurisdiction, newest first. */
+	List<VoucherView> approvedBy(String personId, int limit);
+
 	/** Counts and sums per village of the user's jurisdiction, by village code. */
 	Map<String, VillageFigures> figures();
 

@@ -400,6 +400,10 @@ final class CountyGenerator {
 	/** Households that must not receive ordinary payments: too well off for dibao, or a cadre's. */
 	private final java.util.Set<String> excludedHouseholds = new java.util.HashSet<>();
 
+	/** Village and lessee of every lease: income is matched by village and counterparty, so a lease whose
+	 * rent goes missing must be its lessee's only one in the village. */
+	private final java.util.Set<String> lessees = new java.util.HashSet<>();
+
 	/** People paid an ordinary subsidy, and their households: injected schemes pick others. */
 	private final java.util.Set<String> recipients = new java.util.HashSet<>();
 
@@ -413,6 +417,7 @@ final class CountyGenerator {
 	}
 
 	private String lease(Village v, String asset, String lessee, LocalDate from, BigDecimal rent, String award) {
+		lessees.add(v.code + "/" + lessee);
 		String contract = id('C');
 		out.sheet("contracts.csv", null).row(contract, v.code, "lease", asset, lessee, from.minusDays(20), from,
 				from.plusYears(8).minusDays(1), rent.multiply(BigDecimal.valueOf(8)), rent, award, 2 + rnd.nextInt(3), null);
@@ -691,7 +696,8 @@ final class CountyGenerator {
 		}
 		// cash_skimming: the 2020 rent of a lease never reaches the books, or only 75% of it
 		{
-			String lessee = b.people.get(35)[0];
+			String lessee = b.people.stream().map(p -> p[0]).filter(p -> !lessees.contains(b.code + "/" + p)).skip(35)
+				.findFirst().orElseThrow();
 			String asset = id('A');
 			out.sheet("assets.csv", null).row(asset, b.code, "pond", b.name + "山塘", money(40), money(80000));
 			BigDecimal rent = money(40 * 600);

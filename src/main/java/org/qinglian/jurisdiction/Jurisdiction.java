@@ -26,6 +26,34 @@ public interface Jurisdiction {
 	/** Names of the given people that the signed-in user may see, by person id. */
 	Map<String, String> names(Collection<String> personIds);
 
+	/**
+	 * A person's file for supervision staff: positions over time, near kin (declared and by household),
+	 * organizations they or their kin are tied to. Only within the jurisdiction; every view is audited.
+	 */
+	Optional<PersonFile> person(String personId);
+
+	record PersonFile(String personId, String name, String regionCode, List<PositionView> positions,
+			List<KinView> kin, List<OrganizationView> organizations) {
+	}
+
+	/**
+	 * @param personId the relative
+	 * @param name their name
+	 * @param relation spouse, parent, child, sibling, in_law, other, or {@code household} for a tie by household only
+	 * @param source declared or household_registry
+	 */
+	record KinView(String personId, String name, String relation, String source) {
+	}
+
+	/**
+	 * @param orgId the organization
+	 * @param name its name
+	 * @param personName who of the person and their kin is tied to it
+	 * @param role legal_rep, shareholder, manager
+	 */
+	record OrganizationView(String orgId, String name, String personName, String role) {
+	}
+
 	record RegionView(String code, String name, String level, String parentCode, LocalDate cashlessSince,
 			LocalDate custodySince) {
 	}

@@ -20,6 +20,9 @@ public interface PowerList {
 	/** The exercises of a region's subtree, newest first; the region must be in the user's jurisdiction. */
 	List<ExerciseView> exercises(String regionCode, int limit);
 
+	/** The exercises a person started, within the user's jurisdiction, newest first. */
+	List<ExerciseView> initiatedBy(String personId, int limit);
+
 	/** One exercise with its steps, if it is in the user's jurisdiction. */
 	Optional<ExerciseDetail> exercise(String exerciseId);
 

@@ -39,6 +39,18 @@ public interface RiskLibrary {
 	/** Turns a finding into a clue for casework (audited); returns the clue's id. */
 	String turnIntoClue(String findingId, String note);
 
+	/** Findings about a person or organization, within the user's jurisdiction (withdrawn ones left out). */
+	List<FindingView> findingsAbout(String subjectId);
+
+	/** Findings of a region's subtree by year of their period and scheme, for charts. */
+	List<TrendPoint> trend(String regionCode);
+
+	/** Open findings by severity, and clues, per village of the user's jurisdiction. */
+	Map<String, long[]> openBySeverity();
+
+	record TrendPoint(String year, String scheme, long findings, BigDecimal amount) {
+	}
+
 	/** Findings per village of the user's jurisdiction, by scheme, for the village ecology view. */
 	Map<String, Map<String, SchemeFigures>> figuresByVillage();
 

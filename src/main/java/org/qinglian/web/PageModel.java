@@ -18,6 +18,13 @@ class PageModel {
 		return auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken);
 	}
 
+	@ModelAttribute("canSupervise")
+	boolean canSupervise() {
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		return auth != null && auth.getAuthorities().stream().anyMatch(a -> java.util.Arrays.stream(Role.values())
+			.anyMatch(r -> r.can(Role.Permission.READ_SUPERVISION) && a.getAuthority().equals("ROLE_" + r.name())));
+	}
+
 	@ModelAttribute("isAdmin")
 	boolean isAdmin() {
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();

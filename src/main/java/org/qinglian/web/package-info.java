@@ -4,5 +4,5 @@
  * here.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Web",
-		allowedDependencies = { "platform", "jurisdiction", "powerlist", "assets" })
+		allowedDependencies = { "platform", "jurisdiction", "powerlist", "assets", "intake", "casework", "risk" })
 package org.qinglian.web;

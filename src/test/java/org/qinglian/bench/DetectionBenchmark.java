@@ -51,7 +51,7 @@ public final class DetectionBenchmark {
 			var context = new SpringApplicationBuilder(QinglianApplication.class).web(WebApplicationType.NONE)
 				.properties("qinglian.db.url=" + pg.getJdbcUrl("postgres", "qinglian"), "qinglian.db.user=postgres",
 						"qinglian.key-file=" + data.resolve("bench.key"), "logging.level.root=WARN", "logging.level.org.qinglian.risk.internal=DEBUG",
-						"qinglian.demo.load-on-first-start=false", "spring.modulith.events.externalization.enabled=false")
+						"qinglian.demo.load-on-first-start=false", "qinglian.risk.scan-after-import=false")
 				.run();
 			try (context) {
 				Exchange exchange = context.getBean(Exchange.class);

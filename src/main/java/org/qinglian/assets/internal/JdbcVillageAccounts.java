@@ -50,6 +50,22 @@ class JdbcVillageAccounts implements VillageAccounts {
 	}
 
 	@Override
+	public List<VoucherView> approvedBy(String personId, int limit) {
+		Scope scope = scopes.current();
+		scope.require(Role.Permission.READ_VILLAGE_DATA);
+		return jdbc.sql("""
+				select voucher_id, region_code, booked_on, direction, amount, method, counterparty_name, category,
+				       summary, invoice_no, disclosed_on
+				from ast_voucher where ? = any(string_to_array(approver_ids, ';')) and region_code like ?
+				order by booked_on desc, voucher_id limit ?""")
+			.params(personId, scope.pattern(), limit)
+			.query((rs, i) -> new VoucherView(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+					rs.getString(4), rs.getBigDecimal(5), rs.getString(6), rs.getString(7), rs.getString(8),
+					rs.getString(9), rs.getString(10), rs.getObject(11, LocalDate.class)))
+			.list();
+	}
+
+	@Override
 	public List<ContractView> contracts(String regionCode, int limit) {
 		return jdbc.sql("""
 				select contract_id, region_code, kind, counterparty_id, signed_on, start_on, end_on, amount,

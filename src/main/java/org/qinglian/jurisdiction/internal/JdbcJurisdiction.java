@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.qinglian.jurisdiction.Jurisdiction;
+import org.qinglian.platform.AuditLog;
 import org.qinglian.platform.Role;
 import org.qinglian.platform.Scope;
 import org.qinglian.platform.Scopes;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
-@Transactional(readOnly = true)
+@Transactional
 class JdbcJurisdiction implements Jurisdiction {
 
 	private static final String REGION = "select region_code, name, level, parent_code, cashless_since, custody_since from jur_region";
@@ -28,9 +29,12 @@ class JdbcJurisdiction implements Jurisdiction {
 
 	private final Scopes scopes;
 
-	JdbcJurisdiction(JdbcClient jdbc, Scopes scopes) {
+	private final AuditLog audit;
+
+	JdbcJurisdiction(JdbcClient jdbc, Scopes scopes, AuditLog audit) {
 		this.jdbc = jdbc;
 		this.scopes = scopes;
+		this.audit = audit;
 	}
 
 	@Override
@@ -72,6 +76,69 @@ class JdbcJurisdiction implements Jurisdiction {
 			.query((rs, i) -> new PositionView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
 					rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class)))
 			.list();
+	}
+
+	@Override
+	public Optional<PersonFile> person(String personId) {
+		Scope scope = scopes.current();
+		scope.require(Role.Permission.READ_PERSONAL_DATA);
+		Optional<String[]> found = jdbc.sql("""
+				select n.person_id, n.name, n.region_code, n.id_number from jur_person n
+				where n.person_id = ? and (n.region_code like ? or exists (select 1 from jur_position p
+				       where p.person_id = n.person_id and p.region_code like ?))""")
+			.params(personId, scope.pattern(), scope.pattern())
+			.query((rs, i) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4) })
+			.optional();
+		if (found.isEmpty()) {
+			return Optional.empty();
+		}
+		String[] p = found.get();
+		audit.record("view_person", "person", personId, p[2], null);
+		List<PositionView> positions = jdbc.sql("""
+				select p.person_id, n.name, p.region_code, p.role, p.start_date, p.end_date
+				from jur_position p join jur_person n on n.person_id = p.person_id
+				where n.id_number = ? order by p.start_date""")
+			.param(p[3])
+			.query((rs, i) -> new PositionView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class)))
+			.list();
+		List<KinView> kin = jdbc.sql("""
+				with me as (select person_id, household_id from jur_person where id_number = ?)
+				select distinct r.person_id, r.name, k.relation, k.source
+				from jur_kin k join me on me.person_id = k.person_id join jur_person r on r.person_id = k.relative_id
+				union
+				select distinct r.person_id, r.name, k.relation, k.source
+				from jur_kin k join me on me.person_id = k.relative_id join jur_person r on r.person_id = k.person_id
+				union
+				select distinct r.person_id, r.name, 'household', 'household_registry'
+				from jur_person r join me on me.household_id = r.household_id
+				where r.id_number <> ? and not exists (select 1 from jur_kin k
+				  where (k.person_id = r.person_id and k.relative_id = me.person_id)
+				     or (k.relative_id = r.person_id and k.person_id = me.person_id))
+				order by 3, 2""")
+			.params(p[3], p[3])
+			.query((rs, i) -> new KinView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.list();
+		List<OrganizationView> orgs = jdbc.sql("""
+				with people as (
+				  select person_id from jur_person where id_number = ?
+				  union select k.relative_id from jur_kin k join jur_person me on me.person_id = k.person_id
+				    where me.id_number = ? and k.relation in ('spouse', 'parent', 'child', 'sibling', 'in_law')
+				  union select k.person_id from jur_kin k join jur_person me on me.person_id = k.relative_id
+				    where me.id_number = ? and k.relation in ('spouse', 'parent', 'child', 'sibling', 'in_law')
+				  union select r.person_id from jur_person r join jur_person me on me.household_id = r.household_id
+				    where me.id_number = ?),
+				ties as (
+				  select org_id, legal_rep_id as person_id, 'legal_rep' as role from jur_organization
+				  union select org_id, person_id, role from jur_org_person)
+				select distinct o.org_id, o.name, n.name, t.role
+				from ties t join people pp on pp.person_id = t.person_id
+				join jur_organization o on o.org_id = t.org_id join jur_person n on n.person_id = t.person_id
+				order by 2""")
+			.params(p[3], p[3], p[3], p[3])
+			.query((rs, i) -> new OrganizationView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.list();
+		return Optional.of(new PersonFile(p[0], p[1], p[2], positions, kin, orgs));
 	}
 
 	@Override

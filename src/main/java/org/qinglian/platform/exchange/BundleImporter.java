@@ -276,6 +276,14 @@ class BundleImporter {
 		}
 		log.debug("import phases: staging {} ms, checks {} ms, merge {} ms", (staged - started) / 1_000_000,
 				(checked - staged) / 1_000_000, (System.nanoTime() - checked) / 1_000_000);
+		// fresh statistics, so that the queries that follow an import (conformance, risk rules) plan well
+		try (Statement st = con.createStatement()) {
+			for (ExchangeFile f : files.all()) {
+				if (perFile.getOrDefault(f.file(), 0L) > 0) {
+					st.execute("analyze " + f.table());
+				}
+			}
+		}
 		boolean before = Boolean.TRUE.equals(
 				org.springframework.jdbc.core.simple.JdbcClient.create(dataSource)
 					.sql("select exists (select 1 from plt_import where bundle_sha256 = ?)")

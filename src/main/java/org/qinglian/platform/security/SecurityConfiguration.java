@@ -30,7 +30,7 @@ class SecurityConfiguration {
 	@ConditionalOnWebApplication
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(auth -> auth
-			.requestMatchers("/", "/public/**", "/css/**", "/js/**", "/favicon.ico", "/login", "/error").permitAll()
+			.requestMatchers("/", "/public/**", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/login", "/error").permitAll()
 			.requestMatchers("/admin/**").hasRole(Role.COUNTY_ADMIN.name())
 			.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/staff", true).permitAll())

@@ -111,6 +111,18 @@ class JdbcPowerList implements PowerList {
 		return withDeviations(list);
 	}
 
+	@Override
+	@Transactional(readOnly = true)
+	public List<ExerciseView> initiatedBy(String personId, int limit) {
+		Scope scope = scopes.current();
+		scope.require(Role.Permission.READ_VILLAGE_DATA);
+		return withDeviations(jdbc.sql(EXERCISES + " where e.initiator_id = ? and e.region_code like ?"
+				+ " order by e.started_on desc, e.exercise_id limit ?")
+			.params(personId, scope.pattern(), limit)
+			.query((org.springframework.jdbc.core.RowMapper<ExerciseView>) this::exercise)
+			.list());
+	}
+
 	private static final String EXERCISES = """
 			select e.*, i.name as item_name, c.conforms from pow_exercise e
 			join pow_item i on i.item_code = e.item_code

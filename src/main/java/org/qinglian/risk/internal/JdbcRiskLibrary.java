@@ -61,8 +61,12 @@ class JdbcRiskLibrary implements RiskLibrary {
 
 	private final Clock clock;
 
+	private final boolean scanAfterImport;
+
 	JdbcRiskLibrary(Scanner scanner, Settings settings, JdbcClient jdbc, JdbcTemplate template, Scopes scopes,
-			AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+			AuditLog audit, ApplicationEventPublisher events, Clock clock,
+			@org.springframework.beans.factory.annotation.Value("${qinglian.risk.scan-after-import:true}") boolean scanAfterImport) {
+		this.scanAfterImport = scanAfterImport;
 		this.scanner = scanner;
 		this.settings = settings;
 		this.jdbc = jdbc;
@@ -109,7 +113,9 @@ class JdbcRiskLibrary implements RiskLibrary {
 
 	@ApplicationModuleListener
 	void on(BundleImported event) {
-		scan(ScanProgress.NONE);
+		if (scanAfterImport) {
+			scan(ScanProgress.NONE);
+		}
 	}
 
 	@Override
@@ -250,6 +256,50 @@ class JdbcRiskLibrary implements RiskLibrary {
 		jdbc.sql("insert into risk_finding_history (finding_id, at, actor, action, detail) values (?, ?, ?, ?, ?)")
 			.params(findingId, java.sql.Timestamp.from(at), scopes.current().user(), action, detail)
 			.update();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<FindingView> findingsAbout(String subjectId) {
+		Scope scope = supervisor();
+		return jdbc.sql(FINDING + """
+				 where f.subject_id = ? and f.region_code like ? and f.status <> 'withdrawn'
+				 order by f.status, f.amount desc nulls last""")
+			.params(subjectId, scope.pattern())
+			.query(this::view)
+			.list();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<TrendPoint> trend(String regionCode) {
+		Scope scope = supervisor();
+		scope.requireCovers(regionCode);
+		return jdbc.sql("""
+				select left(period, 4) as year, scheme, count(*), coalesce(sum(amount), 0) from risk_finding
+				where region_code like ? and region_code like ? and status not in ('withdrawn', 'dismissed')
+				group by 1, 2 order by 1, 2""")
+			.params(new Scope(scope.user(), scope.role(), regionCode).pattern(), scope.pattern())
+			.query((rs, i) -> new TrendPoint(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4)))
+			.list();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<String, long[]> openBySeverity() {
+		Scope scope = supervisor();
+		Map<String, long[]> out = new LinkedHashMap<>();
+		jdbc.sql("""
+				select region_code, count(*) filter (where status = 'open' and severity = 'HIGH'),
+				       count(*) filter (where status = 'open' and severity = 'MEDIUM'),
+				       count(*) filter (where status = 'open' and severity = 'LOW'),
+				       count(*) filter (where status = 'clue')
+				from risk_finding where region_code like ? group by region_code""")
+			.param(scope.pattern())
+			.query((ResultSet rs) -> {
+				out.put(rs.getString(1), new long[] { rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5) });
+			});
+		return out;
 	}
 
 	@Override

@@ -1,0 +1,41 @@
+package org.qinglian.casework.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.qinglian.casework.Cases;
+import org.qinglian.platform.Role;
+import org.qinglian.platform.Scope;
+import org.qinglian.platform.Scopes;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+@Transactional(readOnly = true)
+class JdbcCases implements Cases {
+
+	private final JdbcClient jdbc;
+
+	private final Scopes scopes;
+
+	JdbcCases(JdbcClient jdbc, Scopes scopes) {
+		this.jdbc = jdbc;
+		this.scopes = scopes;
+	}
+
+	@Override
+	public List<CaseView> naming(String subjectId) {
+		Scope scope = scopes.current();
+		scope.require(Role.Permission.READ_SUPERVISION);
+		return jdbc.sql("""
+				select case_id, filed_on, unit_code, violation, sanction, recovered, closed_on
+				from cas_case where subject_id = ? and unit_code like ? order by filed_on desc""")
+			.params(subjectId, scope.pattern())
+			.query((rs, i) -> new CaseView(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3),
+					rs.getString(4), rs.getString(5), rs.getBigDecimal(6), rs.getObject(7, LocalDate.class)))
+			.list();
+	}
+
+}

@@ -1,0 +1,29 @@
+package org.qinglian.intake;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Reports (信访举报), for supervision staff of the jurisdiction only. A reporter's identity never leaves this
+ * module through these views.
+ */
+public interface Reports {
+
+	/** Reports naming a person or organization as their subject, within the user's jurisdiction. */
+	List<ReportView> naming(String subjectId);
+
+	/**
+	 * @param reportId the report
+	 * @param receivedOn when it came in
+	 * @param channel how
+	 * @param kind accusation, suggestion, appeal, other
+	 * @param anonymous whether the reporter is anonymous
+	 * @param regionCode where the matter happened
+	 * @param closedOn when it was answered
+	 * @param satisfied whether the reporter was satisfied
+	 */
+	record ReportView(String reportId, LocalDate receivedOn, String channel, String kind, boolean anonymous,
+			String regionCode, LocalDate closedOn, Boolean satisfied) {
+	}
+
+}
