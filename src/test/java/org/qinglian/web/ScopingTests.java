@@ -59,6 +59,13 @@ class ScopingTests {
 
 	String exercise;
 
+	String finding;
+
+	String cadre;
+
+	@Autowired
+	org.qinglian.risk.RiskLibrary risk;
+
 	@BeforeEach
 	void county() {
 		if (jdbc.sql("select count(*) from jur_region").query(Long.class).single() == 0) {
@@ -70,10 +77,18 @@ class ScopingTests {
 			users.save(new NewUser("auditor", "审计", PASSWORD, Role.AUDITOR, "330683000000"));
 			users.save(new NewUser("cadre102", "村干部", PASSWORD, Role.VILLAGE_CADRE, "330683102201"));
 		}
-		village = jdbc.sql("select min(region_code) from jur_region where level = 'village' and region_code like '330683101%'")
+		if (jdbc.sql("select count(*) from risk_finding").query(Long.class).single() == 0) {
+			risk.scan(org.qinglian.risk.RiskLibrary.ScanProgress.NONE);
+		}
+		// a village of township 101 that has a finding, an exercise and a party secretary
+		finding = jdbc.sql("select min(finding_id) from risk_finding where region_code like '330683101%'")
+			.query(String.class).single();
+		village = jdbc.sql("select region_code from risk_finding where finding_id = ?").param(finding)
 			.query(String.class).single();
 		exercise = jdbc.sql("select min(exercise_id) from pow_exercise where region_code = ?").param(village)
 			.query(String.class).single();
+		cadre = jdbc.sql("select min(person_id) from jur_position where region_code = ? and role = 'party_secretary'")
+			.param(village).query(String.class).single();
 	}
 
 	List<String> guardedGetPaths() {
@@ -94,7 +109,8 @@ class ScopingTests {
 	}
 
 	String fill(String pattern) {
-		return pattern.replace("{code}", village).replace("{id}", exercise);
+		return pattern.replace("{code}", village).replace("{id}", exercise).replace("{findingId}", finding)
+			.replace("{personId}", cadre);
 	}
 
 	@Test
@@ -139,6 +155,16 @@ class ScopingTests {
 			.andReturn().getResponse().getStatus()).isEqualTo(404);
 		assertThat(mvc.perform(get("/api/v1/regions/330683102201/vouchers").with(httpBasic("cadre102", PASSWORD)))
 			.andReturn().getResponse().getStatus()).isEqualTo(200);
+	}
+
+	@Test
+	void aVillageCadreNeverSeesFindingsProfilesOrTheEcology() throws Exception {
+		for (String url : List.of("/staff/findings", "/staff/findings/" + finding, "/staff/people/" + cadre,
+				"/staff/ecology/330683102201")) {
+			assertThat(mvc.perform(get(url).with(httpBasic("cadre102", PASSWORD))).andReturn().getResponse().getStatus())
+				.as(url)
+				.isIn(403, 404);
+		}
 	}
 
 	@Test

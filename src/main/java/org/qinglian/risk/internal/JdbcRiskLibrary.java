@@ -41,7 +41,8 @@ class JdbcRiskLibrary implements RiskLibrary {
 			from risk_finding f
 			left join jur_person p on p.person_id = f.subject_id
 			left join jur_organization o on o.org_id = f.subject_id
-			left join jur_region r on r.region_code = f.region_code""";
+			left join jur_region r on r.region_code = f.region_code
+			""";
 
 	private final List<RiskRule> rules = RuleCatalogue.defaults();
 

@@ -64,6 +64,8 @@ class Scanner {
 
 	ScanReport scan(List<RiskRule> rules, ScanProgress progress) {
 		long started = System.nanoTime();
+		// one scan at a time: a scan after an import and one started by hand must not race on the same findings
+		jdbc.query("select pg_advisory_xact_lock(7361626)", rs -> null);
 		jdbc.execute("refresh materialized view risk_near_kin");
 		jdbc.execute("analyze risk_near_kin");
 		String county = jdbc.query("select region_code from jur_region where level = 'county' order by 1 limit 1",
