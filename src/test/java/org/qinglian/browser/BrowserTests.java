@@ -1,0 +1,141 @@
+package org.qinglian.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.qinglian.SampleData;
+import org.qinglian.platform.Exchange;
+import org.qinglian.platform.Role;
+import org.qinglian.platform.UserAccounts;
+import org.qinglian.risk.RiskLibrary;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The pages in Debian's headless Chromium, as a villager on a phone and a township officer would use them.
+ * Needs {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver} (apt: chromium chromium-driver); CI installs
+ * them, elsewhere the tests are skipped when they are missing.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@TestPropertySource(properties = "qinglian.test.database=browser")
+class BrowserTests {
+
+	static final String PASSWORD = "browser-test-password";
+
+	static WebDriver browser;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Exchange exchange;
+
+	@Autowired
+	UserAccounts users;
+
+	@Autowired
+	RiskLibrary risk;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@BeforeAll
+	static void startBrowser() throws Exception {
+		Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")) && Files.isExecutable(Path.of("/usr/bin/chromedriver")),
+				"Debian's chromium and chromium-driver are not installed");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary("/usr/bin/chromium");
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--user-data-dir=" + Files.createTempDirectory("qinglian-chromium"));
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+			.build();
+		browser = new ChromeDriver(service, options);
+		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@BeforeEach
+	void county() {
+		if (jdbc.sql("select count(*) from plt_user").query(Long.class).single() == 0) {
+			exchange.importBundle(SampleData.devSample(), Exchange.Progress.NONE);
+			risk.scan(RiskLibrary.ScanProgress.NONE);
+			users.save(new UserAccounts.NewUser("changle", "长乐镇监察办", PASSWORD, Role.TOWNSHIP_STAFF, "330683102000"));
+		}
+	}
+
+	String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+	@Test
+	void aVillagerReadsThePowerListOnAPhoneWithoutSidewaysScrolling() {
+		browser.manage().window().setSize(new Dimension(375, 812));
+		browser.get(url("/"));
+		browser.findElement(By.cssSelector("ul.villages a")).click();
+		assertThat(browser.findElement(By.tagName("h1")).getText()).contains("小微权力清单");
+		assertThat(browser.findElements(By.cssSelector(".flow svg"))).hasSize(28);
+		Number overflow = (Number) ((JavascriptExecutor) browser)
+			.executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
+		assertThat(overflow.intValue()).isLessThanOrEqualTo(0);
+		browser.findElement(By.linkText("English")).click();
+		assertThat(browser.findElement(By.tagName("h1")).getText()).contains("list of small and micro powers");
+		browser.get(url("/?lang=zh_CN"));
+	}
+
+	@Test
+	void anOfficerSignsInTriagesAndSeesTheChartsDrawn() {
+		browser.manage().window().setSize(new Dimension(1280, 900));
+		browser.get(url("/login"));
+		browser.findElement(By.id("username")).sendKeys("changle");
+		browser.findElement(By.id("password")).sendKeys(PASSWORD);
+		browser.findElement(By.cssSelector("button[type=submit].primary")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/staff"));
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("工作台");
+
+		browser.get(url("/staff/ecology/330683102000"));
+		List<?> canvases = new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(d -> {
+				var found = d.findElements(By.cssSelector("div.chart canvas"));
+				return found.isEmpty() ? null : found;
+			});
+		assertThat(canvases).isNotEmpty();
+
+		browser.get(url("/staff/findings"));
+		browser.findElement(By.cssSelector("tbody tr td a")).click();
+		browser.findElement(By.id("reason")).sendKeys("已核实：村里已补录发票");
+		browser.findElement(By.xpath("//form[contains(@action,'dismiss')]//button")).click();
+		assertThat(browser.getPageSource()).contains("已核实：村里已补录发票").contains("已排除");
+	}
+
+}
