@@ -696,8 +696,7 @@ final class CountyGenerator {
 		}
 		// cash_skimming: the 2020 rent of a lease never reaches the books, or only 75% of it
 		{
-			String lessee = b.people.stream().map(p -> p[0]).filter(p -> !lessees.contains(b.code + "/" + p)).skip(35)
-				.findFirst().orElseThrow();
+			String lessee = freshLessee(b);
 			String asset = id('A');
 			out.sheet("assets.csv", null).row(asset, b.code, "pond", b.name + "山塘", money(40), money(80000));
 			BigDecimal rent = money(40 * 600);
@@ -740,7 +739,7 @@ final class CountyGenerator {
 			String asset = id('A');
 			BigDecimal area = money(100);
 			out.sheet("assets.csv", null).row(asset, b.code, "land", b.name + "集体耕地", area, money(60000));
-			String lessee = b.people.get(36)[0];
+			String lessee = freshLessee(b);
 			BigDecimal rent = money(unitRent("land") * 100 / 5);
 			String c = lease(b, asset, lessee, LocalDate.of(2019, 3, 1), rent, "negotiated");
 			voucher(b, LocalDate.of(2019, 3, 8), "income", rent, "bank", lessee, null, "lease_income", "耕地租金", null, null, null);
@@ -802,6 +801,12 @@ final class CountyGenerator {
 			throw new IllegalStateException("unknown person " + personId);
 		}
 		return row;
+	}
+
+	/** A villager who leases nothing in the village yet. */
+	private String freshLessee(Village v) {
+		return v.people.stream().map(p -> p[0]).filter(p -> !lessees.contains(v.code + "/" + p)).skip(35)
+			.findFirst().orElseThrow();
 	}
 
 	/** The n-th person from the end of the village whose household receives no ordinary subsidy. */
