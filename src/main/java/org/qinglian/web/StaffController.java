@@ -42,8 +42,11 @@ class StaffController {
 
 	private final Clock clock;
 
+	private final org.qinglian.platform.AuditLog audit;
+
 	StaffController(Scopes scopes, Jurisdiction jurisdiction, PowerList powerList, VillageAccounts accounts,
-			Clock clock) {
+			Clock clock, org.qinglian.platform.AuditLog audit) {
+		this.audit = audit;
 		this.scopes = scopes;
 		this.jurisdiction = jurisdiction;
 		this.powerList = powerList;
@@ -119,6 +122,8 @@ class StaffController {
 		model.addAttribute("projects", accounts.projects(code, LIMIT));
 		model.addAttribute("subsidies", subsidies);
 		model.addAttribute("names", jurisdiction.names(people));
+		// the page names cadres, recipients and counterparties: a read of personal data
+		audit.record("view_village", "region", code, code, null);
 		return "staff/village";
 	}
 

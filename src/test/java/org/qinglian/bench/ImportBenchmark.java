@@ -76,7 +76,7 @@ public final class ImportBenchmark {
 
 			var context = new SpringApplicationBuilder(QinglianApplication.class).web(WebApplicationType.NONE)
 				.properties("qinglian.db.url=" + pg.getJdbcUrl("postgres", "qinglian"), "qinglian.db.user=postgres",
-						"qinglian.key-file=" + data.resolve("bench.key"), "logging.level.root=WARN", "logging.level.org.qinglian.platform.exchange=TRACE",
+						"qinglian.key-file=" + data.resolve("bench.key"), "logging.level.root=WARN", "logging.level.org.qinglian.platform.exchange=DEBUG",
 						"qinglian.demo.load-on-first-start=false")
 				.run();
 			try (context) {
