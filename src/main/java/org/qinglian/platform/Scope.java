@@ -27,6 +27,16 @@ public record Scope(String user, Role role, String regionCode) {
 		return prefix() + "%";
 	}
 
+	/** The {@code like} pattern of the subtree under {@code code}, a region within this scope or not. */
+	public static String patternOf(String code) {
+		return new Scope("", Role.AUDITOR, code).pattern();
+	}
+
+	/** The code prefix of the subtree under {@code code}. */
+	public static String prefixOf(String code) {
+		return new Scope("", Role.AUDITOR, code).prefix();
+	}
+
 	public boolean covers(String code) {
 		return code != null && code.startsWith(prefix());
 	}

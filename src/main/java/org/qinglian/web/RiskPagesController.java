@@ -150,7 +150,7 @@ class RiskPagesController {
 		Map<String, long[]> open = risk.openBySeverity();
 		Map<String, Map<String, RiskLibrary.SchemeFigures>> byScheme = risk.figuresByVillage();
 		Map<String, PowerList.ExerciseFigures> exercises = powerList.figures();
-		String prefix = new Scope(scope.user(), scope.role(), code).prefix();
+		String prefix = Scope.prefixOf(code);
 		List<VillageScore> ranking = new ArrayList<>();
 		for (RegionView v : jurisdiction.regionsInScope()) {
 			if (!v.level().equals("village") || !v.code().startsWith(prefix)) {

@@ -67,7 +67,7 @@ class StaffController {
 		Map<String, VillageFigures> acc = accounts.figures();
 		List<TreeRow> rows = new ArrayList<>();
 		for (RegionView r : regions) {
-			String prefix = new Scope(scope.user(), scope.role(), r.code()).prefix();
+			String prefix = Scope.prefixOf(r.code());
 			long exercises = 0, deviating = 0, vouchers = 0, contracts = 0, projects = 0, subsidies = 0;
 			BigDecimal expense = BigDecimal.ZERO;
 			for (var e : ex.entrySet()) {

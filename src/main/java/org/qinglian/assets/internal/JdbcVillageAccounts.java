@@ -32,7 +32,7 @@ class JdbcVillageAccounts implements VillageAccounts {
 		Scope scope = scopes.current();
 		scope.require(Role.Permission.READ_VILLAGE_DATA);
 		scope.requireCovers(regionCode);
-		return new Object[] { new Scope(scope.user(), scope.role(), regionCode).pattern(), scope.pattern(), limit };
+		return new Object[] { Scope.patternOf(regionCode), scope.pattern(), limit };
 	}
 
 	@Override

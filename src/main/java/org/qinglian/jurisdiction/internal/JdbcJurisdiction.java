@@ -72,7 +72,7 @@ class JdbcJurisdiction implements Jurisdiction {
 				where p.region_code like ? and p.region_code like ?
 				  and p.start_date <= ? and (p.end_date is null or p.end_date >= ?)
 				order by p.region_code, p.role, n.name""")
-			.params(new Scope(scope.user(), scope.role(), regionCode).pattern(), scope.pattern(), on, on)
+			.params(Scope.patternOf(regionCode), scope.pattern(), on, on)
 			.query((rs, i) -> new PositionView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
 					rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class)))
 			.list();

@@ -102,7 +102,7 @@ class JdbcPowerList implements PowerList {
 		Scope scope = scopes.current();
 		scope.require(Role.Permission.READ_VILLAGE_DATA);
 		scope.requireCovers(regionCode);
-		String prefix = new Scope(scope.user(), scope.role(), regionCode).pattern();
+		String prefix = Scope.patternOf(regionCode);
 		List<ExerciseView> list = jdbc.sql(EXERCISES + " where e.region_code like ? and e.region_code like ?"
 				+ " order by e.started_on desc, e.exercise_id limit ?")
 			.params(prefix, scope.pattern(), limit)

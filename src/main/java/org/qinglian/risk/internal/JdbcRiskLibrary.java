@@ -166,7 +166,7 @@ class JdbcRiskLibrary implements RiskLibrary {
 	public List<FindingView> findings(String regionCode, String status, int limit) {
 		Scope scope = supervisor();
 		scope.requireCovers(regionCode);
-		String sub = new Scope(scope.user(), scope.role(), regionCode).pattern();
+		String sub = Scope.patternOf(regionCode);
 		return jdbc.sql(FINDING + """
 				 where f.region_code like ? and f.region_code like ? and (? = 'all' or f.status = ?)
 				 order by case f.severity when 'HIGH' then 0 when 'MEDIUM' then 1 else 2 end,
@@ -280,7 +280,7 @@ class JdbcRiskLibrary implements RiskLibrary {
 				select left(period, 4) as year, scheme, count(*), coalesce(sum(amount), 0) from risk_finding
 				where region_code like ? and region_code like ? and status not in ('withdrawn', 'dismissed')
 				group by 1, 2 order by 1, 2""")
-			.params(new Scope(scope.user(), scope.role(), regionCode).pattern(), scope.pattern())
+			.params(Scope.patternOf(regionCode), scope.pattern())
 			.query((rs, i) -> new TrendPoint(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4)))
 			.list();
 	}
