@@ -8,8 +8,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * Qinglian (清廉), a grassroots public-power supervision platform. One jar: {@code serve} (the default)
- * starts the web application; the other first arguments run one command and exit.
+ * Qinglian (清廉), a grassroots public-power supervision platform. One jar: {@code serve}
+ * (the default) starts the web application; the other first arguments run one command and
+ * exit.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

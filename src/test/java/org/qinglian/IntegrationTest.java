@@ -14,4 +14,5 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest
 @ActiveProfiles("test")
 public @interface IntegrationTest {
+
 }

@@ -17,7 +17,9 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
-/** The Chinese and English bundles stay in sync, and templates hold no text of their own. */
+/**
+ * The Chinese and English bundles stay in sync, and templates hold no text of their own.
+ */
 class MessagesTests {
 
 	static Properties load(String name) throws IOException {

@@ -7,7 +7,10 @@ import org.qinglian.platform.ExchangeFile;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The files of the QDX bundle that hold the three assets, projects, subsidies and the comparison registries. */
+/**
+ * The files of the QDX bundle that hold the three assets, projects, subsidies and the
+ * comparison registries.
+ */
 @Configuration(proxyBeanMethods = false)
 class AssetsExchange {
 
@@ -41,8 +44,7 @@ class AssetsExchange {
 			.code("award_method", false, "open_tender", "invited_tender", "negotiated", "direct")
 			.optional("bidders", INTEGER)
 			.optional("exercise_id", ID, "power_exercises.csv")
-			.check("end_on", "is before start_on",
-					"select _line from {stage} where end_on::date < start_on::date")
+			.check("end_on", "is before start_on", "select _line from {stage} where end_on::date < start_on::date")
 			.build();
 	}
 
@@ -103,8 +105,8 @@ class AssetsExchange {
 			.code("method", true, "bank", "cash", "mobile", "other")
 			.optional("counterparty_id", ID, PARTIES)
 			.optional("counterparty_name", TEXT)
-			.code("category", true, "subsidy_payout", "construction", "procurement", "labor", "office",
-					"hospitality", "travel", "lease_income", "allocation_income", "other")
+			.code("category", true, "subsidy_payout", "construction", "procurement", "labor", "office", "hospitality",
+					"travel", "lease_income", "allocation_income", "other")
 			.optional("summary", TEXT)
 			.optional("invoice_no", TEXT)
 			.optional("approver_ids", ID_LIST, "persons.csv")

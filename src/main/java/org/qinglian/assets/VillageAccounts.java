@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A village's books (三资): vouchers, contracts, projects and subsidy payments, scoped to the signed-in user's
- * jurisdiction.
+ * A village's books (三资): vouchers, contracts, projects and subsidy payments, scoped to
+ * the signed-in user's jurisdiction.
  */
 public interface VillageAccounts {
 

@@ -7,7 +7,10 @@ import java.util.List;
 /** Cases (案件) and clues (问题线索), for supervision staff of the jurisdiction only. */
 public interface Cases {
 
-	/** Cases whose subject is the given person or organization, handled by an office in the user's jurisdiction. */
+	/**
+	 * Cases whose subject is the given person or organization, handled by an office in
+	 * the user's jurisdiction.
+	 */
 	List<CaseView> naming(String subjectId);
 
 	record CaseView(String caseId, LocalDate filedOn, String unitCode, String violation, String sanction,

@@ -22,9 +22,9 @@ class CaseworkExchange {
 			.optional("joint", BOOLEAN)
 			.optional("subject_id", ID, "persons.csv", "organizations.csv")
 			.optional("violation", TEXT)
-			.code("sanction", false, "none", "criticism", "party_warning", "party_serious_warning",
-					"removal_from_post", "probation", "expulsion", "gov_warning", "gov_demerit", "gov_major_demerit",
-					"gov_demotion", "gov_dismissal")
+			.code("sanction", false, "none", "criticism", "party_warning", "party_serious_warning", "removal_from_post",
+					"probation", "expulsion", "gov_warning", "gov_demerit", "gov_major_demerit", "gov_demotion",
+					"gov_dismissal")
 			.optional("recovered", MONEY)
 			.optional("closed_on", DATE)
 			.build();

@@ -32,19 +32,33 @@ final class BundleWriter implements AutoCloseable {
 	}
 
 	long rows() {
-		return sheets.values().stream().filter(s -> !s.path.getParent().getFileName().toString().equals("labels")).mapToLong(s -> s.rows).sum();
+		return sheets.values()
+			.stream()
+			.filter(s -> !s.path.getParent().getFileName().toString().equals("labels"))
+			.mapToLong(s -> s.rows)
+			.sum();
 	}
 
 	void manifest(String county, String from, String to, String generatedAt) throws IOException {
 		close();
 		StringBuilder json = new StringBuilder("{\n \"format\": \"qdx\",\n \"version\": 1,\n \"county_code\": \"")
-			.append(county).append("\",\n \"generated_at\": \"").append(generatedAt)
-			.append("\",\n \"period\": {\"from\": \"").append(from).append("\", \"to\": \"").append(to)
+			.append(county)
+			.append("\",\n \"generated_at\": \"")
+			.append(generatedAt)
+			.append("\",\n \"period\": {\"from\": \"")
+			.append(from)
+			.append("\", \"to\": \"")
+			.append(to)
 			.append("\"},\n \"files\": {\n");
 		int i = 0;
 		for (var e : sheets.entrySet()) {
-			json.append("  \"").append(e.getKey()).append("\": {\"rows\": ").append(e.getValue().rows)
-				.append(", \"sha256\": \"").append(e.getValue().sha256).append("\"}")
+			json.append("  \"")
+				.append(e.getKey())
+				.append("\": {\"rows\": ")
+				.append(e.getValue().rows)
+				.append(", \"sha256\": \"")
+				.append(e.getValue().sha256)
+				.append("\"}")
 				.append(++i < sheets.size() ? ",\n" : "\n");
 		}
 		json.append(" }\n}\n");

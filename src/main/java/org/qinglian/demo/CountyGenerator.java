@@ -20,10 +20,11 @@ import java.util.Random;
 import org.qinglian.platform.IdentityCodes;
 
 /**
- * Generates a synthetic county in the QDX format: realistic Chinese names, valid ID numbers and credit codes,
- * two years of vouchers, contracts, projects, subsidies, registries, uses of power, reports and cases. Every
- * misconduct scheme of the spec is injected a few times and written to {@code labels/}. The ordinary data is
- * kept clear of the patterns (invoices on large expenses, no cash in cashless villages, prices near the
+ * Generates a synthetic county in the QDX format: realistic Chinese names, valid ID
+ * numbers and credit codes, two years of vouchers, contracts, projects, subsidies,
+ * registries, uses of power, reports and cases. Every misconduct scheme of the spec is
+ * injected a few times and written to {@code labels/}. The ordinary data is kept clear of
+ * the patterns (invoices on large expenses, no cash in cashless villages, prices near the
  * reference...), so that a label means something. Deterministic for a seed.
  */
 final class CountyGenerator {
@@ -38,9 +39,8 @@ final class CountyGenerator {
 
 	static final int YEARS = 2;
 
-	private static final String[] TOWNSHIPS = { "甘霖镇", "长乐镇", "崇仁镇", "黄泽镇", "三界镇", "石璜镇", "谷来镇",
-			"仙岩镇", "金庭镇", "北漳镇", "下王镇", "贵门乡", "里南乡", "竹溪乡", "雅璜乡", "王院乡", "通源乡", "剡湖街道",
-			"三江街道", "鹿山街道", "浦口街道" };
+	private static final String[] TOWNSHIPS = { "甘霖镇", "长乐镇", "崇仁镇", "黄泽镇", "三界镇", "石璜镇", "谷来镇", "仙岩镇", "金庭镇", "北漳镇",
+			"下王镇", "贵门乡", "里南乡", "竹溪乡", "雅璜乡", "王院乡", "通源乡", "剡湖街道", "三江街道", "鹿山街道", "浦口街道" };
 
 	private static final String VILLAGE_A = "溪山塘岭坑坪桥岙湖口岩田下上东西南北前后大小新老石竹";
 
@@ -50,8 +50,8 @@ final class CountyGenerator {
 
 	private static final String GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国建华志强海燕红梅玉兰春梅金凤国平晓东文斌浩然子涵欣怡俊杰宇轩雨萱晨阳思远佳怡明志波杰刚凯浩";
 
-	private static final String[] ORG_KINDS = { "建筑工程有限公司", "市政工程有限公司", "水利建设有限公司", "保洁服务有限公司",
-			"农业开发有限公司", "物资贸易有限公司" };
+	private static final String[] ORG_KINDS = { "建筑工程有限公司", "市政工程有限公司", "水利建设有限公司", "保洁服务有限公司", "农业开发有限公司",
+			"物资贸易有限公司" };
 
 	private static final String[][] WORKS = { { "concrete_c25", "m3", "C25混凝土浇筑", "520" },
 			{ "asphalt_surface_5cm", "m2", "5cm沥青面层", "68" }, { "pipe_dn110", "m", "DN110给水管", "86" },
@@ -117,28 +117,36 @@ final class CountyGenerator {
 		loadCatalogue();
 		try (BundleWriter w = new BundleWriter(dir)) {
 			this.out = w;
-			var regions = w.sheet("regions.csv", "region_code,name,level,parent_code,lat,lon,cashless_since,custody_since");
-			var persons = w.sheet("persons.csv", "person_id,id_number,name,gender,birth_date,household_id,region_code,phone");
+			var regions = w.sheet("regions.csv",
+					"region_code,name,level,parent_code,lat,lon,cashless_since,custody_since");
+			var persons = w.sheet("persons.csv",
+					"person_id,id_number,name,gender,birth_date,household_id,region_code,phone");
 			var positions = w.sheet("positions.csv", "person_id,region_code,role,start_date,end_date");
 			w.sheet("kin.csv", "person_id,relative_id,relation,source");
 			w.sheet("organizations.csv", "org_id,name,credit_code,legal_rep_id,region_code,registered_on");
 			w.sheet("org_people.csv", "org_id,person_id,role");
 			copyCatalogue(w);
-			w.sheet("power_exercises.csv", "exercise_id,item_code,region_code,title,initiator_id,amount,started_on,status");
+			w.sheet("power_exercises.csv",
+					"exercise_id,item_code,region_code,title,initiator_id,amount,started_on,status");
 			w.sheet("exercise_events.csv", "exercise_id,step_code,occurred_on,actor_id,evidence,note");
 			w.sheet("assets.csv", "asset_id,region_code,kind,name,area,book_value");
-			w.sheet("contracts.csv", "contract_id,region_code,kind,asset_id,counterparty_id,signed_on,start_on,end_on,amount,annual_rent,award_method,bidders,exercise_id");
-			w.sheet("projects.csv", "project_id,region_code,name,kind,budget,contract_id,contractor_id,started_on,finished_on,progress_pct,supervised,villages");
+			w.sheet("contracts.csv",
+					"contract_id,region_code,kind,asset_id,counterparty_id,signed_on,start_on,end_on,amount,annual_rent,award_method,bidders,exercise_id");
+			w.sheet("projects.csv",
+					"project_id,region_code,name,kind,budget,contract_id,contractor_id,started_on,finished_on,progress_pct,supervised,villages");
 			w.sheet("project_items.csv", "project_id,line_no,work_code,description,unit,quantity,unit_price");
 			w.sheet("reference_prices.csv", "work_code,unit,period,price,region_code");
-			w.sheet("vouchers.csv", "voucher_id,region_code,booked_on,direction,amount,method,counterparty_id,counterparty_name,category,summary,invoice_no,approver_ids,project_id,exercise_id,disclosed_on");
+			w.sheet("vouchers.csv",
+					"voucher_id,region_code,booked_on,direction,amount,method,counterparty_id,counterparty_name,category,summary,invoice_no,approver_ids,project_id,exercise_id,disclosed_on");
 			w.sheet("subsidies.csv", "payment_id,program,recipient_id,region_code,period,amount,paid_on");
 			w.sheet("deaths.csv", "person_id,death_date");
 			w.sheet("vehicles.csv", "person_id,plate,registered_on,value");
 			w.sheet("properties.csv", "person_id,address,area,registered_on");
 			w.sheet("public_employees.csv", "person_id,employer,start_date,end_date");
-			w.sheet("reports.csv", "report_id,received_on,channel,kind,anonymous,reporter_id,subject_id,region_code,unit_code,rural_cadre,text,duplicate_of,closed_on,satisfied");
-			w.sheet("cases.csv", "case_id,report_id,filed_on,unit_code,self_handled,joint,subject_id,violation,sanction,recovered,closed_on");
+			w.sheet("reports.csv",
+					"report_id,received_on,channel,kind,anonymous,reporter_id,subject_id,region_code,unit_code,rural_cadre,text,duplicate_of,closed_on,satisfied");
+			w.sheet("cases.csv",
+					"case_id,report_id,filed_on,unit_code,self_handled,joint,subject_id,violation,sanction,recovered,closed_on");
 			w.sheet("labels/schemes.csv", "scheme_id,scheme,subject_id,region_code,amount");
 			w.sheet("labels/scheme_records.csv", "scheme_id,file,record_id");
 
@@ -175,7 +183,8 @@ final class CountyGenerator {
 		}
 	}
 
-	// ---- people -------------------------------------------------------------------------------------------
+	// ---- people
+	// -------------------------------------------------------------------------------------------
 
 	private String id(char prefix) {
 		seq++;
@@ -195,7 +204,10 @@ final class CountyGenerator {
 		return SURNAMES.charAt(rnd.nextInt(SURNAMES.length())) + given.substring(0, Math.min(len, given.length()));
 	}
 
-	/** A valid ID number that no other person of the county has: identities are told apart by it. */
+	/**
+	 * A valid ID number that no other person of the county has: identities are told apart
+	 * by it.
+	 */
 	private String idNumber(LocalDate birth, boolean male) {
 		while (true) {
 			int s = rnd.nextInt(499) * 2 + (male ? 1 : 0);
@@ -216,8 +228,8 @@ final class CountyGenerator {
 		String idNo = idNumber(birth, male);
 		String nm = name();
 		identities.put(id, new String[] { idNo, nm, male ? "m" : "f", birth.toString() });
-		persons.row(id, idNo, nm, male ? "m" : "f", birth, household == null ? id('H') : household,
-				region, "13" + (100000000 + rnd.nextInt(899999999)));
+		persons.row(id, idNo, nm, male ? "m" : "f", birth, household == null ? id('H') : household, region,
+				"13" + (100000000 + rnd.nextInt(899999999)));
 		return id;
 	}
 
@@ -226,8 +238,9 @@ final class CountyGenerator {
 		Village v = new Village();
 		v.code = tc.substring(0, 9) + (201 + index);
 		v.township = tc;
-		v.name = "" + VILLAGE_A.charAt(rnd.nextInt(VILLAGE_A.length())) + VILLAGE_A.charAt(rnd.nextInt(VILLAGE_A.length()))
-				+ VILLAGE_B.charAt(rnd.nextInt(VILLAGE_B.length())) + "村";
+		v.name = "" + VILLAGE_A.charAt(rnd.nextInt(VILLAGE_A.length()))
+				+ VILLAGE_A.charAt(rnd.nextInt(VILLAGE_A.length())) + VILLAGE_B.charAt(rnd.nextInt(VILLAGE_B.length()))
+				+ "村";
 		v.cashless = rnd.nextInt(3) > 0;
 		v.cashlessSince = v.cashless ? LocalDate.of(2019, 1 + rnd.nextInt(6), 1) : null;
 		regions.row(v.code, v.name, "village", tc, coord(29.5), coord(120.8), v.cashlessSince, null);
@@ -263,7 +276,8 @@ final class CountyGenerator {
 				wealthyHouseholds.add(hh);
 			}
 			if (rnd.nextInt(10) == 0) {
-				vehicles.row(spouse, "浙D" + id('V').substring(1, 6), LocalDate.of(2008, 6, 1), money(8000 + rnd.nextInt(30000)));
+				vehicles.row(spouse, "浙D" + id('V').substring(1, 6), LocalDate.of(2008, 6, 1),
+						money(8000 + rnd.nextInt(30000)));
 			}
 		}
 		String[] roles = { "party_secretary", "committee_director", "committee_member", "accountant",
@@ -293,8 +307,10 @@ final class CountyGenerator {
 		for (int i = 0; i < 5; i++) {
 			String org = id('O');
 			String rep = person(persons, tc, null, 1965 + rnd.nextInt(20));
-			orgs.row(org, TOWNSHIPS[Math.abs(tc.hashCode()) % TOWNSHIPS.length].substring(0, 2) + name().substring(1)
-					+ ORG_KINDS[i % ORG_KINDS.length], creditCode(), rep, tc, LocalDate.of(2005 + rnd.nextInt(10), 4, 5));
+			orgs.row(org,
+					TOWNSHIPS[Math.abs(tc.hashCode()) % TOWNSHIPS.length].substring(0, 2) + name().substring(1)
+							+ ORG_KINDS[i % ORG_KINDS.length],
+					creditCode(), rep, tc, LocalDate.of(2005 + rnd.nextInt(10), 4, 5));
 			orgPeople.row(org, rep, "legal_rep");
 			ids.add(org);
 		}
@@ -309,12 +325,14 @@ final class CountyGenerator {
 		return sb.append(IdentityCodes.creditCodeCheck(sb)).toString();
 	}
 
-	// ---- village books ------------------------------------------------------------------------------------
+	// ---- village books
+	// ------------------------------------------------------------------------------------
 
 	private void villageBooks(Village v, List<String> orgs, List<String[]> leases) {
 		var subsidies = out.sheet("subsidies.csv", null);
 		var deaths = out.sheet("deaths.csv", null);
-		// livelihood payments: a few recipients per program, monthly; some recipients die and payments stop
+		// livelihood payments: a few recipients per program, monthly; some recipients die
+		// and payments stop
 		String[] programs = { "dibao", "tekun", "elderly", "disability" };
 		for (String program : programs) {
 			int count = program.equals("elderly") ? 8 : 3;
@@ -325,7 +343,8 @@ final class CountyGenerator {
 				}
 				recipients.add(p[0]);
 				recipientHouseholds.add(p[1]);
-				YearMonth death = rnd.nextInt(12) == 0 ? YearMonth.of(2019, 1 + rnd.nextInt(12)).plusMonths(rnd.nextInt(10)) : null;
+				YearMonth death = rnd.nextInt(12) == 0
+						? YearMonth.of(2019, 1 + rnd.nextInt(12)).plusMonths(rnd.nextInt(10)) : null;
 				if (death != null) {
 					deaths.row(p[0], death.atDay(1 + rnd.nextInt(27)));
 					dead.add(p[0]);
@@ -339,17 +358,18 @@ final class CountyGenerator {
 				}
 			}
 		}
-		// ordinary running costs: invoices on everything of 1,000 or more, bank or mobile payments
+		// ordinary running costs: invoices on everything of 1,000 or more, bank or mobile
+		// payments
 		String[] categories = { "office", "labor", "travel", "hospitality", "other" };
 		for (YearMonth m = YearMonth.from(start); !m.isAfter(YearMonth.from(end)); m = m.plusMonths(1)) {
 			int n = 4 + rnd.nextInt(6);
 			for (int i = 0; i < n; i++) {
 				String cat = categories[rnd.nextInt(categories.length)];
 				BigDecimal amount = money(cat.equals("labor") ? 300 + rnd.nextInt(600) : 200 + rnd.nextInt(4000));
-				String method = v.cashless || amount.compareTo(BigDecimal.valueOf(900)) > 0 ? (rnd.nextBoolean() ? "bank" : "mobile")
-						: (rnd.nextInt(4) == 0 ? "cash" : "bank");
-				voucher(v, m.atDay(1 + rnd.nextInt(27)), "expense", amount, method, null, "办公用品商店", cat,
-						summary(cat), invoice(), null, null);
+				String method = v.cashless || amount.compareTo(BigDecimal.valueOf(900)) > 0
+						? (rnd.nextBoolean() ? "bank" : "mobile") : (rnd.nextInt(4) == 0 ? "cash" : "bank");
+				voucher(v, m.atDay(1 + rnd.nextInt(27)), "expense", amount, method, null, "办公用品商店", cat, summary(cat),
+						invoice(), null, null);
 			}
 			voucher(v, m.atDay(5), "income", money(20000 + rnd.nextInt(30000)), "bank", null, "嵊州市财政局",
 					"allocation_income", "上级转移支付", null, null, null);
@@ -361,7 +381,8 @@ final class CountyGenerator {
 			String kind = kinds[a];
 			String asset = id('A');
 			BigDecimal area = money(kind.equals("building") ? 200 + rnd.nextInt(600) : 20 + rnd.nextInt(120));
-			assets.row(asset, v.code, kind, v.name + assetName(kind) + (a + 1), area, money(50000 + rnd.nextInt(500000)));
+			assets.row(asset, v.code, kind, v.name + assetName(kind) + (a + 1), area,
+					money(50000 + rnd.nextInt(500000)));
 			BigDecimal perUnit = BigDecimal.valueOf(unitRent(kind) * (0.85 + rnd.nextDouble() * 0.3));
 			BigDecimal rent = area.multiply(perUnit).setScale(2, RoundingMode.HALF_UP);
 			String lessee = v.people.get(30 + rnd.nextInt(v.people.size() - 30))[0];
@@ -376,8 +397,10 @@ final class CountyGenerator {
 			}
 		}
 		// projects with their contracts, bills of quantities and payments
-		// each ordinary project of a village has its own contractor, so that no two small awards to one firm
-		// add up over a tender threshold by chance; orgs 0 and 1 are kept for the injected projects
+		// each ordinary project of a village has its own contractor, so that no two small
+		// awards to one firm
+		// add up over a tender threshold by chance; orgs 0 and 1 are kept for the
+		// injected projects
 		List<String> contractors = new ArrayList<>(orgs.subList(2, orgs.size()));
 		java.util.Collections.shuffle(contractors, rnd);
 		int projects = 2 + rnd.nextInt(2);
@@ -390,26 +413,38 @@ final class CountyGenerator {
 			if (item.startsWith("project")) {
 				continue;
 			}
-			exercise(v, item, itemName(item), null, start.plusDays(rnd.nextInt(690)), rnd.nextInt(30) == 0 ? "open" : "done", null, null);
+			exercise(v, item, itemName(item), null, start.plusDays(rnd.nextInt(690)),
+					rnd.nextInt(30) == 0 ? "open" : "done", null, null);
 		}
 		reports(v);
 	}
 
 	private final java.util.Set<String> dead = new java.util.HashSet<>();
 
-	/** Households that must not receive ordinary payments: too well off for dibao, or a cadre's. */
+	/**
+	 * Households that must not receive ordinary payments: too well off for dibao, or a
+	 * cadre's.
+	 */
 	private final java.util.Set<String> excludedHouseholds = new java.util.HashSet<>();
 
-	/** Village and lessee of every lease: income is matched by village and counterparty, so a lease whose
-	 * rent goes missing must be its lessee's only one in the village. */
+	/**
+	 * Village and lessee of every lease: income is matched by village and counterparty,
+	 * so a lease whose rent goes missing must be its lessee's only one in the village.
+	 */
 	private final java.util.Set<String> lessees = new java.util.HashSet<>();
 
-	/** People paid an ordinary subsidy, and their households: injected schemes pick others. */
+	/**
+	 * People paid an ordinary subsidy, and their households: injected schemes pick
+	 * others.
+	 */
 	private final java.util.Set<String> recipients = new java.util.HashSet<>();
 
 	private final java.util.Set<String> recipientHouseholds = new java.util.HashSet<>();
 
-	/** Households that own a costly car or have a public employee: never eligible for dibao. */
+	/**
+	 * Households that own a costly car or have a public employee: never eligible for
+	 * dibao.
+	 */
 	private final java.util.Set<String> wealthyHouseholds = new java.util.HashSet<>();
 
 	private boolean eligible(String[] person) {
@@ -419,12 +454,16 @@ final class CountyGenerator {
 	private String lease(Village v, String asset, String lessee, LocalDate from, BigDecimal rent, String award) {
 		lessees.add(v.code + "/" + lessee);
 		String contract = id('C');
-		out.sheet("contracts.csv", null).row(contract, v.code, "lease", asset, lessee, from.minusDays(20), from,
-				from.plusYears(8).minusDays(1), rent.multiply(BigDecimal.valueOf(8)), rent, award, 2 + rnd.nextInt(3), null);
+		out.sheet("contracts.csv", null)
+			.row(contract, v.code, "lease", asset, lessee, from.minusDays(20), from, from.plusYears(8).minusDays(1),
+					rent.multiply(BigDecimal.valueOf(8)), rent, award, 2 + rnd.nextInt(3), null);
 		return contract;
 	}
 
-	/** A project: contract, bill of quantities, payments; returns {project, contract, amount, contractor}. */
+	/**
+	 * A project: contract, bill of quantities, payments; returns {project, contract,
+	 * amount, contractor}.
+	 */
 	private String[] project(Village v, String contractor, double priceFactor, boolean overpay) {
 		String project = id('J');
 		LocalDate started = start.plusDays(30 + rnd.nextInt(560));
@@ -446,11 +485,13 @@ final class CountyGenerator {
 		String item = major ? "project_major" : "project_small";
 		String exercise = exercise(v, item, v.name + "村道提升工程", total, started.minusDays(40), "done", null, null);
 		String contract = id('C');
-		out.sheet("contracts.csv", null).row(contract, v.code, "construction", null, contractor, started.minusDays(5),
-				started, started.plusDays(150), total, null, major ? "open_tender" : "negotiated", major ? 3 : 1, exercise);
+		out.sheet("contracts.csv", null)
+			.row(contract, v.code, "construction", null, contractor, started.minusDays(5), started,
+					started.plusDays(150), total, null, major ? "open_tender" : "negotiated", major ? 3 : 1, exercise);
 		String[] kinds = { "road", "water", "irrigation", "landscape" };
-		out.sheet("projects.csv", null).row(project, v.code, v.name + "基础设施工程" + project.substring(5), kinds[rnd.nextInt(4)],
-				total, contract, contractor, started, started.plusDays(140), 100, major, v.code);
+		out.sheet("projects.csv", null)
+			.row(project, v.code, v.name + "基础设施工程" + project.substring(5), kinds[rnd.nextInt(4)], total, contract,
+					contractor, started, started.plusDays(140), 100, major, v.code);
 		for (Object[] r : rows) {
 			items.row(r);
 		}
@@ -481,12 +522,16 @@ final class CountyGenerator {
 			String partyName, String category, String summary, String invoice, String project, String exercise) {
 		String id = id('V');
 		LocalDate disclosed = YearMonth.from(day).plusMonths(1).atDay(3 + rnd.nextInt(7));
-		out.sheet("vouchers.csv", null).row(id, v.code, day, direction, amount, method, party, partyName, category,
-				summary, invoice, v.director + ";" + v.secretary, project, exercise, disclosed);
+		out.sheet("vouchers.csv", null)
+			.row(id, v.code, day, direction, amount, method, party, partyName, category, summary, invoice,
+					v.director + ";" + v.secretary, project, exercise, disclosed);
 		return id;
 	}
 
-	/** A use of power following its flow; {@code skip} leaves out a step, {@code shortStep} shortens a disclosure. */
+	/**
+	 * A use of power following its flow; {@code skip} leaves out a step,
+	 * {@code shortStep} shortens a disclosure.
+	 */
 	private String exercise(Village v, String item, String title, BigDecimal amount, LocalDate started, String status,
 			String skip, String shortStep) {
 		String id = id('E');
@@ -505,7 +550,8 @@ final class CountyGenerator {
 					continue;
 				}
 				int min = pred[6].isEmpty() ? 1 : Integer.parseInt(pred[6]);
-				int gap = p.equals(shortStep) ? Math.max(1, min - 2) : min + rnd.nextInt(pred[7].isEmpty() ? 6 : Math.max(1, Math.min(6, Integer.parseInt(pred[7]) - min)));
+				int gap = p.equals(shortStep) ? Math.max(1, min - 2) : min + rnd
+					.nextInt(pred[7].isEmpty() ? 6 : Math.max(1, Math.min(6, Integer.parseInt(pred[7]) - min)));
 				if (day.isBefore(pd.plusDays(gap))) {
 					day = pd.plusDays(gap);
 				}
@@ -514,8 +560,8 @@ final class CountyGenerator {
 				continue;
 			}
 			dates.put(s[1], day);
-			out.sheet("exercise_events.csv", null).row(id, s[1], day, initiator, "会议记录" + day.toString().replace("-", "") + ".pdf",
-					s[3] + "完成");
+			out.sheet("exercise_events.csv", null)
+				.row(id, s[1], day, initiator, "会议记录" + day.toString().replace("-", "") + ".pdf", s[3] + "完成");
 		}
 		return id;
 	}
@@ -532,17 +578,19 @@ final class CountyGenerator {
 			LocalDate received = start.plusDays(rnd.nextInt(700));
 			String subject = accusation ? v.director : null;
 			reports.row(id, received, channels[rnd.nextInt(channels.length)], accusation ? "accusation" : "suggestion",
-					anonymous, anonymous ? null : v.people.get(40 + rnd.nextInt(v.people.size() - 40))[0], subject, v.code,
-					v.township, accusation, accusation ? "反映" + v.name + "村务公开不及时，请求核实。" : "建议" + v.name + "增设路灯。",
-					null, received.plusDays(20 + rnd.nextInt(40)), rnd.nextInt(5) > 0);
+					anonymous, anonymous ? null : v.people.get(40 + rnd.nextInt(v.people.size() - 40))[0], subject,
+					v.code, v.township, accusation,
+					accusation ? "反映" + v.name + "村务公开不及时，请求核实。" : "建议" + v.name + "增设路灯。", null,
+					received.plusDays(20 + rnd.nextInt(40)), rnd.nextInt(5) > 0);
 			if (accusation && rnd.nextInt(4) == 0) {
-				cases.row(id('K'), id, received.plusDays(15), v.township, true, rnd.nextInt(4) == 0, subject,
-						"违反群众纪律", "criticism", money(rnd.nextInt(20000)), received.plusDays(90));
+				cases.row(id('K'), id, received.plusDays(15), v.township, true, rnd.nextInt(4) == 0, subject, "违反群众纪律",
+						"criticism", money(rnd.nextInt(20000)), received.plusDays(90));
 			}
 		}
 	}
 
-	// ---- injected schemes ---------------------------------------------------------------------------------
+	// ---- injected schemes
+	// ---------------------------------------------------------------------------------
 
 	private void injectTownship(List<Village> villages, List<String> orgs, List<String[]> leases) {
 		Village a = villages.get(0);
@@ -550,7 +598,8 @@ final class CountyGenerator {
 		var subsidies = out.sheet("subsidies.csv", null);
 		var persons = out.sheet("persons.csv", null);
 		var kinSheet = out.sheet("kin.csv", null);
-		// fake_subsidy: one identity under two person rows, paid by one program in two villages in one month
+		// fake_subsidy: one identity under two person rows, paid by one program in two
+		// villages in one month
 		{
 			LocalDate birth = LocalDate.of(1950 + rnd.nextInt(10), 3, 9);
 			String idNo = idNumber(birth, true);
@@ -567,15 +616,19 @@ final class CountyGenerator {
 			subsidies.row(s2, "elderly", p2, b.code, m, amt, m.atDay(18));
 			label("fake_subsidy", p2, b.code, amt, "subsidies.csv", s1, s2);
 		}
-		// kin_subsidy: a cadre's near kin paid a subsidy; the tie is a declared spouse, a relative living in the
+		// kin_subsidy: a cadre's near kin paid a subsidy; the tie is a declared spouse, a
+		// relative living in the
 		// same household with no declared tie, or the cadre's own second person row
 		{
 			int variant = rnd.nextInt(3);
 			String cadre = variant == 2 ? a.director : a.secretary;
 			String recipient;
 			if (variant == 0) {
-				recipient = a.people.stream().filter(p -> p[1].equals(household(a, cadre)) && !p[0].equals(cadre))
-					.map(p -> p[0]).findFirst().orElseThrow();
+				recipient = a.people.stream()
+					.filter(p -> p[1].equals(household(a, cadre)) && !p[0].equals(cadre))
+					.map(p -> p[0])
+					.findFirst()
+					.orElseThrow();
 			}
 			else if (variant == 1) {
 				recipient = person(persons, a.code, household(a, cadre), 1938 + rnd.nextInt(8));
@@ -594,9 +647,11 @@ final class CountyGenerator {
 				subsidies.row(s, program, recipient, a.code, YearMonth.of(2020, mo), amt, LocalDate.of(2020, mo, 18));
 				ids.add(s);
 			}
-			label("kin_subsidy", cadre, a.code, amt.multiply(BigDecimal.valueOf(3)), "subsidies.csv", ids.toArray(String[]::new));
+			label("kin_subsidy", cadre, a.code, amt.multiply(BigDecimal.valueOf(3)), "subsidies.csv",
+					ids.toArray(String[]::new));
 		}
-		// dead_recipient: payments go on after the death month; the death may be recorded under a twin person row
+		// dead_recipient: payments go on after the death month; the death may be recorded
+		// under a twin person row
 		{
 			String[] p = unpaid(b, 1);
 			LocalDate died = LocalDate.of(2019, 10, 1 + rnd.nextInt(27));
@@ -616,25 +671,28 @@ final class CountyGenerator {
 					ids.add(s);
 				}
 			}
-			label("dead_recipient", p[0], b.code, amt.multiply(BigDecimal.valueOf(ids.size())), "subsidies.csv", ids.toArray(String[]::new));
+			label("dead_recipient", p[0], b.code, amt.multiply(BigDecimal.valueOf(ids.size())), "subsidies.csv",
+					ids.toArray(String[]::new));
 		}
-		// ineligible_dibao: the household has a car worth 50,000 or more, a public employee, a legal representative,
+		// ineligible_dibao: the household has a car worth 50,000 or more, a public
+		// employee, a legal representative,
 		// or two properties, by the day of payment
 		{
 			String[] p = unpaid(a, 2);
 			String member = person(persons, a.code, p[1], 1975 + rnd.nextInt(20));
 			switch (rnd.nextInt(4)) {
-				case 0 -> out.sheet("vehicles.csv", null).row(member, "浙D" + id('V').substring(1, 6), "2018-05-01",
-						money(50000 + rnd.nextInt(3) * 40000));
+				case 0 -> out.sheet("vehicles.csv", null)
+					.row(member, "浙D" + id('V').substring(1, 6), "2018-05-01", money(50000 + rnd.nextInt(3) * 40000));
 				case 1 -> out.sheet("public_employees.csv", null).row(member, "嵊州市人民医院", "2015-08-01", null);
 				case 2 -> {
 					String org = id('O');
-					out.sheet("organizations.csv", null).row(org, "嵊州" + name().substring(1) + "农业开发有限公司", creditCode(),
-							member, a.township, "2017-04-04");
+					out.sheet("organizations.csv", null)
+						.row(org, "嵊州" + name().substring(1) + "农业开发有限公司", creditCode(), member, a.township,
+								"2017-04-04");
 					out.sheet("org_people.csv", null).row(org, member, "legal_rep");
 				}
-				default -> out.sheet("properties.csv", null).row(member, "嵊州市城关镇新区" + (rnd.nextInt(900) + 1) + "号",
-						money(120), "2016-06-01");
+				default -> out.sheet("properties.csv", null)
+					.row(member, "嵊州市城关镇新区" + (rnd.nextInt(900) + 1) + "号", money(120), "2016-06-01");
 			}
 			List<String> ids = new ArrayList<>();
 			BigDecimal amt = money(850);
@@ -643,7 +701,8 @@ final class CountyGenerator {
 				subsidies.row(s, "dibao", p[0], a.code, YearMonth.of(2020, mo), amt, LocalDate.of(2020, mo, 18));
 				ids.add(s);
 			}
-			label("ineligible_dibao", p[0], a.code, amt.multiply(BigDecimal.valueOf(3)), "subsidies.csv", ids.toArray(String[]::new));
+			label("ineligible_dibao", p[0], a.code, amt.multiply(BigDecimal.valueOf(3)), "subsidies.csv",
+					ids.toArray(String[]::new));
 		}
 		// inflated_unit_price: the first line priced well over the reference
 		{
@@ -654,9 +713,11 @@ final class CountyGenerator {
 		{
 			lastOverpay.clear();
 			String[] pr = project(a, orgs.get(1), 1.0, true);
-			label("inflated_quantity", pr[3], a.code, pct(new BigDecimal(pr[2]), 25), "vouchers.csv", lastOverpay.toArray(String[]::new));
+			label("inflated_quantity", pr[3], a.code, pct(new BigDecimal(pr[2]), 25), "vouchers.csv",
+					lastOverpay.toArray(String[]::new));
 		}
-		// split_award: procurement contracts, or payments, to one firm within 90 days, each under the threshold
+		// split_award: procurement contracts, or payments, to one firm within 90 days,
+		// each under the threshold
 		{
 			List<String> ids = new ArrayList<>();
 			LocalDate day = LocalDate.of(2020, 4, 1 + rnd.nextInt(20));
@@ -666,35 +727,41 @@ final class CountyGenerator {
 			for (int i = 0; i < n; i++) {
 				BigDecimal amt = money(60000 + rnd.nextInt(39000));
 				if (payments) {
-					ids.add(voucher(b, day, "expense", amt, "bank", orgs.get(2), null, "procurement", "物资采购款", invoice(), null, null));
+					ids.add(voucher(b, day, "expense", amt, "bank", orgs.get(2), null, "procurement", "物资采购款",
+							invoice(), null, null));
 				}
 				else {
 					String c = id('C');
-					out.sheet("contracts.csv", null).row(c, b.code, "procurement", null, orgs.get(2), day, day, day.plusDays(60),
-							amt, null, "negotiated", 1, null);
+					out.sheet("contracts.csv", null)
+						.row(c, b.code, "procurement", null, orgs.get(2), day, day, day.plusDays(60), amt, null,
+								"negotiated", 1, null);
 					ids.add(c);
 				}
 				sum = sum.add(amt);
 				day = day.plusDays(90 / n);
 			}
-			label("split_award", orgs.get(2), b.code, sum, payments ? "vouchers.csv" : "contracts.csv", ids.toArray(String[]::new));
+			label("split_award", orgs.get(2), b.code, sum, payments ? "vouchers.csv" : "contracts.csv",
+					ids.toArray(String[]::new));
 		}
-		// kin_contractor: a firm run by a cadre's child (declared) or owned by a relative living in the cadre's household
+		// kin_contractor: a firm run by a cadre's child (declared) or owned by a relative
+		// living in the cadre's household
 		{
 			boolean declared = rnd.nextBoolean();
-			String relative = person(persons, declared ? a.township : a.code, declared ? null : household(a, a.director), 1990);
+			String relative = person(persons, declared ? a.township : a.code,
+					declared ? null : household(a, a.director), 1990);
 			if (declared) {
 				kinSheet.row(a.director, relative, "child", "declared");
 			}
 			String org = id('O');
 			String rep = declared ? relative : person(persons, a.township, null, 1970);
-			out.sheet("organizations.csv", null).row(org, "嵊州" + name().substring(1) + "建筑工程有限公司", creditCode(), rep,
-					a.township, "2016-02-02");
+			out.sheet("organizations.csv", null)
+				.row(org, "嵊州" + name().substring(1) + "建筑工程有限公司", creditCode(), rep, a.township, "2016-02-02");
 			out.sheet("org_people.csv", null).row(org, relative, declared ? "legal_rep" : "shareholder");
 			String[] pr = project(a, org, 1.0, false);
 			label("kin_contractor", a.director, a.code, new BigDecimal(pr[2]), "contracts.csv", pr[1]);
 		}
-		// cash_skimming: the 2020 rent of a lease never reaches the books, or only 75% of it
+		// cash_skimming: the 2020 rent of a lease never reaches the books, or only 75% of
+		// it
 		{
 			String lessee = freshLessee(b);
 			String asset = id('A');
@@ -702,35 +769,41 @@ final class CountyGenerator {
 			BigDecimal rent = money(40 * 600);
 			String c = lease(b, asset, lessee, LocalDate.of(2019, 1, 1), rent, "open_tender");
 			leases.add(new String[] { c, "pond", "40.00", rent.toString(), b.code, lessee });
-			voucher(b, LocalDate.of(2019, 1, 10), "income", rent, "bank", lessee, null, "lease_income", "山塘租金", null, null, null);
+			voucher(b, LocalDate.of(2019, 1, 10), "income", rent, "bank", lessee, null, "lease_income", "山塘租金", null,
+					null, null);
 			if (rnd.nextBoolean()) {
-				voucher(b, LocalDate.of(2020, 1, 12), "income", pct(rent, 75), "bank", lessee, null, "lease_income", "山塘租金", null, null, null);
+				voucher(b, LocalDate.of(2020, 1, 12), "income", pct(rent, 75), "bank", lessee, null, "lease_income",
+						"山塘租金", null, null, null);
 			}
 			label("cash_skimming", b.accountant, b.code, rent, "contracts.csv", c);
 		}
-		// white_slip: an expense of 1,000 or more (sometimes exactly 1,000.00) without an invoice
+		// white_slip: an expense of 1,000 or more (sometimes exactly 1,000.00) without an
+		// invoice
 		{
 			BigDecimal amt = rnd.nextBoolean() ? money(1000) : money(3000 + rnd.nextInt(4000));
-			String vch = voucher(a, LocalDate.of(2020, 6, 11), "expense", amt, "bank", null, "某饭店", "hospitality", "招待费", null, null, null);
+			String vch = voucher(a, LocalDate.of(2020, 6, 11), "expense", amt, "bank", null, "某饭店", "hospitality",
+					"招待费", null, null, null);
 			label("white_slip", a.director, a.code, null, "vouchers.csv", vch);
 		}
 		// step_skipped: a completed major decision without the members' review
 		{
-			String e = exercise(b, "major_decision", b.name + "集体资金使用决策", money(150000), LocalDate.of(2020, 3, 2), "done",
-					"members_review", null);
+			String e = exercise(b, "major_decision", b.name + "集体资金使用决策", money(150000), LocalDate.of(2020, 3, 2),
+					"done", "members_review", null);
 			label("step_skipped", b.director, b.code, null, "power_exercises.csv", e);
 		}
-		// undisclosed: a resolution disclosed for too few days, or a voucher disclosed a day late
+		// undisclosed: a resolution disclosed for too few days, or a voucher disclosed a
+		// day late
 		{
 			if (rnd.nextBoolean()) {
-				String e = exercise(a, "major_decision", a.name + "道路硬化决策", money(90000), LocalDate.of(2019, 8, 5), "done", null,
-						"resolution_disclosure");
+				String e = exercise(a, "major_decision", a.name + "道路硬化决策", money(90000), LocalDate.of(2019, 8, 5),
+						"done", null, "resolution_disclosure");
 				label("undisclosed", a.director, a.code, null, "power_exercises.csv", e);
 			}
 			else {
 				String vch = id('V');
-				out.sheet("vouchers.csv", null).row(vch, a.code, LocalDate.of(2020, 5, 20), "expense", money(2300), "bank", null,
-						"文具店", "office", "办公用品", invoice(), a.director + ";" + a.secretary, null, null, LocalDate.of(2020, 6, 11));
+				out.sheet("vouchers.csv", null)
+					.row(vch, a.code, LocalDate.of(2020, 5, 20), "expense", money(2300), "bank", null, "文具店", "office",
+							"办公用品", invoice(), a.director + ";" + a.secretary, null, null, LocalDate.of(2020, 6, 11));
 				label("undisclosed", a.director, a.code, null, "vouchers.csv", vch);
 			}
 		}
@@ -742,11 +815,14 @@ final class CountyGenerator {
 			String lessee = freshLessee(b);
 			BigDecimal rent = money(unitRent("land") * 100 / 5);
 			String c = lease(b, asset, lessee, LocalDate.of(2019, 3, 1), rent, "negotiated");
-			voucher(b, LocalDate.of(2019, 3, 8), "income", rent, "bank", lessee, null, "lease_income", "耕地租金", null, null, null);
-			voucher(b, LocalDate.of(2020, 3, 8), "income", rent, "bank", lessee, null, "lease_income", "耕地租金", null, null, null);
+			voucher(b, LocalDate.of(2019, 3, 8), "income", rent, "bank", lessee, null, "lease_income", "耕地租金", null,
+					null, null);
+			voucher(b, LocalDate.of(2020, 3, 8), "income", rent, "bank", lessee, null, "lease_income", "耕地租金", null,
+					null, null);
 			label("cheap_lease", lessee, b.code, rent.multiply(BigDecimal.valueOf(4)), "contracts.csv", c);
 		}
-		// cash_payment: cash in a cashless village, sometimes exactly 1,000.00 on the very first cashless day
+		// cash_payment: cash in a cashless village, sometimes exactly 1,000.00 on the
+		// very first cashless day
 		{
 			Village c = villages.stream().filter(x -> x.cashless).findFirst().orElse(null);
 			if (c != null) {
@@ -761,40 +837,47 @@ final class CountyGenerator {
 	}
 
 	/**
-	 * Records that look like misconduct but are within the policy, so that a rule that fires on them is wrong:
-	 * an expense of 999.99 without invoice, cash of 999.99 in a cashless village, a voucher disclosed on the 10th,
-	 * two procurement awards 91 days apart, a subsidy for the month of death, a kin tie of type {@code other}.
+	 * Records that look like misconduct but are within the policy, so that a rule that
+	 * fires on them is wrong: an expense of 999.99 without invoice, cash of 999.99 in a
+	 * cashless village, a voucher disclosed on the 10th, two procurement awards 91 days
+	 * apart, a subsidy for the month of death, a kin tie of type {@code other}.
 	 */
 	private void lookAlikes(Village a, Village b, List<String> orgs) {
-		voucher(a, LocalDate.of(2019, 11, 4), "expense", money(999.99), "bank", null, "五金店", "office", "五金配件", null, null, null);
+		voucher(a, LocalDate.of(2019, 11, 4), "expense", money(999.99), "bank", null, "五金店", "office", "五金配件", null,
+				null, null);
 		Village cashless = a.cashless ? a : (b.cashless ? b : null);
 		if (cashless != null) {
 			voucher(cashless, LocalDate.of(2020, 2, 3), "expense", money(999.99), "cash", null, "零工", "other", "零星支出",
 					invoice(), null, null);
 		}
 		String onTime = id('V');
-		out.sheet("vouchers.csv", null).row(onTime, b.code, LocalDate.of(2020, 7, 30), "expense", money(1800), "bank", null,
-				"文具店", "office", "办公用品", invoice(), b.director + ";" + b.secretary, null, null, LocalDate.of(2020, 8, 10));
+		out.sheet("vouchers.csv", null)
+			.row(onTime, b.code, LocalDate.of(2020, 7, 30), "expense", money(1800), "bank", null, "文具店", "office",
+					"办公用品", invoice(), b.director + ";" + b.secretary, null, null, LocalDate.of(2020, 8, 10));
 		LocalDate first = LocalDate.of(2019, 3, 4);
 		for (LocalDate day : new LocalDate[] { first, first.plusDays(91) }) {
-			out.sheet("contracts.csv", null).row(id('C'), a.code, "service", null, orgs.get(3), day, day, day.plusDays(30),
-					money(70000), null, "negotiated", 1, null);
+			out.sheet("contracts.csv", null)
+				.row(id('C'), a.code, "service", null, orgs.get(3), day, day, day.plusDays(30), money(70000), null,
+						"negotiated", 1, null);
 		}
 		String[] p = unpaid(b, 3);
 		out.sheet("deaths.csv", null).row(p[0], LocalDate.of(2020, 5, 28));
 		for (int mo = 3; mo <= 5; mo++) {
-			out.sheet("subsidies.csv", null).row(id('S'), "elderly", p[0], b.code, YearMonth.of(2020, mo), money(200),
-					LocalDate.of(2020, mo, 18));
+			out.sheet("subsidies.csv", null)
+				.row(id('S'), "elderly", p[0], b.code, YearMonth.of(2020, mo), money(200), LocalDate.of(2020, mo, 18));
 		}
 		String cousin = person(out.sheet("persons.csv", null), a.code, null, 1960);
 		out.sheet("kin.csv", null).row(a.secretary, cousin, "other", "declared");
 		for (int mo = 1; mo <= 2; mo++) {
-			out.sheet("subsidies.csv", null).row(id('S'), "dibao", cousin, a.code, YearMonth.of(2020, mo), money(800),
-					LocalDate.of(2020, mo, 18));
+			out.sheet("subsidies.csv", null)
+				.row(id('S'), "dibao", cousin, a.code, YearMonth.of(2020, mo), money(800), LocalDate.of(2020, mo, 18));
 		}
 	}
 
-	/** The identity fields of a person written earlier: id number, name, gender, birth date. */
+	/**
+	 * The identity fields of a person written earlier: id number, name, gender, birth
+	 * date.
+	 */
 	private String[] twinOf(String personId) {
 		String[] row = identities.get(personId);
 		if (row == null) {
@@ -805,11 +888,18 @@ final class CountyGenerator {
 
 	/** A villager who leases nothing in the village yet. */
 	private String freshLessee(Village v) {
-		return v.people.stream().map(p -> p[0]).filter(p -> !lessees.contains(v.code + "/" + p)).skip(35)
-			.findFirst().orElseThrow();
+		return v.people.stream()
+			.map(p -> p[0])
+			.filter(p -> !lessees.contains(v.code + "/" + p))
+			.skip(35)
+			.findFirst()
+			.orElseThrow();
 	}
 
-	/** The n-th person from the end of the village whose household receives no ordinary subsidy. */
+	/**
+	 * The n-th person from the end of the village whose household receives no ordinary
+	 * subsidy.
+	 */
 	private String[] unpaid(Village v, int n) {
 		int seen = 0;
 		for (int i = v.people.size() - 1; i >= 0; i--) {
@@ -826,7 +916,8 @@ final class CountyGenerator {
 		return v.people.stream().filter(p -> p[0].equals(person)).map(p -> p[1]).findFirst().orElse("");
 	}
 
-	private void label(String scheme, String subject, String region, BigDecimal amount, String file, String... records) {
+	private void label(String scheme, String subject, String region, BigDecimal amount, String file,
+			String... records) {
 		String id = id('L');
 		schemeCount.merge(scheme, 1, Integer::sum);
 		out.sheet("labels/schemes.csv", null).row(id, scheme, subject, region, amount);
@@ -839,7 +930,8 @@ final class CountyGenerator {
 		return schemeCount;
 	}
 
-	// ---- prices and catalogue -----------------------------------------------------------------------------
+	// ---- prices and catalogue
+	// -----------------------------------------------------------------------------
 
 	private final Map<String, BigDecimal> prices = new HashMap<>();
 
@@ -852,7 +944,8 @@ final class CountyGenerator {
 			double base = Double.parseDouble(w[3]);
 			for (int y = YEAR_FROM; y < YEAR_FROM + YEARS; y++) {
 				for (int q = 1; q <= 4; q++) {
-					BigDecimal p = BigDecimal.valueOf(base * (1 + 0.01 * ((y - YEAR_FROM) * 4 + q))).setScale(2, RoundingMode.HALF_UP);
+					BigDecimal p = BigDecimal.valueOf(base * (1 + 0.01 * ((y - YEAR_FROM) * 4 + q)))
+						.setScale(2, RoundingMode.HALF_UP);
 					String period = y + "-Q" + q;
 					prices.put(w[0] + "/" + period, p);
 					sheet.row(w[0], w[1], period, p, COUNTY + "000000");
@@ -940,7 +1033,8 @@ final class CountyGenerator {
 		return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
 	}
 
-	// ---- small things -------------------------------------------------------------------------------------
+	// ---- small things
+	// -------------------------------------------------------------------------------------
 
 	private String coord(double base) {
 		return BigDecimal.valueOf(base + rnd.nextDouble() * 0.4).setScale(4, RoundingMode.HALF_UP).toPlainString();

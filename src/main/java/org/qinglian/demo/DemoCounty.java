@@ -15,13 +15,16 @@ import org.qinglian.platform.UserAccounts.NewUser;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code demo} command: generates a synthetic county as a QDX bundle and (unless {@code --no-load}) loads it
- * and creates the demo accounts.
+ * The {@code demo} command: generates a synthetic county as a QDX bundle and (unless
+ * {@code --no-load}) loads it and creates the demo accounts.
  */
 @Component
 class DemoCounty implements Command {
 
-	/** The password of every demo account; printed at start, for trying the platform out only. */
+	/**
+	 * The password of every demo account; printed at start, for trying the platform out
+	 * only.
+	 */
 	static final String DEMO_PASSWORD = "qinglian-demo";
 
 	private final Exchange exchange;
@@ -102,7 +105,8 @@ class DemoCounty implements Command {
 		accounts.put("admin", new NewUser("admin", "管理员", DEMO_PASSWORD, Role.COUNTY_ADMIN, county));
 		accounts.put("county", new NewUser("county", "市纪委监委", DEMO_PASSWORD, Role.COUNTY_STAFF, county));
 		accounts.put("township", new NewUser("township", "甘霖镇监察办", DEMO_PASSWORD, Role.TOWNSHIP_STAFF, township));
-		accounts.put("township2", new NewUser("township2", "长乐镇监察办", DEMO_PASSWORD, Role.TOWNSHIP_STAFF, otherTownship));
+		accounts.put("township2",
+				new NewUser("township2", "长乐镇监察办", DEMO_PASSWORD, Role.TOWNSHIP_STAFF, otherTownship));
 		accounts.put("monitor", new NewUser("monitor", "村监委", DEMO_PASSWORD, Role.VILLAGE_MONITOR, village));
 		accounts.put("cadre", new NewUser("cadre", "村干部", DEMO_PASSWORD, Role.VILLAGE_CADRE, village));
 		accounts.put("custodian", new NewUser("custodian", "代理记账", DEMO_PASSWORD, Role.CUSTODIAN, township));

@@ -12,8 +12,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * On the first start of the web platform (no user yet) loads the demo county, so that a new user sees a
- * working platform; then prints the address and the demo accounts.
+ * On the first start of the web platform (no user yet) loads the demo county, so that a
+ * new user sees a working platform; then prints the address and the demo accounts.
  */
 @Component
 @Profile("!cli")

@@ -7,7 +7,10 @@ import org.qinglian.platform.ExchangeFile;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The reports file of the QDX bundle. The reporter is personal data and is stored encrypted. */
+/**
+ * The reports file of the QDX bundle. The reporter is personal data and is stored
+ * encrypted.
+ */
 @Configuration(proxyBeanMethods = false)
 class IntakeExchange {
 

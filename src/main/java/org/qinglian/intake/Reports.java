@@ -4,12 +4,15 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Reports (信访举报), for supervision staff of the jurisdiction only. A reporter's identity never leaves this
- * module through these views.
+ * Reports (信访举报), for supervision staff of the jurisdiction only. A reporter's identity
+ * never leaves this module through these views.
  */
 public interface Reports {
 
-	/** Reports naming a person or organization as their subject, within the user's jurisdiction. */
+	/**
+	 * Reports naming a person or organization as their subject, within the user's
+	 * jurisdiction.
+	 */
 	List<ReportView> naming(String subjectId);
 
 	/**

@@ -7,7 +7,10 @@ import org.qinglian.platform.ExchangeFile;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The files of the QDX bundle that hold the jurisdiction: regions, people, positions, kin, organizations. */
+/**
+ * The files of the QDX bundle that hold the jurisdiction: regions, people, positions,
+ * kin, organizations.
+ */
 @Configuration(proxyBeanMethods = false)
 class JurisdictionExchange {
 
@@ -27,14 +30,14 @@ class JurisdictionExchange {
 					"select _line from {stage} where left(region_code, 6) <> '{county}'")
 			.check("parent_code", "a county has no parent, a township's parent is the county, a village's a township",
 					"""
-					select s._line from {stage} s
-					left join (select region_code, level from {stage} union all
-					           select region_code, level from {table}) p on p.region_code = s.parent_code
-					where (s.level = 'county' and s.parent_code is not null)
-					   or (s.level = 'township' and p.level is distinct from 'county' and s.parent_code is not null)
-					   or (s.level = 'village' and p.level is distinct from 'township' and s.parent_code is not null)
-					   or (s.level <> 'county' and s.parent_code is null)
-					""")
+							select s._line from {stage} s
+							left join (select region_code, level from {stage} union all
+							           select region_code, level from {table}) p on p.region_code = s.parent_code
+							where (s.level = 'county' and s.parent_code is not null)
+							   or (s.level = 'township' and p.level is distinct from 'county' and s.parent_code is not null)
+							   or (s.level = 'village' and p.level is distinct from 'township' and s.parent_code is not null)
+							   or (s.level <> 'county' and s.parent_code is null)
+							""")
 			.build();
 	}
 

@@ -1,8 +1,9 @@
 package org.qinglian.platform;
 
 /**
- * The append-only, hash-chained audit log. Every write and every read of a sensitive record is recorded:
- * who (the signed-in user, or the operating-system user of a command), when, what, and from where.
+ * The append-only, hash-chained audit log. Every write and every read of a sensitive
+ * record is recorded: who (the signed-in user, or the operating-system user of a
+ * command), when, what, and from where.
  */
 public interface AuditLog {
 
@@ -16,12 +17,16 @@ public interface AuditLog {
 	 */
 	void record(String action, String targetType, String targetId, String regionCode, String detail);
 
-	/** Checks the chain from the first entry; the result names the first broken entry, if any. */
+	/**
+	 * Checks the chain from the first entry; the result names the first broken entry, if
+	 * any.
+	 */
 	Verification verify();
 
 	/**
 	 * @param entries entries checked
-	 * @param firstBroken the sequence number of the first entry whose hash does not hold, or {@code null}
+	 * @param firstBroken the sequence number of the first entry whose hash does not hold,
+	 * or {@code null}
 	 * @param reason why it is broken
 	 */
 	record Verification(long entries, Long firstBroken, String reason) {

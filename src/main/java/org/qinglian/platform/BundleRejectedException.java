@@ -3,8 +3,8 @@ package org.qinglian.platform;
 import java.util.List;
 
 /**
- * A bundle was not imported because of the problems listed, each {@code file:line: column: reason}. Nothing of
- * it was written.
+ * A bundle was not imported because of the problems listed, each
+ * {@code file:line: column: reason}. Nothing of it was written.
  */
 public class BundleRejectedException extends RuntimeException {
 

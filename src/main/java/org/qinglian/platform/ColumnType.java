@@ -1,7 +1,8 @@
 package org.qinglian.platform;
 
 /**
- * The kinds of value a column of a QDX file holds; each names the check the importer applies.
+ * The kinds of value a column of a QDX file holds; each names the check the importer
+ * applies.
  */
 public enum ColumnType {
 

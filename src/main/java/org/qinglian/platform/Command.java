@@ -4,8 +4,8 @@ import java.io.PrintStream;
 import java.util.List;
 
 /**
- * A command of the jar's command line ({@code java -jar qinglian.jar NAME ARGS}). Modules contribute their
- * commands as beans.
+ * A command of the jar's command line ({@code java -jar qinglian.jar NAME ARGS}). Modules
+ * contribute their commands as beans.
  */
 public interface Command {
 

@@ -8,15 +8,20 @@ import java.nio.file.Path;
 public interface Exchange {
 
 	/**
-	 * Checks a bundle (a folder or a {@code .zip}) and merges it into the database by id, all or nothing.
-	 * @throws BundleRejectedException listing every problem when anything is wrong; nothing is written then
+	 * Checks a bundle (a folder or a {@code .zip}) and merges it into the database by id,
+	 * all or nothing.
+	 * @throws BundleRejectedException listing every problem when anything is wrong;
+	 * nothing is written then
 	 */
 	ImportReport importBundle(Path bundle, Progress progress);
 
 	/** Writes every row as a bundle into {@code dir}, with its manifest. */
 	ExportReport exportBundle(Path dir);
 
-	/** The period the imported data covers (the manifests' periods), or the years of the vouchers. */
+	/**
+	 * The period the imported data covers (the manifests' periods), or the years of the
+	 * vouchers.
+	 */
 	DataPeriod dataPeriod();
 
 	/**
@@ -38,6 +43,7 @@ public interface Exchange {
 
 	/**
 	 * What an import did.
+	 *
 	 * @param rowsRead rows read from the bundle's files
 	 * @param rowsChanged rows inserted or changed (0 when the bundle was already loaded)
 	 * @param millis how long it took
@@ -53,6 +59,7 @@ public interface Exchange {
 
 	/**
 	 * What an export wrote.
+	 *
 	 * @param files files written, the manifest not counted
 	 * @param rows rows written
 	 */

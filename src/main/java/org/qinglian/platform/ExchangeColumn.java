@@ -11,8 +11,10 @@ import java.util.Set;
  * @param type what the values are, and so how they are checked
  * @param required whether an empty cell is an error
  * @param vocabulary the allowed codes, for {@link ColumnType#CODE}
- * @param references the files whose key this column names (any one of them), empty if none
- * @param encrypted whether the value is personal data stored encrypted (the table column holds the cipher)
+ * @param references the files whose key this column names (any one of them), empty if
+ * none
+ * @param encrypted whether the value is personal data stored encrypted (the table column
+ * holds the cipher)
  */
 public record ExchangeColumn(String name, String dbColumn, ColumnType type, boolean required, Set<String> vocabulary,
 		List<String> references, boolean encrypted) {

@@ -7,8 +7,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * How one file of the QDX bundle (spec/exchange-format.md) maps onto a module's table. Each module declares
- * its files as beans; the platform's importer and exporter know no module, only these descriptions.
+ * How one file of the QDX bundle (spec/exchange-format.md) maps onto a module's table.
+ * Each module declares its files as beans; the platform's importer and exporter know no
+ * module, only these descriptions.
  *
  * @param file the file name in the bundle, e.g. {@code vouchers.csv}
  * @param table the module's table
@@ -39,8 +40,9 @@ public record ExchangeFile(String file, String table, int order, List<ExchangeCo
 	}
 
 	/**
-	 * A check over staged rows: {@code sql} selects {@code _line} of each offending row from the staged file
-	 * {@code {stage}}; other files are named {@code {stage:persons.csv}} and {@code {table:persons.csv}}.
+	 * A check over staged rows: {@code sql} selects {@code _line} of each offending row
+	 * from the staged file {@code {stage}}; other files are named
+	 * {@code {stage:persons.csv}} and {@code {table:persons.csv}}.
 	 *
 	 * @param column the column the problem is reported on
 	 * @param reason the reason reported
@@ -90,8 +92,8 @@ public record ExchangeFile(String file, String table, int order, List<ExchangeCo
 		}
 
 		public Builder code(String name, boolean required, String... vocabulary) {
-			columns.add(new ExchangeColumn(name, name, ColumnType.CODE, required, new LinkedHashSet<>(List.of(vocabulary)),
-					List.of(), false));
+			columns.add(new ExchangeColumn(name, name, ColumnType.CODE, required,
+					new LinkedHashSet<>(List.of(vocabulary)), List.of(), false));
 			return this;
 		}
 

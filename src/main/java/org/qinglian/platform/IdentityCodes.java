@@ -1,8 +1,8 @@
 package org.qinglian.platform;
 
 /**
- * Check characters of the resident ID number (GB 11643, ISO 7064 MOD 11-2) and of the unified social credit
- * code (GB 32100, modulus 31).
+ * Check characters of the resident ID number (GB 11643, ISO 7064 MOD 11-2) and of the
+ * unified social credit code (GB 32100, modulus 31).
  */
 public final class IdentityCodes {
 
@@ -27,7 +27,10 @@ public final class IdentityCodes {
 		return ID_CHECK[sum % 11];
 	}
 
-	/** The check character of a credit code's first 17 characters (all of {@link #CREDIT_CHARS}). */
+	/**
+	 * The check character of a credit code's first 17 characters (all of
+	 * {@link #CREDIT_CHARS}).
+	 */
 	public static char creditCodeCheck(CharSequence first17) {
 		int sum = 0;
 		for (int i = 0; i < 17; i++) {

@@ -12,7 +12,8 @@ public enum Role {
 	/** Staff of the county commission (市纪委监委). */
 	COUNTY_STAFF(EnumSet.of(Permission.READ_VILLAGE_DATA, Permission.READ_SUPERVISION, Permission.READ_PERSONAL_DATA)),
 	/** Staff of a township office (乡镇纪委、监察办). */
-	TOWNSHIP_STAFF(EnumSet.of(Permission.READ_VILLAGE_DATA, Permission.READ_SUPERVISION, Permission.READ_PERSONAL_DATA)),
+	TOWNSHIP_STAFF(
+			EnumSet.of(Permission.READ_VILLAGE_DATA, Permission.READ_SUPERVISION, Permission.READ_PERSONAL_DATA)),
 	/** Village supervision committee member or information officer (村监委、监察信息员). */
 	VILLAGE_MONITOR(EnumSet.of(Permission.READ_VILLAGE_DATA)),
 	/** Village cadre: records uses of power, never sees complaints or cases. */
@@ -48,10 +49,7 @@ public enum Role {
 		/** Reports, clues, cases, findings, profiles. */
 		READ_SUPERVISION,
 		/** Personal data of named people (ID numbers, phones, kin). */
-		READ_PERSONAL_DATA,
-		MANAGE_USERS,
-		READ_AUDIT,
-		RECORD_EXERCISES
+		READ_PERSONAL_DATA, MANAGE_USERS, READ_AUDIT, RECORD_EXERCISES
 
 	}
 

@@ -1,9 +1,9 @@
 package org.qinglian.platform;
 
 /**
- * The part of the county tree a user may see: their region and everything below it. Region codes are
- * hierarchical (6 digits county, 3 township, 3 village), so the subtree is a prefix and scoping a query is the
- * one predicate {@code region_code like :prefix}.
+ * The part of the county tree a user may see: their region and everything below it.
+ * Region codes are hierarchical (6 digits county, 3 township, 3 village), so the subtree
+ * is a prefix and scoping a query is the one predicate {@code region_code like :prefix}.
  *
  * @param user the user
  * @param role their role
@@ -11,7 +11,10 @@ package org.qinglian.platform;
  */
 public record Scope(String user, Role role, String regionCode) {
 
-	/** The code prefix every region of the subtree starts with, for {@code like prefix || '%'}. */
+	/**
+	 * The code prefix every region of the subtree starts with, for
+	 * {@code like prefix || '%'}.
+	 */
 	public String prefix() {
 		if (regionCode.endsWith("000000")) {
 			return regionCode.substring(0, 6);
@@ -27,7 +30,10 @@ public record Scope(String user, Role role, String regionCode) {
 		return prefix() + "%";
 	}
 
-	/** The {@code like} pattern of the subtree under {@code code}, a region within this scope or not. */
+	/**
+	 * The {@code like} pattern of the subtree under {@code code}, a region within this
+	 * scope or not.
+	 */
 	public static String patternOf(String code) {
 		return new Scope("", Role.AUDITOR, code).pattern();
 	}
@@ -46,8 +52,8 @@ public record Scope(String user, Role role, String regionCode) {
 	}
 
 	/**
-	 * @throws NotInScopeException when the region is outside the subtree, so that the caller answers as if the
-	 * record did not exist
+	 * @throws NotInScopeException when the region is outside the subtree, so that the
+	 * caller answers as if the record did not exist
 	 */
 	public void requireCovers(String code) {
 		if (!covers(code)) {
@@ -55,14 +61,19 @@ public record Scope(String user, Role role, String regionCode) {
 		}
 	}
 
-	/** @throws AccessDeniedException when the role does not have the permission */
+	/**
+	 * @throws AccessDeniedException when the role does not have the permission
+	 */
 	public void require(Role.Permission permission) {
 		if (!can(permission)) {
 			throw new org.springframework.security.access.AccessDeniedException("not permitted: " + permission);
 		}
 	}
 
-	/** A record outside the user's jurisdiction: answered like one that does not exist (404). */
+	/**
+	 * A record outside the user's jurisdiction: answered like one that does not exist
+	 * (404).
+	 */
 	public static class NotInScopeException extends RuntimeException {
 
 		public NotInScopeException() {

@@ -4,7 +4,8 @@ package org.qinglian.platform;
 public interface Scopes {
 
 	/**
-	 * @throws org.springframework.security.access.AccessDeniedException when nobody is signed in
+	 * @throws org.springframework.security.access.AccessDeniedException when nobody is
+	 * signed in
 	 */
 	Scope current();
 

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The power list (小微权力清单) and the uses of power (小微权力运行) with their conformance to the flow.
- * The catalogue is public; exercises are village data, scoped to the signed-in user's jurisdiction.
+ * The power list (小微权力清单) and the uses of power (小微权力运行) with their conformance to the
+ * flow. The catalogue is public; exercises are village data, scoped to the signed-in
+ * user's jurisdiction.
  */
 public interface PowerList {
 
@@ -17,7 +18,10 @@ public interface PowerList {
 	/** The red lines (红线) for cadres (public). */
 	List<RedLineView> redLines();
 
-	/** The exercises of a region's subtree, newest first; the region must be in the user's jurisdiction. */
+	/**
+	 * The exercises of a region's subtree, newest first; the region must be in the user's
+	 * jurisdiction.
+	 */
 	List<ExerciseView> exercises(String regionCode, int limit);
 
 	/** The exercises a person started, within the user's jurisdiction, newest first. */
@@ -29,7 +33,10 @@ public interface PowerList {
 	/** Exercises and deviating exercises per region of the user's jurisdiction. */
 	java.util.Map<String, ExerciseFigures> figures();
 
-	/** Checks every exercise against its flow again and stores the results; returns how many deviate. */
+	/**
+	 * Checks every exercise against its flow again and stores the results; returns how
+	 * many deviate.
+	 */
 	long recheckAll();
 
 	record ExerciseFigures(long exercises, long deviating) {
@@ -60,8 +67,9 @@ public interface PowerList {
 
 	/**
 	 * A deviation from the flow, ready to show.
-	 * @param kind {@code MISSING_STEP}, {@code PREDECESSOR_MISSING}, {@code OUT_OF_ORDER}, {@code TOO_SHORT},
-	 * {@code TOO_LATE}
+	 *
+	 * @param kind {@code MISSING_STEP}, {@code PREDECESSOR_MISSING},
+	 * {@code OUT_OF_ORDER}, {@code TOO_SHORT}, {@code TOO_LATE}
 	 * @param stepName the step concerned
 	 * @param otherName the other step of the pair, or empty
 	 * @param days days observed, or {@code null}

@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class PowerListExchange {
 
-	static final String[] CATEGORIES = { "major_decision", "project", "procurement", "assets", "finance",
-			"livelihood", "land", "personnel", "seal", "other" };
+	static final String[] CATEGORIES = { "major_decision", "project", "procurement", "assets", "finance", "livelihood",
+			"land", "personnel", "seal", "other" };
 
 	@Bean
 	ExchangeFile powerItemsFile() {
@@ -40,14 +40,12 @@ class PowerListExchange {
 			.required("disclosure", BOOLEAN)
 			.required("optional", BOOLEAN)
 			.key("item_code", "step_code")
-			.check("after", "names a step that is not a step of the same item",
-					"""
+			.check("after", "names a step that is not a step of the same item", """
 					select s._line from {stage} s cross join lateral unnest(string_to_array(s.after, ';')) a(step)
 					where not exists (select 1 from {stage} o where o.item_code = s.item_code and o.step_code = a.step)
 					  and not exists (select 1 from {table} t where t.item_code = s.item_code and t.step_code = a.step)
 					""")
-			.check("max_days", "is less than min_days",
-					"select _line from {stage} where max_days::int < min_days::int")
+			.check("max_days", "is less than min_days", "select _line from {stage} where max_days::int < min_days::int")
 			.build();
 	}
 
@@ -87,13 +85,13 @@ class PowerListExchange {
 			.key("exercise_id", "step_code")
 			.check("step_code", "is not a step of the exercise's power item",
 					"""
-					select e._line from {stage} e
-					join (select exercise_id, item_code from {stage:power_exercises.csv}
-					      union all select exercise_id, item_code from {table:power_exercises.csv}) x
-					  on x.exercise_id = e.exercise_id
-					where not exists (select 1 from {stage:power_steps.csv} p where p.item_code = x.item_code and p.step_code = e.step_code)
-					  and not exists (select 1 from {table:power_steps.csv} p where p.item_code = x.item_code and p.step_code = e.step_code)
-					""")
+							select e._line from {stage} e
+							join (select exercise_id, item_code from {stage:power_exercises.csv}
+							      union all select exercise_id, item_code from {table:power_exercises.csv}) x
+							  on x.exercise_id = e.exercise_id
+							where not exists (select 1 from {stage:power_steps.csv} p where p.item_code = x.item_code and p.step_code = e.step_code)
+							  and not exists (select 1 from {table:power_steps.csv} p where p.item_code = x.item_code and p.step_code = e.step_code)
+							""")
 			.build();
 	}
 

@@ -3,7 +3,9 @@ package org.qinglian.risk;
 import java.time.Instant;
 
 /**
- * A township officer turned a risk finding into a clue (问题线索); casework opens the clue under the given id.
+ * A township officer turned a risk finding into a clue (问题线索); casework opens the clue
+ * under the given id.
+ *
  * @param clueId the clue's id, chosen by the risk library so that it can keep the link
  * @param findingId the finding
  * @param regionCode where it happened

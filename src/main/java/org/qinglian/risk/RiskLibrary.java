@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The integrity-risk library (廉政风险库). Findings are leads, not conclusions: township staff of the
- * village's jurisdiction check each by hand, then dismiss it with a reason or turn it into a clue.
+ * The integrity-risk library (廉政风险库). Findings are leads, not conclusions: township staff
+ * of the village's jurisdiction check each by hand, then dismiss it with a reason or turn
+ * it into a clue.
  */
 public interface RiskLibrary {
 
@@ -18,14 +19,18 @@ public interface RiskLibrary {
 
 	/**
 	 * Changes a rule's setting.
-	 * @throws IllegalArgumentException naming the rule, the setting and the allowed range when the value is bad
+	 * @throws IllegalArgumentException naming the rule, the setting and the allowed range
+	 * when the value is bad
 	 */
 	void changeSetting(String ruleCode, String key, BigDecimal value);
 
 	/** Runs every rule over all data and reconciles the findings; idempotent. */
 	ScanReport scan(ScanProgress progress);
 
-	/** Writes the current findings in the spec's {@code findings.csv} format (all regions: a command's view). */
+	/**
+	 * Writes the current findings in the spec's {@code findings.csv} format (all regions:
+	 * a command's view).
+	 */
 	long writeFindings(Writer out);
 
 	/** The findings of the user's jurisdiction under a region, by amount and severity. */
@@ -39,7 +44,10 @@ public interface RiskLibrary {
 	/** Turns a finding into a clue for casework (audited); returns the clue's id. */
 	String turnIntoClue(String findingId, String note);
 
-	/** Findings about a person or organization, within the user's jurisdiction (withdrawn ones left out). */
+	/**
+	 * Findings about a person or organization, within the user's jurisdiction (withdrawn
+	 * ones left out).
+	 */
 	List<FindingView> findingsAbout(String subjectId);
 
 	/** Findings of a region's subtree by year of their period and scheme, for charts. */
@@ -51,7 +59,10 @@ public interface RiskLibrary {
 	record TrendPoint(String year, String scheme, long findings, BigDecimal amount) {
 	}
 
-	/** Findings per village of the user's jurisdiction, by scheme, for the village ecology view. */
+	/**
+	 * Findings per village of the user's jurisdiction, by scheme, for the village ecology
+	 * view.
+	 */
 	Map<String, Map<String, SchemeFigures>> figuresByVillage();
 
 	/** Told how far a scan has got. */

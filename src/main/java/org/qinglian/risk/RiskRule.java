@@ -4,11 +4,13 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * A red-flag rule (风险规则) of the library. Its query returns one row per finding with the columns
- * {@code key} (what makes the finding the same one at the next scan), {@code subject_id}, {@code region_code},
- * {@code period}, {@code amount}, {@code records} (text array of {@code file:record_id}) and {@code facts} (text
- * array filling the explanation template). Named parameters are the rule's settings, {@code :county} (the
- * county's region code), {@code :period_from} and {@code :period_to} (the data period).
+ * A red-flag rule (风险规则) of the library. Its query returns one row per finding with the
+ * columns {@code key} (what makes the finding the same one at the next scan),
+ * {@code subject_id}, {@code region_code}, {@code period}, {@code amount},
+ * {@code records} (text array of {@code file:record_id}) and {@code facts} (text array
+ * filling the explanation template). Named parameters are the rule's settings,
+ * {@code :county} (the county's region code), {@code :period_from} and {@code :period_to}
+ * (the data period).
  */
 public interface RiskRule {
 
@@ -26,7 +28,9 @@ public interface RiskRule {
 
 	Severity severity();
 
-	/** What an administrator may change, with defaults from the exchange spec's policy. */
+	/**
+	 * What an administrator may change, with defaults from the exchange spec's policy.
+	 */
 	List<Setting> settings();
 
 	/** The explanation in Chinese, a {@link java.text.MessageFormat} over the facts. */
@@ -43,6 +47,7 @@ public interface RiskRule {
 
 	/**
 	 * A setting of a rule.
+	 *
 	 * @param key the parameter name in the rule's query
 	 * @param nameZh what it is, in Chinese
 	 * @param defaultValue the spec's default

@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Risk scores (风险评分) of a cadre and of a village: a sum of named components, each with its count and points,
- * so that a township officer sees why a score is what it is. 0 is no sign of risk, 100 the most. Findings that
- * are open are leads, not conclusions; dismissed ones count nothing.
+ * Risk scores (风险评分) of a cadre and of a village: a sum of named components, each with
+ * its count and points, so that a township officer sees why a score is what it is. 0 is
+ * no sign of risk, 100 the most. Findings that are open are leads, not conclusions;
+ * dismissed ones count nothing.
  */
 public final class RiskScores {
 
@@ -23,6 +24,7 @@ public final class RiskScores {
 
 	/**
 	 * One part of a score.
+	 *
 	 * @param key names the component (a message key {@code score.KEY} in the pages)
 	 * @param count how many things it counted
 	 * @param points what it adds to the score
@@ -33,7 +35,8 @@ public final class RiskScores {
 
 	/**
 	 * @param value 0..100
-	 * @param level {@code low} (under 20), {@code watch} (20..49) or {@code high} (50 and over)
+	 * @param level {@code low} (under 20), {@code watch} (20..49) or {@code high} (50 and
+	 * over)
 	 * @param components how it was made
 	 */
 	public record Score(int value, String level, List<Component> components) {

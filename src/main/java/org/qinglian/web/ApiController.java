@@ -15,7 +15,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The REST API for the WeChat/DingTalk front ends and other systems; the same scoping as the pages. */
+/**
+ * The REST API for the WeChat/DingTalk front ends and other systems; the same scoping as
+ * the pages.
+ */
 @RestController
 @RequestMapping("/api/v1")
 class ApiController {
@@ -48,8 +51,7 @@ class ApiController {
 	}
 
 	@GetMapping("/regions/{code}/positions")
-	List<Jurisdiction.PositionView> positions(@PathVariable String code,
-			@RequestParam(required = false) LocalDate on) {
+	List<Jurisdiction.PositionView> positions(@PathVariable String code, @RequestParam(required = false) LocalDate on) {
 		return jurisdiction.positions(code, on == null ? LocalDate.now(clock) : on);
 	}
 

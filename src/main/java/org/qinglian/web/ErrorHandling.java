@@ -15,15 +15,16 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /**
- * Errors as the user should see them: a record outside the jurisdiction is "not found" (so that guessing ids
- * reveals nothing), a missing permission is "forbidden"; the API answers {@link ProblemDetail}, pages the
- * error page. Never a stack trace.
+ * Errors as the user should see them: a record outside the jurisdiction is "not found"
+ * (so that guessing ids reveals nothing), a missing permission is "forbidden"; the API
+ * answers {@link ProblemDetail}, pages the error page. Never a stack trace.
  */
 @ControllerAdvice
 class ErrorHandling {
 
 	@ExceptionHandler(Scope.NotInScopeException.class)
-	ResponseEntity<ProblemDetail> notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
+	ResponseEntity<ProblemDetail> notFound(HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
 		return answer(request, response, HttpStatus.NOT_FOUND, "No such record in your jurisdiction");
 	}
 

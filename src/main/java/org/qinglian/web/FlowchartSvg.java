@@ -9,8 +9,9 @@ import java.util.Map;
 import org.qinglian.powerlist.PowerList.StepView;
 
 /**
- * Draws a power item's flow as SVG: each step in the row after its latest predecessor, arrows from each
- * predecessor. Server-side, so the public page needs no script and is light on a slow phone connection.
+ * Draws a power item's flow as SVG: each step in the row after its latest predecessor,
+ * arrows from each predecessor. Server-side, so the public page needs no script and is
+ * light on a slow phone connection.
  */
 final class FlowchartSvg {
 
@@ -40,7 +41,9 @@ final class FlowchartSvg {
 		for (int i = 0; i < depth; i++) {
 			rows.add(new ArrayList<>());
 		}
-		steps.stream().sorted(Comparator.comparingInt(StepView::seq)).forEach(s -> rows.get(level.get(s.code())).add(s));
+		steps.stream()
+			.sorted(Comparator.comparingInt(StepView::seq))
+			.forEach(s -> rows.get(level.get(s.code())).add(s));
 		int widest = rows.stream().mapToInt(List::size).max().orElse(1);
 		int width = widest * (BOX_W + GAP_X) + GAP_X;
 		int height = depth * (BOX_H + GAP_Y) + GAP_Y;
@@ -54,17 +57,27 @@ final class FlowchartSvg {
 			}
 		}
 		StringBuilder svg = new StringBuilder();
-		svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(width).append(' ').append(height)
+		svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
+			.append(width)
+			.append(' ')
+			.append(height)
 			.append("\" role=\"img\" font-size=\"13\">");
-		svg.append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"6\" markerHeight=\"6\" orient=\"auto\">"
-				+ "<path d=\"M0,0 L10,5 L0,10 z\" fill=\"#888\"/></marker></defs>");
+		svg.append(
+				"<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"6\" markerHeight=\"6\" orient=\"auto\">"
+						+ "<path d=\"M0,0 L10,5 L0,10 z\" fill=\"#888\"/></marker></defs>");
 		for (StepView s : steps) {
 			int[] to = pos.get(s.code());
 			for (String p : s.after()) {
 				int[] from = pos.get(p);
 				if (from != null) {
-					svg.append("<line x1=\"").append(from[0] + BOX_W / 2).append("\" y1=\"").append(from[1] + BOX_H)
-						.append("\" x2=\"").append(to[0] + BOX_W / 2).append("\" y2=\"").append(to[1])
+					svg.append("<line x1=\"")
+						.append(from[0] + BOX_W / 2)
+						.append("\" y1=\"")
+						.append(from[1] + BOX_H)
+						.append("\" x2=\"")
+						.append(to[0] + BOX_W / 2)
+						.append("\" y2=\"")
+						.append(to[1])
 						.append("\" stroke=\"#888\" marker-end=\"url(#arrow)\"/>");
 				}
 			}
@@ -72,11 +85,26 @@ final class FlowchartSvg {
 		for (StepView s : steps) {
 			int[] p = pos.get(s.code());
 			String fill = done != null && done.contains(s.code()) ? "#e8f5e9" : (s.disclosure() ? "#fff3e0" : "#fff");
-			svg.append("<g><rect x=\"").append(p[0]).append("\" y=\"").append(p[1]).append("\" width=\"").append(BOX_W)
-				.append("\" height=\"").append(BOX_H).append("\" rx=\"6\" fill=\"").append(fill)
-				.append("\" stroke=\"").append(s.optional() ? "#bbb\" stroke-dasharray=\"4 3" : "#b71c1c").append("\"/>");
-			svg.append("<text x=\"").append(p[0] + BOX_W / 2).append("\" y=\"").append(p[1] + BOX_H / 2 + 5)
-				.append("\" text-anchor=\"middle\">").append(escape(shorten(s.name()))).append("</text>");
+			svg.append("<g><rect x=\"")
+				.append(p[0])
+				.append("\" y=\"")
+				.append(p[1])
+				.append("\" width=\"")
+				.append(BOX_W)
+				.append("\" height=\"")
+				.append(BOX_H)
+				.append("\" rx=\"6\" fill=\"")
+				.append(fill)
+				.append("\" stroke=\"")
+				.append(s.optional() ? "#bbb\" stroke-dasharray=\"4 3" : "#b71c1c")
+				.append("\"/>");
+			svg.append("<text x=\"")
+				.append(p[0] + BOX_W / 2)
+				.append("\" y=\"")
+				.append(p[1] + BOX_H / 2 + 5)
+				.append("\" text-anchor=\"middle\">")
+				.append(escape(shorten(s.name())))
+				.append("</text>");
 			svg.append("<title>").append(escape(s.name())).append("</title></g>");
 		}
 		return svg.append("</svg>").toString();

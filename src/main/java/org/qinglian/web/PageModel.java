@@ -21,14 +21,17 @@ class PageModel {
 	@ModelAttribute("canSupervise")
 	boolean canSupervise() {
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-		return auth != null && auth.getAuthorities().stream().anyMatch(a -> java.util.Arrays.stream(Role.values())
-			.anyMatch(r -> r.can(Role.Permission.READ_SUPERVISION) && a.getAuthority().equals("ROLE_" + r.name())));
+		return auth != null && auth.getAuthorities()
+			.stream()
+			.anyMatch(a -> java.util.Arrays.stream(Role.values())
+				.anyMatch(r -> r.can(Role.Permission.READ_SUPERVISION) && a.getAuthority().equals("ROLE_" + r.name())));
 	}
 
 	@ModelAttribute("isAdmin")
 	boolean isAdmin() {
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-		return auth != null && auth.getAuthorities().stream()
+		return auth != null && auth.getAuthorities()
+			.stream()
 			.anyMatch(a -> a.getAuthority().equals("ROLE_" + Role.COUNTY_ADMIN.name()));
 	}
 

@@ -15,7 +15,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-/** The public portal: no sign-in, read-only, light enough for a phone on a slow connection. */
+/**
+ * The public portal: no sign-in, read-only, light enough for a phone on a slow
+ * connection.
+ */
 @Controller
 class PublicController {
 

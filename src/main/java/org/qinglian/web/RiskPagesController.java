@@ -30,8 +30,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The risk library's pages: findings of the jurisdiction with triage, a cadre's profile (画像), the political
- * ecology of villages (政治生态研判) with charts, and the rules' settings for the administrator.
+ * The risk library's pages: findings of the jurisdiction with triage, a cadre's profile
+ * (画像), the political ecology of villages (政治生态研判) with charts, and the rules' settings
+ * for the administrator.
  */
 @Controller
 class RiskPagesController {
@@ -95,7 +96,8 @@ class RiskPagesController {
 	}
 
 	@PostMapping("/staff/findings/{findingId}/clue")
-	String clue(@PathVariable String findingId, @RequestParam(required = false) String note, RedirectAttributes redirect) {
+	String clue(@PathVariable String findingId, @RequestParam(required = false) String note,
+			RedirectAttributes redirect) {
 		try {
 			redirect.addFlashAttribute("clue", risk.turnIntoClue(findingId, note));
 		}
@@ -112,8 +114,9 @@ class RiskPagesController {
 		var exercises = powerList.initiatedBy(personId, 50);
 		var reportList = reports.naming(personId);
 		var caseList = cases.naming(personId);
-		RiskScores.Inputs inputs = new RiskScores.Inputs(count(findings, "open", "HIGH"), count(findings, "open", "MEDIUM"),
-				count(findings, "open", "LOW"), findings.stream().filter(f -> f.status().equals("clue")).count(),
+		RiskScores.Inputs inputs = new RiskScores.Inputs(count(findings, "open", "HIGH"),
+				count(findings, "open", "MEDIUM"), count(findings, "open", "LOW"),
+				findings.stream().filter(f -> f.status().equals("clue")).count(),
 				exercises.stream().filter(e -> Boolean.FALSE.equals(e.conforms())).count(), exercises.size(),
 				reportList.stream().filter(r -> r.kind().equals("accusation")).count(),
 				caseList.stream().filter(c -> c.sanction() != null && !c.sanction().equals("none")).count());
@@ -159,10 +162,14 @@ class RiskPagesController {
 			long[] o = open.getOrDefault(v.code(), new long[4]);
 			PowerList.ExerciseFigures ex = exercises.getOrDefault(v.code(), new PowerList.ExerciseFigures(0, 0));
 			var schemes = byScheme.getOrDefault(v.code(), Map.of());
-			RiskScores.Score score = RiskScores.village(new RiskScores.Inputs(o[0], o[1], o[2], o[3], ex.deviating(),
-					ex.exercises(), 0, 0));
-			ranking.add(new VillageScore(v, score, schemes.values().stream().mapToLong(RiskLibrary.SchemeFigures::findings).sum(),
-					schemes.values().stream().map(RiskLibrary.SchemeFigures::amount).reduce(BigDecimal.ZERO, BigDecimal::add)));
+			RiskScores.Score score = RiskScores
+				.village(new RiskScores.Inputs(o[0], o[1], o[2], o[3], ex.deviating(), ex.exercises(), 0, 0));
+			ranking.add(new VillageScore(v, score,
+					schemes.values().stream().mapToLong(RiskLibrary.SchemeFigures::findings).sum(),
+					schemes.values()
+						.stream()
+						.map(RiskLibrary.SchemeFigures::amount)
+						.reduce(BigDecimal.ZERO, BigDecimal::add)));
 		}
 		ranking.sort((a, b) -> Integer.compare(b.score().value(), a.score().value()));
 		model.addAttribute("region", region);
@@ -186,23 +193,26 @@ class RiskPagesController {
 		for (String scheme : schemes) {
 			List<Long> data = new ArrayList<>();
 			for (String year : years) {
-				data.add(points.stream().filter(p -> p.year().equals(year) && p.scheme().equals(scheme))
-					.mapToLong(RiskLibrary.TrendPoint::findings).sum());
+				data.add(points.stream()
+					.filter(p -> p.year().equals(year) && p.scheme().equals(scheme))
+					.mapToLong(RiskLibrary.TrendPoint::findings)
+					.sum());
 			}
 			series.add(Map.of("name", messages.getMessage("scheme." + scheme, null, scheme, locale), "type", "bar",
 					"stack", "findings", "data", data));
 		}
-		return Map.of("tooltip", Map.of("trigger", "axis"), "legend", Map.of("type", "scroll", "bottom", 0),
-				"grid", Map.of("left", 40, "right", 10, "top", 10, "bottom", 60), "xAxis",
-				Map.of("type", "category", "data", List.copyOf(years)), "yAxis", Map.of("type", "value"), "series", series);
+		return Map.of("tooltip", Map.of("trigger", "axis"), "legend", Map.of("type", "scroll", "bottom", 0), "grid",
+				Map.of("left", 40, "right", 10, "top", 10, "bottom", 60), "xAxis",
+				Map.of("type", "category", "data", List.copyOf(years)), "yAxis", Map.of("type", "value"), "series",
+				series);
 	}
 
 	private Map<String, Object> rankingChart(List<VillageScore> ranking, Locale locale) {
 		List<VillageScore> top = ranking.subList(0, Math.min(20, ranking.size()));
-		return Map.of("tooltip", Map.of("trigger", "axis"),
-				"grid", Map.of("left", 90, "right", 20, "top", 10, "bottom", 20),
-				"xAxis", Map.of("type", "value", "max", 100),
-				"yAxis", Map.of("type", "category", "inverse", true, "data", top.stream().map(v -> v.village().name()).toList()),
+		return Map.of("tooltip", Map.of("trigger", "axis"), "grid",
+				Map.of("left", 90, "right", 20, "top", 10, "bottom", 20), "xAxis", Map.of("type", "value", "max", 100),
+				"yAxis",
+				Map.of("type", "category", "inverse", true, "data", top.stream().map(v -> v.village().name()).toList()),
 				"series", List.of(Map.of("name", messages.getMessage("ecology.score", null, locale), "type", "bar",
 						"data", top.stream().map(v -> v.score().value()).toList())));
 	}

@@ -11,7 +11,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** Chinese first: zh-CN unless the user picks English ({@code ?lang=en}), remembered in a cookie. */
+/**
+ * Chinese first: zh-CN unless the user picks English ({@code ?lang=en}), remembered in a
+ * cookie.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 

@@ -25,10 +25,11 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
- * Imports a labelled bundle into a fresh database, scans it, and scores the findings against the labels as the
- * spec's Labels section says: a finding matches a scheme when it names at least one of the scheme's records, or
- * its subject in the same region and kind. Prints per scheme: labelled, found, missed, unmatched findings; then
- * recall and precision. Run by {@code bench/detection.sh}.
+ * Imports a labelled bundle into a fresh database, scans it, and scores the findings
+ * against the labels as the spec's Labels section says: a finding matches a scheme when
+ * it names at least one of the scheme's records, or its subject in the same region and
+ * kind. Prints per scheme: labelled, found, missed, unmatched findings; then recall and
+ * precision. Run by {@code bench/detection.sh}.
  */
 public final class DetectionBenchmark {
 
@@ -42,16 +43,21 @@ public final class DetectionBenchmark {
 		Path bundle = Path.of(args[0]);
 		boolean verbose = args.length > 1 && args[1].equals("-v");
 		Path data = Files.createTempDirectory("qinglian-detect");
-		try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(true)
-			.setServerConfig("shared_buffers", "256MB").setServerConfig("work_mem", "64MB")
-			.setServerConfig("max_wal_size", "4GB").start()) {
+		try (EmbeddedPostgres pg = EmbeddedPostgres.builder()
+			.setDataDirectory(data)
+			.setCleanDataDirectory(true)
+			.setServerConfig("shared_buffers", "256MB")
+			.setServerConfig("work_mem", "64MB")
+			.setServerConfig("max_wal_size", "4GB")
+			.start()) {
 			try (var c = pg.getPostgresDatabase().getConnection(); var st = c.createStatement()) {
 				st.execute("create database qinglian");
 			}
 			var context = new SpringApplicationBuilder(QinglianApplication.class).web(WebApplicationType.NONE)
 				.properties("qinglian.db.url=" + pg.getJdbcUrl("postgres", "qinglian"), "qinglian.db.user=postgres",
-						"qinglian.key-file=" + data.resolve("bench.key"), "logging.level.root=WARN", "logging.level.org.qinglian.risk.internal=DEBUG",
-						"qinglian.demo.load-on-first-start=false", "qinglian.risk.scan-after-import=false")
+						"qinglian.key-file=" + data.resolve("bench.key"), "logging.level.root=WARN",
+						"logging.level.org.qinglian.risk.internal=DEBUG", "qinglian.demo.load-on-first-start=false",
+						"qinglian.risk.scan-after-import=false")
 				.run();
 			try (context) {
 				Exchange exchange = context.getBean(Exchange.class);
@@ -64,36 +70,46 @@ public final class DetectionBenchmark {
 				long t0 = System.nanoTime();
 				RiskLibrary.ScanReport scan = library.scan(RiskLibrary.ScanProgress.NONE);
 				double seconds = (System.nanoTime() - t0) / 1e9;
-				long peak = java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+				long peak = java.lang.management.ManagementFactory.getMemoryPoolMXBeans()
+					.stream()
 					.filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
-					.mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+					.mapToLong(p -> p.getPeakUsage().getUsed())
+					.sum();
 				StringWriter csv = new StringWriter();
 				library.writeFindings(csv);
 				List<Finding> findings = new ArrayList<>();
-				for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(new java.io.StringReader(csv.toString()))) {
+				for (CSVRecord r : CSVFormat.DEFAULT.builder()
+					.setHeader()
+					.setSkipHeaderRecord(true)
+					.get()
+					.parse(new java.io.StringReader(csv.toString()))) {
 					findings.add(new Finding(r.get("scheme"), r.get("subject_id"), r.get("region_code"),
 							new HashSet<>(List.of(r.get("records").split(";"))), r.get("explanation")));
 				}
 				score(labels(bundle), findings, verbose);
-				System.out.printf("%nrows %,d imported in %.1f s; full scan %.1f s (%d rules, %,d findings); peak heap during the scan %,d MB (max %,d MB)%n",
-						imported.rowsRead(), imported.millis() / 1000.0, seconds, scan.rules(), scan.findings(), peak >> 20,
-						Runtime.getRuntime().maxMemory() >> 20);
+				System.out.printf(
+						"%nrows %,d imported in %.1f s; full scan %.1f s (%d rules, %,d findings); peak heap during the scan %,d MB (max %,d MB)%n",
+						imported.rowsRead(), imported.millis() / 1000.0, seconds, scan.rules(), scan.findings(),
+						peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
 			}
 		}
 	}
 
 	static List<Label> labels(Path bundle) throws Exception {
 		Map<String, Set<String>> records = new HashMap<>();
-		try (var r = new InputStreamReader(Files.newInputStream(bundle.resolve("labels/scheme_records.csv")), StandardCharsets.UTF_8)) {
+		try (var r = new InputStreamReader(Files.newInputStream(bundle.resolve("labels/scheme_records.csv")),
+				StandardCharsets.UTF_8)) {
 			for (CSVRecord rec : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
-				records.computeIfAbsent(rec.get("scheme_id"), k -> new HashSet<>()).add(rec.get("file") + ":" + rec.get("record_id"));
+				records.computeIfAbsent(rec.get("scheme_id"), k -> new HashSet<>())
+					.add(rec.get("file") + ":" + rec.get("record_id"));
 			}
 		}
 		List<Label> labels = new ArrayList<>();
-		try (var r = new InputStreamReader(Files.newInputStream(bundle.resolve("labels/schemes.csv")), StandardCharsets.UTF_8)) {
+		try (var r = new InputStreamReader(Files.newInputStream(bundle.resolve("labels/schemes.csv")),
+				StandardCharsets.UTF_8)) {
 			for (CSVRecord rec : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
-				labels.add(new Label(rec.get("scheme_id"), rec.get("scheme"), rec.get("subject_id"), rec.get("region_code"),
-						records.getOrDefault(rec.get("scheme_id"), Set.of())));
+				labels.add(new Label(rec.get("scheme_id"), rec.get("scheme"), rec.get("subject_id"),
+						rec.get("region_code"), records.getOrDefault(rec.get("scheme_id"), Set.of())));
 			}
 		}
 		return labels;
@@ -147,7 +163,8 @@ public final class DetectionBenchmark {
 			matched += good;
 			table.put(scheme, new int[] { ls.size(), hit, ls.size() - hit, fs.size() - good });
 			System.out.printf("%-22s %8d %6d %7d %10d %7.3f %9.3f%n", scheme, ls.size(), hit, ls.size() - hit,
-					fs.size() - good, ls.isEmpty() ? 1.0 : (double) hit / ls.size(), fs.isEmpty() ? 1.0 : (double) good / fs.size());
+					fs.size() - good, ls.isEmpty() ? 1.0 : (double) hit / ls.size(),
+					fs.isEmpty() ? 1.0 : (double) good / fs.size());
 		}
 		System.out.printf("%-22s %8d %6d %7d %10d %7.3f %9.3f%n", "overall", labelled, found, labelled - found,
 				findings.size() - matched, labelled == 0 ? 1.0 : (double) found / labelled,

@@ -23,9 +23,9 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
- * Imports a bundle into a fresh database and, on the same PostgreSQL server, copies the same CSV files with
- * PostgreSQL's own {@code COPY} into bare tables of text columns; prints both speeds and the importer's peak
- * heap. Run by {@code bench/import.sh}.
+ * Imports a bundle into a fresh database and, on the same PostgreSQL server, copies the
+ * same CSV files with PostgreSQL's own {@code COPY} into bare tables of text columns;
+ * prints both speeds and the importer's peak heap. Run by {@code bench/import.sh}.
  */
 public final class ImportBenchmark {
 
@@ -60,9 +60,11 @@ public final class ImportBenchmark {
 					}
 					String table = "b_" + f.getFileName().toString().replace(".csv", "");
 					try (Statement st = c.createStatement()) {
-						st.execute("create table " + table + " (" + Arrays.stream(header.split(","))
-							.map(h -> '"' + h + "\" text")
-							.collect(Collectors.joining(", ")) + ")");
+						st.execute("create table " + table + " ("
+								+ Arrays.stream(header.split(","))
+									.map(h -> '"' + h + "\" text")
+									.collect(Collectors.joining(", "))
+								+ ")");
 					}
 					try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
 						copyRows += c.unwrap(PGConnection.class)
@@ -76,8 +78,8 @@ public final class ImportBenchmark {
 
 			var context = new SpringApplicationBuilder(QinglianApplication.class).web(WebApplicationType.NONE)
 				.properties("qinglian.db.url=" + pg.getJdbcUrl("postgres", "qinglian"), "qinglian.db.user=postgres",
-						"qinglian.key-file=" + data.resolve("bench.key"), "logging.level.root=WARN", "logging.level.org.qinglian.platform.exchange=DEBUG",
-						"qinglian.demo.load-on-first-start=false")
+						"qinglian.key-file=" + data.resolve("bench.key"), "logging.level.root=WARN",
+						"logging.level.org.qinglian.platform.exchange=DEBUG", "qinglian.demo.load-on-first-start=false")
 				.run();
 			try (context) {
 				Exchange exchange = context.getBean(Exchange.class);
@@ -94,15 +96,18 @@ public final class ImportBenchmark {
 				double seconds = report.millis() / 1000.0;
 				System.out.printf("bundle           %s%n", bundle);
 				System.out.printf("rows             %,d%n", report.rowsRead());
-				System.out.printf("import           %.2f s  %,d rows/s%n", seconds, Math.round(report.rowsRead() / seconds));
+				System.out.printf("import           %.2f s  %,d rows/s%n", seconds,
+						Math.round(report.rowsRead() / seconds));
 				System.out.printf("plain COPY       %.2f s  %,d rows/s (%,d rows into bare text tables)%n", copySeconds,
 						Math.round(copyRows / copySeconds), copyRows);
-				System.out.printf("import vs COPY   %.2f of COPY's speed%n", (report.rowsRead() / seconds) / (copyRows / copySeconds));
+				System.out.printf("import vs COPY   %.2f of COPY's speed%n",
+						(report.rowsRead() / seconds) / (copyRows / copySeconds));
 				System.out.printf("peak heap        %,d MB (max heap %,d MB)%n", peak >> 20,
 						Runtime.getRuntime().maxMemory() >> 20);
 				t0 = System.nanoTime();
 				Exchange.ImportReport again = exchange.importBundle(bundle, Exchange.Progress.NONE);
-				System.out.printf("re-import        %.2f s, %,d rows changed%n", (System.nanoTime() - t0) / 1e9, again.rowsChanged());
+				System.out.printf("re-import        %.2f s, %,d rows changed%n", (System.nanoTime() - t0) / 1e9,
+						again.rowsChanged());
 			}
 		}
 	}

@@ -34,9 +34,10 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The pages in Debian's headless Chromium, as a villager on a phone and a township officer would use them.
- * Needs {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver} (apt: chromium chromium-driver); CI installs
- * them, elsewhere the tests are skipped when they are missing.
+ * The pages in Debian's headless Chromium, as a villager on a phone and a township
+ * officer would use them. Needs {@code /usr/bin/chromium} and
+ * {@code /usr/bin/chromedriver} (apt: chromium chromium-driver); CI installs them,
+ * elsewhere the tests are skipped when they are missing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -64,7 +65,9 @@ class BrowserTests {
 
 	@BeforeAll
 	static void startBrowser() throws Exception {
-		Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")) && Files.isExecutable(Path.of("/usr/bin/chromedriver")),
+		Assumptions.assumeTrue(
+				Files.isExecutable(Path.of("/usr/bin/chromium"))
+						&& Files.isExecutable(Path.of("/usr/bin/chromedriver")),
 				"Debian's chromium and chromium-driver are not installed");
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary("/usr/bin/chromium");
@@ -124,11 +127,10 @@ class BrowserTests {
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("工作台");
 
 		browser.get(url("/staff/ecology/330683102000"));
-		List<?> canvases = new WebDriverWait(browser, Duration.ofSeconds(10))
-			.until(d -> {
-				var found = d.findElements(By.cssSelector("div.chart canvas"));
-				return found.isEmpty() ? null : found;
-			});
+		List<?> canvases = new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
+			var found = d.findElements(By.cssSelector("div.chart canvas"));
+			return found.isEmpty() ? null : found;
+		});
 		assertThat(canvases).isNotEmpty();
 
 		browser.get(url("/staff/findings"));

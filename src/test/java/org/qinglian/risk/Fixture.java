@@ -5,7 +5,10 @@ import java.time.LocalDate;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Hand-made county data for rule tests: a county, two townships, three villages, written straight to the tables. */
+/**
+ * Hand-made county data for rule tests: a county, two townships, three villages, written
+ * straight to the tables.
+ */
 final class Fixture {
 
 	static final String COUNTY = "330683000000";
@@ -40,16 +43,18 @@ final class Fixture {
 		region(V1, "village", TOWN_A, "2019-06-01");
 		region(V2, "village", TOWN_A, null);
 		region(V3, "village", TOWN_B, null);
-		jdbc.sql("""
-				insert into plt_import (bundle_sha256, county_code, imported_at, imported_by, rows_read, rows_changed, millis,
-				  period_from, period_to) values (?, '330683', now(), 'test', 0, 0, 0, '2019-01-01', '2020-12-31')""")
+		jdbc.sql(
+				"""
+						insert into plt_import (bundle_sha256, county_code, imported_at, imported_by, rows_read, rows_changed, millis,
+						  period_from, period_to) values (?, '330683', now(), 'test', 0, 0, 0, '2019-01-01', '2020-12-31')""")
 			.param("0".repeat(64))
 			.update();
 		return this;
 	}
 
 	Fixture region(String code, String level, String parent, String cashlessSince) {
-		jdbc.sql("insert into jur_region (region_code, name, level, parent_code, cashless_since) values (?, ?, ?, ?, ?::date)")
+		jdbc.sql(
+				"insert into jur_region (region_code, name, level, parent_code, cashless_since) values (?, ?, ?, ?, ?::date)")
 			.params(code, "区域" + code.substring(6), level, parent, cashlessSince)
 			.update();
 		return this;
@@ -57,14 +62,17 @@ final class Fixture {
 
 	/** A person; identities are told apart by {@code idNumber}, not by person id. */
 	Fixture person(String id, String idNumber, String household, String region) {
-		jdbc.sql("insert into jur_person (person_id, id_number, name, household_id, region_code) values (?, ?, ?, ?, ?)")
+		jdbc.sql(
+				"insert into jur_person (person_id, id_number, name, household_id, region_code) values (?, ?, ?, ?, ?)")
 			.params(id, idNumber, "姓名" + id, household, region)
 			.update();
 		return this;
 	}
 
 	Fixture position(String person, String region, String role, String start, String end) {
-		jdbc.sql("insert into jur_position values (?, ?, ?, ?::date, ?::date)").params(person, region, role, start, end).update();
+		jdbc.sql("insert into jur_position values (?, ?, ?, ?::date, ?::date)")
+			.params(person, region, role, start, end)
+			.update();
 		return this;
 	}
 
@@ -86,7 +94,9 @@ final class Fixture {
 	}
 
 	Fixture vehicle(String person, String plate, String registered, String value) {
-		jdbc.sql("insert into ast_vehicle values (?, ?, ?::date, ?)").params(person, plate, registered, new BigDecimal(value)).update();
+		jdbc.sql("insert into ast_vehicle values (?, ?, ?::date, ?)")
+			.params(person, plate, registered, new BigDecimal(value))
+			.update();
 		return this;
 	}
 
@@ -96,7 +106,9 @@ final class Fixture {
 	}
 
 	Fixture publicEmployee(String person, String start, String end) {
-		jdbc.sql("insert into ast_public_employee values (?, '嵊州市某局', ?::date, ?::date)").params(person, start, end).update();
+		jdbc.sql("insert into ast_public_employee values (?, '嵊州市某局', ?::date, ?::date)")
+			.params(person, start, end)
+			.update();
 		return this;
 	}
 
@@ -114,11 +126,12 @@ final class Fixture {
 
 	Fixture contract(String id, String region, String kind, String asset, String counterparty, String signed,
 			String start, String end, String amount, String rent, String award) {
-		jdbc.sql("""
-				insert into ast_contract (contract_id, region_code, kind, asset_id, counterparty_id, signed_on, start_on, end_on,
-				  amount, annual_rent, award_method) values (?, ?, ?, ?, ?, ?::date, ?::date, ?::date, ?, ?, ?)""")
-			.params(id, region, kind, asset, counterparty, signed, start, end, amount == null ? null : new BigDecimal(amount),
-					rent == null ? null : new BigDecimal(rent), award)
+		jdbc.sql(
+				"""
+						insert into ast_contract (contract_id, region_code, kind, asset_id, counterparty_id, signed_on, start_on, end_on,
+						  amount, annual_rent, award_method) values (?, ?, ?, ?, ?, ?::date, ?::date, ?::date, ?, ?, ?)""")
+			.params(id, region, kind, asset, counterparty, signed, start, end,
+					amount == null ? null : new BigDecimal(amount), rent == null ? null : new BigDecimal(rent), award)
 			.update();
 		return this;
 	}
@@ -147,20 +160,24 @@ final class Fixture {
 	}
 
 	Fixture referencePrice(String work, String period, String price) {
-		jdbc.sql("insert into ast_reference_price values (?, 'm3', ?, ?, ?)").params(work, period, new BigDecimal(price), COUNTY)
+		jdbc.sql("insert into ast_reference_price values (?, 'm3', ?, ?, ?)")
+			.params(work, period, new BigDecimal(price), COUNTY)
 			.update();
 		return this;
 	}
 
-	/** A voucher disclosed on time unless said otherwise, with an invoice unless {@code invoice} is null. */
+	/**
+	 * A voucher disclosed on time unless said otherwise, with an invoice unless
+	 * {@code invoice} is null.
+	 */
 	Fixture voucher(String id, String region, String booked, String direction, String amount, String method,
 			String counterparty, String category, String invoice, String project, String exercise, String disclosed) {
 		jdbc.sql("""
 				insert into ast_voucher (voucher_id, region_code, booked_on, direction, amount, method, counterparty_id,
 				  category, invoice_no, approver_ids, project_id, exercise_id, disclosed_on)
 				values (?, ?, ?::date, ?, ?, ?, ?, ?, ?, 'PAPPROVER', ?, ?, ?::date)""")
-			.params(id, region, booked, direction, new BigDecimal(amount), method, counterparty, category, invoice, project,
-					exercise, disclosed)
+			.params(id, region, booked, direction, new BigDecimal(amount), method, counterparty, category, invoice,
+					project, exercise, disclosed)
 			.update();
 		return this;
 	}
@@ -172,7 +189,8 @@ final class Fixture {
 				day.withDayOfMonth(1).plusMonths(1).plusDays(4).toString());
 	}
 
-	Fixture step(String item, String step, int seq, String after, Integer minDays, boolean disclosure, boolean optional) {
+	Fixture step(String item, String step, int seq, String after, Integer minDays, boolean disclosure,
+			boolean optional) {
 		jdbc.sql("insert into pow_item (item_code, category, name) values (?, 'other', ?) on conflict do nothing")
 			.params(item, "事项" + item)
 			.update();
@@ -185,9 +203,7 @@ final class Fixture {
 	Fixture exercise(String id, String item, String region, String status, String... stepsAndDays) {
 		jdbc.sql("""
 				insert into pow_exercise (exercise_id, item_code, region_code, title, initiator_id, started_on, status)
-				values (?, ?, ?, ?, 'PINIT', '2020-01-01', ?)""")
-			.params(id, item, region, "事务" + id, status)
-			.update();
+				values (?, ?, ?, ?, 'PINIT', '2020-01-01', ?)""").params(id, item, region, "事务" + id, status).update();
 		for (int i = 0; i < stepsAndDays.length; i += 2) {
 			jdbc.sql("insert into pow_exercise_event (exercise_id, step_code, occurred_on) values (?, ?, ?::date)")
 				.params(id, stepsAndDays[i], stepsAndDays[i + 1])

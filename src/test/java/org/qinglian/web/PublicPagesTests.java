@@ -49,7 +49,9 @@ class PublicPagesTests {
 	@Test
 	void theSamePageSpeaksEnglishOnRequest() throws Exception {
 		county();
-		String html = mvc.perform(get("/public/villages/330683101201?lang=en")).andReturn().getResponse()
+		String html = mvc.perform(get("/public/villages/330683101201?lang=en"))
+			.andReturn()
+			.getResponse()
 			.getContentAsString();
 		assertThat(html).contains("list of small and micro powers").contains("Red lines for village cadres");
 	}

@@ -27,8 +27,9 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * For every endpoint that returns village data, a user of another township gets nothing: the endpoints are
- * discovered from the application's own mappings, so that a new one is covered without being listed here.
+ * For every endpoint that returns village data, a user of another township gets nothing:
+ * the endpoints are discovered from the application's own mappings, so that a new one is
+ * covered without being listed here.
  */
 @IntegrationTest
 @AutoConfigureMockMvc
@@ -82,13 +83,20 @@ class ScopingTests {
 		}
 		// a village of township 101 that has a finding, an exercise and a party secretary
 		finding = jdbc.sql("select min(finding_id) from risk_finding where region_code like '330683101%'")
-			.query(String.class).single();
-		village = jdbc.sql("select region_code from risk_finding where finding_id = ?").param(finding)
-			.query(String.class).single();
-		exercise = jdbc.sql("select min(exercise_id) from pow_exercise where region_code = ?").param(village)
-			.query(String.class).single();
+			.query(String.class)
+			.single();
+		village = jdbc.sql("select region_code from risk_finding where finding_id = ?")
+			.param(finding)
+			.query(String.class)
+			.single();
+		exercise = jdbc.sql("select min(exercise_id) from pow_exercise where region_code = ?")
+			.param(village)
+			.query(String.class)
+			.single();
 		cadre = jdbc.sql("select min(person_id) from jur_position where region_code = ? and role = 'party_secretary'")
-			.param(village).query(String.class).single();
+			.param(village)
+			.query(String.class)
+			.single();
 	}
 
 	List<String> guardedGetPaths() {
@@ -109,7 +117,9 @@ class ScopingTests {
 	}
 
 	String fill(String pattern) {
-		return pattern.replace("{code}", village).replace("{id}", exercise).replace("{findingId}", finding)
+		return pattern.replace("{code}", village)
+			.replace("{id}", exercise)
+			.replace("{findingId}", finding)
 			.replace("{personId}", cadre);
 	}
 
@@ -152,16 +162,21 @@ class ScopingTests {
 	@Test
 	void aVillageCadreSeesOnlyTheirOwnVillage() throws Exception {
 		assertThat(mvc.perform(get("/api/v1/regions/" + village + "/vouchers").with(httpBasic("cadre102", PASSWORD)))
-			.andReturn().getResponse().getStatus()).isEqualTo(404);
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(404);
 		assertThat(mvc.perform(get("/api/v1/regions/330683102201/vouchers").with(httpBasic("cadre102", PASSWORD)))
-			.andReturn().getResponse().getStatus()).isEqualTo(200);
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(200);
 	}
 
 	@Test
 	void aVillageCadreNeverSeesFindingsProfilesOrTheEcology() throws Exception {
 		for (String url : List.of("/staff/findings", "/staff/findings/" + finding, "/staff/people/" + cadre,
 				"/staff/ecology/330683102201")) {
-			assertThat(mvc.perform(get(url).with(httpBasic("cadre102", PASSWORD))).andReturn().getResponse().getStatus())
+			assertThat(
+					mvc.perform(get(url).with(httpBasic("cadre102", PASSWORD))).andReturn().getResponse().getStatus())
 				.as(url)
 				.isIn(403, 404);
 		}
@@ -169,7 +184,9 @@ class ScopingTests {
 
 	@Test
 	void theAdministrationIsForAdministratorsOnly() throws Exception {
-		assertThat(mvc.perform(get("/admin/users").with(httpBasic("t101", PASSWORD))).andReturn().getResponse()
+		assertThat(mvc.perform(get("/admin/users").with(httpBasic("t101", PASSWORD)))
+			.andReturn()
+			.getResponse()
 			.getStatus()).isEqualTo(403);
 	}
 

@@ -25,7 +25,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** Township staff triage the findings of their villages: dismiss with a reason, or turn into a clue. */
+/**
+ * Township staff triage the findings of their villages: dismiss with a reason, or turn
+ * into a clue.
+ */
 @IntegrationTest
 @AutoConfigureMockMvc
 @TestPropertySource(properties = "qinglian.test.database=triage")
@@ -60,20 +63,30 @@ class TriageTests {
 
 	String openFinding(String prefix) {
 		return jdbc.sql("select min(finding_id) from risk_finding where status = 'open' and region_code like ?")
-			.param(prefix + "%").query(String.class).single();
+			.param(prefix + "%")
+			.query(String.class)
+			.single();
 	}
 
 	@Test
 	void aFindingIsDismissedOnlyWithAReasonAndTheStepIsAudited() throws Exception {
 		String id = openFinding("330683102");
-		mvc.perform(post("/staff/findings/" + id + "/dismiss").param("reason", " ").with(csrf()).with(httpBasic("changle", PASSWORD)));
+		mvc.perform(post("/staff/findings/" + id + "/dismiss").param("reason", " ")
+			.with(csrf())
+			.with(httpBasic("changle", PASSWORD)));
 		assertThat(status(id)).isEqualTo("open");
 		mvc.perform(post("/staff/findings/" + id + "/dismiss").param("reason", "核实为正常发放：已补录发票")
-			.with(csrf()).with(httpBasic("changle", PASSWORD)));
+			.with(csrf())
+			.with(httpBasic("changle", PASSWORD)));
 		assertThat(status(id)).isEqualTo("dismissed");
-		assertThat(jdbc.sql("select count(*) from plt_audit_log where action = 'dismiss_finding' and target_id = ? and actor = 'changle'")
-			.param(id).query(Long.class).single()).isEqualTo(1);
-		String page = mvc.perform(get("/staff/findings/" + id).with(httpBasic("changle", PASSWORD))).andReturn().getResponse()
+		assertThat(jdbc.sql(
+				"select count(*) from plt_audit_log where action = 'dismiss_finding' and target_id = ? and actor = 'changle'")
+			.param(id)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		String page = mvc.perform(get("/staff/findings/" + id).with(httpBasic("changle", PASSWORD)))
+			.andReturn()
+			.getResponse()
 			.getContentAsString();
 		assertThat(page).contains("核实为正常发放：已补录发票");
 	}
@@ -81,21 +94,35 @@ class TriageTests {
 	@Test
 	void aFindingTurnedIntoAClueOpensTheClueInCasework() throws Exception {
 		String id = openFinding("330683102");
-		mvc.perform(post("/staff/findings/" + id + "/clue").param("note", "请初步核实").with(csrf()).with(httpBasic("changle", PASSWORD)));
+		mvc.perform(post("/staff/findings/" + id + "/clue").param("note", "请初步核实")
+			.with(csrf())
+			.with(httpBasic("changle", PASSWORD)));
 		assertThat(status(id)).isEqualTo("clue");
-		String clue = jdbc.sql("select clue_id from risk_finding where finding_id = ?").param(id).query(String.class).single();
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-				jdbc.sql("select source_id from cas_clue where clue_id = ?").param(clue).query(String.class).optional())
-			.contains(id));
+		String clue = jdbc.sql("select clue_id from risk_finding where finding_id = ?")
+			.param(id)
+			.query(String.class)
+			.single();
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(jdbc.sql("select source_id from cas_clue where clue_id = ?")
+				.param(clue)
+				.query(String.class)
+				.optional()).contains(id));
 	}
 
 	@Test
 	void anotherTownshipCanNeitherSeeNorTriageTheFinding() throws Exception {
 		String id = openFinding("330683102");
-		assertThat(mvc.perform(get("/staff/findings/" + id).with(httpBasic("ganlin", PASSWORD))).andReturn().getResponse()
+		assertThat(mvc.perform(get("/staff/findings/" + id).with(httpBasic("ganlin", PASSWORD)))
+			.andReturn()
+			.getResponse()
 			.getStatus()).isEqualTo(404);
-		assertThat(mvc.perform(post("/staff/findings/" + id + "/dismiss").param("reason", "x").with(csrf())
-			.with(httpBasic("ganlin", PASSWORD))).andReturn().getResponse().getStatus()).isEqualTo(404);
+		assertThat(mvc
+			.perform(post("/staff/findings/" + id + "/dismiss").param("reason", "x")
+				.with(csrf())
+				.with(httpBasic("ganlin", PASSWORD)))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(404);
 		assertThat(status(id)).isEqualTo("open");
 	}
 
@@ -104,18 +131,26 @@ class TriageTests {
 		String subject = jdbc.sql("""
 				select min(f.subject_id) from risk_finding f join jur_position p on p.person_id = f.subject_id
 				where f.region_code like '330683102%'""").query(String.class).single();
-		String page = mvc.perform(get("/staff/people/" + subject).with(httpBasic("changle", PASSWORD))).andReturn().getResponse()
+		String page = mvc.perform(get("/staff/people/" + subject).with(httpBasic("changle", PASSWORD)))
+			.andReturn()
+			.getResponse()
 			.getContentAsString();
 		assertThat(page).contains("风险评分").contains("未经核实的发现只是线索，不是结论").contains("任职经历");
 		assertThat(jdbc.sql("select count(*) from plt_audit_log where action = 'view_person' and target_id = ?")
-			.param(subject).query(Long.class).single()).isPositive();
+			.param(subject)
+			.query(Long.class)
+			.single()).isPositive();
 	}
 
 	@Test
 	void theEcologyPageRanksTheTownshipsVillagesWithCharts() throws Exception {
-		String page = mvc.perform(get("/staff/ecology/330683102000").with(httpBasic("changle", PASSWORD))).andReturn()
-			.getResponse().getContentAsString();
-		assertThat(page).contains("data-chart=\"trend-data\"").contains("\"series\"").contains("echarts.min.js")
+		String page = mvc.perform(get("/staff/ecology/330683102000").with(httpBasic("changle", PASSWORD)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("data-chart=\"trend-data\"")
+			.contains("\"series\"")
+			.contains("echarts.min.js")
 			.doesNotContain("330683101");
 	}
 

@@ -74,8 +74,8 @@ class JdbcVillageAccounts implements VillageAccounts {
 				order by signed_on desc, contract_id limit ?""")
 			.params(scoped(regionCode, limit))
 			.query((rs, i) -> new ContractView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class),
-					rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getString(10)))
+					rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class),
+					rs.getObject(7, LocalDate.class), rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getString(10)))
 			.list();
 	}
 
@@ -114,7 +114,8 @@ class JdbcVillageAccounts implements VillageAccounts {
 		String[] tables = { "ast_voucher", "ast_contract", "ast_project", "ast_subsidy" };
 		for (int t = 0; t < tables.length; t++) {
 			int slot = t;
-			jdbc.sql("select region_code, count(*) from " + tables[t] + " where region_code like ? group by region_code")
+			jdbc.sql(
+					"select region_code, count(*) from " + tables[t] + " where region_code like ? group by region_code")
 				.param(pattern)
 				.query((java.sql.ResultSet rs) -> {
 					counts.computeIfAbsent(rs.getString(1), k -> new long[4])[slot] = rs.getLong(2);
@@ -128,8 +129,8 @@ class JdbcVillageAccounts implements VillageAccounts {
 				expense.put(rs.getString(1), rs.getBigDecimal(2));
 			});
 		Map<String, VillageFigures> out = new HashMap<>();
-		counts.forEach((region, c) -> out.put(region, new VillageFigures(c[0],
-				expense.getOrDefault(region, java.math.BigDecimal.ZERO), c[1], c[2], c[3])));
+		counts.forEach((region, c) -> out.put(region,
+				new VillageFigures(c[0], expense.getOrDefault(region, java.math.BigDecimal.ZERO), c[1], c[2], c[3])));
 		return out;
 	}
 

@@ -26,8 +26,9 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * The audit log in {@code plt_audit_log}. Appends are serialised by a transaction-scoped advisory lock so that
- * each entry chains onto the one before it; the table refuses updates and deletes by trigger.
+ * The audit log in {@code plt_audit_log}. Appends are serialised by a transaction-scoped
+ * advisory lock so that each entry chains onto the one before it; the table refuses
+ * updates and deletes by trigger.
  */
 @Component
 class JdbcAuditLog implements AuditLog {

@@ -38,7 +38,8 @@ class CommandLineDispatcher implements ApplicationRunner, ExitCodeGenerator {
 			exitCode = command.run(args.subList(1, args.size()), System.out, System.err);
 		}
 		catch (Exception ex) {
-			System.err.println(name + " failed: " + (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()));
+			System.err.println(
+					name + " failed: " + (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()));
 			exitCode = 1;
 		}
 	}

@@ -43,7 +43,9 @@ class ExchangeCommands {
 		};
 	}
 
-	/** Imports with a progress bar and prints the outcome; shared with the demo command. */
+	/**
+	 * Imports with a progress bar and prints the outcome; shared with the demo command.
+	 */
 	static int importBundle(Exchange exchange, Path bundle, PrintStream out, PrintStream err) {
 		TerminalProgress progress = new TerminalProgress(err);
 		try {

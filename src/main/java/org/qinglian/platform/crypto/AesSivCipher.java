@@ -22,9 +22,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * AES-256-GCM whose 12-byte IV is the HMAC-SHA256 of the value under a second key. The 64-byte master key
- * comes from {@code QINGLIAN_SECRET_KEY} (base64) or, by default, from a key file created on first start with
- * owner-only permissions beside the data.
+ * AES-256-GCM whose 12-byte IV is the HMAC-SHA256 of the value under a second key. The
+ * 64-byte master key comes from {@code QINGLIAN_SECRET_KEY} (base64) or, by default, from
+ * a key file created on first start with owner-only permissions beside the data.
  */
 @Component
 class AesSivCipher implements PersonalDataCipher {

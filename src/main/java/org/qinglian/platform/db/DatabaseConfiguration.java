@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -17,8 +16,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The one PostgreSQL database: embedded by default so that a new user needs nothing installed, external
- * when {@link DatabaseSettings#url()} is set.
+ * The one PostgreSQL database: embedded by default so that a new user needs nothing
+ * installed, external when {@link DatabaseSettings#url()} is set.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -46,7 +45,8 @@ class DatabaseConfiguration {
 				.setLocaleConfig("encoding", "UTF8")
 				.setLocaleConfig("locale", "C")
 				.start();
-			try (Connection c = pg.getPostgresDatabase().getConnection(); var st = c.createStatement();
+			try (Connection c = pg.getPostgresDatabase().getConnection();
+					var st = c.createStatement();
 					var rs = st.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
 				if (!rs.next()) {
 					st.execute("create database " + DATABASE + " encoding 'UTF8' template template0");

@@ -6,9 +6,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Where the database is. With no {@code url} (the default) the application starts an embedded PostgreSQL
- * whose files live in {@code dataDir}; {@code QINGLIAN_DB_URL}, {@code QINGLIAN_DB_USER} and
- * {@code QINGLIAN_DB_PASSWORD} point it at an external PostgreSQL 14+ instead.
+ * Where the database is. With no {@code url} (the default) the application starts an
+ * embedded PostgreSQL whose files live in {@code dataDir}; {@code QINGLIAN_DB_URL},
+ * {@code QINGLIAN_DB_USER} and {@code QINGLIAN_DB_PASSWORD} point it at an external
+ * PostgreSQL 14+ instead.
  *
  * @param url JDBC URL of an external PostgreSQL, empty for the embedded one
  * @param user database user of the external PostgreSQL

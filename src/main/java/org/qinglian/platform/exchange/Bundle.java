@@ -10,7 +10,10 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
-/** A QDX bundle: a folder, or a {@code .zip} of one, holding {@code manifest.json} and CSV files. */
+/**
+ * A QDX bundle: a folder, or a {@code .zip} of one, holding {@code manifest.json} and CSV
+ * files.
+ */
 abstract class Bundle implements AutoCloseable {
 
 	static final String MANIFEST = "manifest.json";
@@ -81,7 +84,8 @@ abstract class Bundle implements AutoCloseable {
 			String found = null;
 			for (ZipEntry e : zip.stream().toList()) {
 				String n = e.getName();
-				if (n.equals(MANIFEST) || (n.endsWith("/" + MANIFEST) && n.indexOf('/') == n.length() - MANIFEST.length() - 1)) {
+				if (n.equals(MANIFEST)
+						|| (n.endsWith("/" + MANIFEST) && n.indexOf('/') == n.length() - MANIFEST.length() - 1)) {
 					found = n.substring(0, n.length() - MANIFEST.length());
 					break;
 				}

@@ -58,10 +58,11 @@ class BundleExporter {
 	ExportReport export(Path dir) {
 		try {
 			Files.createDirectories(dir);
-			String county = jdbc.query("select left(region_code, 6) from jur_region where level = 'county' order by 1 limit 1",
+			String county = jdbc.query(
+					"select left(region_code, 6) from jur_region where level = 'county' order by 1 limit 1",
 					rs -> rs.next() ? rs.getString(1) : "000000");
-			Map<String, Object> period = jdbc.queryForMap(
-					"select min(period_from)::text as from, max(period_to)::text as to from plt_import");
+			Map<String, Object> period = jdbc
+				.queryForMap("select min(period_from)::text as from, max(period_to)::text as to from plt_import");
 			JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 			ObjectNode manifest = json.createObjectNode();
 			manifest.put("format", "qdx");
@@ -78,7 +79,8 @@ class BundleExporter {
 				MessageDigest md = MessageDigest.getInstance("SHA-256");
 				long rows;
 				try (OutputStream out = new DigestOutputStream(Files.newOutputStream(dir.resolve(f.file())), md);
-						BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
+						BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
+								1 << 16)) {
 					rows = write(f, w);
 				}
 				ObjectNode meta = listed.putObject(f.file());
@@ -102,9 +104,13 @@ class BundleExporter {
 	private long write(ExchangeFile f, BufferedWriter w) throws IOException {
 		w.write(f.columns().stream().map(ExchangeColumn::name).collect(Collectors.joining(",")));
 		w.write('\n');
-		String select = f.columns().stream().map(c -> BundleImporter.quote(c.dbColumn()) + "::text")
+		String select = f.columns()
+			.stream()
+			.map(c -> BundleImporter.quote(c.dbColumn()) + "::text")
 			.collect(Collectors.joining(", "));
-		String order = f.key().stream().map(k -> BundleImporter.quote(f.column(k).orElseThrow().dbColumn()))
+		String order = f.key()
+			.stream()
+			.map(k -> BundleImporter.quote(f.column(k).orElseThrow().dbColumn()))
 			.collect(Collectors.joining(", "));
 		long[] rows = { 0 };
 		int n = f.columns().size();

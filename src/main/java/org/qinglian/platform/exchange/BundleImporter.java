@@ -47,10 +47,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Reads a bundle in one pass per file: each row is checked in Java and streamed by {@code COPY} into a
- * temporary staging table; then uniqueness, references and cross-row rules are checked in SQL over the staged
- * rows and the rows already loaded; only when nothing is wrong are the rows merged by key into the module
- * tables, all in one transaction. Memory stays flat whatever the bundle's size.
+ * Reads a bundle in one pass per file: each row is checked in Java and streamed by
+ * {@code COPY} into a temporary staging table; then uniqueness, references and cross-row
+ * rules are checked in SQL over the staged rows and the rows already loaded; only when
+ * nothing is wrong are the rows merged by key into the module tables, all in one
+ * transaction. Memory stays flat whatever the bundle's size.
  */
 @Component
 class BundleImporter {
@@ -207,7 +208,10 @@ class BundleImporter {
 		try (Statement st = con.createStatement()) {
 			for (ExchangeFile f : files.all()) {
 				st.execute("create temp table " + stage(f) + " (_line bigint, "
-						+ f.columns().stream().map(c -> quote(c.name()) + " text" + (c.encrypted() ? ", " + quote(c.name() + "__enc") + " text" : ""))
+						+ f.columns()
+							.stream()
+							.map(c -> quote(c.name()) + " text"
+									+ (c.encrypted() ? ", " + quote(c.name() + "__enc") + " text" : ""))
 							.collect(Collectors.joining(", "))
 						+ ") on commit drop");
 			}
@@ -244,7 +248,8 @@ class BundleImporter {
 		}
 		long staged = System.nanoTime();
 		try (Statement st = con.createStatement()) {
-			// rough statistics suffice for the planner to choose hash joins over the staged rows
+			// rough statistics suffice for the planner to choose hash joins over the
+			// staged rows
 			st.execute("set local default_statistics_target = 10");
 			for (ExchangeFile f : files.all()) {
 				if (manifest.rows().containsKey(f.file())) {
@@ -276,7 +281,8 @@ class BundleImporter {
 		}
 		log.debug("import phases: staging {} ms, checks {} ms, merge {} ms", (staged - started) / 1_000_000,
 				(checked - staged) / 1_000_000, (System.nanoTime() - checked) / 1_000_000);
-		// fresh statistics, so that the queries that follow an import (conformance, risk rules) plan well
+		// fresh statistics, so that the queries that follow an import (conformance, risk
+		// rules) plan well
 		try (Statement st = con.createStatement()) {
 			for (ExchangeFile f : files.all()) {
 				if (perFile.getOrDefault(f.file(), 0L) > 0) {
@@ -284,12 +290,11 @@ class BundleImporter {
 				}
 			}
 		}
-		boolean before = Boolean.TRUE.equals(
-				org.springframework.jdbc.core.simple.JdbcClient.create(dataSource)
-					.sql("select exists (select 1 from plt_import where bundle_sha256 = ?)")
-					.param(manifest.bundleSha256())
-					.query(Boolean.class)
-					.single());
+		boolean before = Boolean.TRUE.equals(org.springframework.jdbc.core.simple.JdbcClient.create(dataSource)
+			.sql("select exists (select 1 from plt_import where bundle_sha256 = ?)")
+			.param(manifest.bundleSha256())
+			.query(Boolean.class)
+			.single());
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		Long importId = org.springframework.jdbc.core.simple.JdbcClient.create(dataSource)
 			.sql("""
@@ -309,7 +314,10 @@ class BundleImporter {
 		return new ImportReport(rowsRead, changed, millis, before);
 	}
 
-	/** Streams one file into its staging table; returns the rows read, or -1 when the header is unusable. */
+	/**
+	 * Streams one file into its staging table; returns the rows read, or -1 when the
+	 * header is unusable.
+	 */
 	private long stageFile(Connection con, Bundle bundle, ExchangeFile f, Problems problems, Progress progress,
 			long[] done, long totalBytes) throws IOException, SQLException {
 		var decoder = StandardCharsets.UTF_8.newDecoder()
@@ -347,7 +355,8 @@ class BundleImporter {
 					rows++;
 					long line = csv.line();
 					if (rec.size() != header.size()) {
-						problems.add(f.file(), line, "-", "has " + rec.size() + " fields, the header has " + header.size());
+						problems.add(f.file(), line, "-",
+								"has " + rec.size() + " fields, the header has " + header.size());
 						continue;
 					}
 					boolean ok = true;
@@ -413,8 +422,8 @@ class BundleImporter {
 		for (int i = 0; i < header.size(); i++) {
 			String h = header.get(i) == null ? "" : header.get(i);
 			if (f.column(h).isEmpty()) {
-				problems.add(f.file(), 1, h.isEmpty() ? "(empty)" : h,
-						"unknown column (expected: " + f.columns().stream().map(ExchangeColumn::name).collect(Collectors.joining(", ")) + ")");
+				problems.add(f.file(), 1, h.isEmpty() ? "(empty)" : h, "unknown column (expected: "
+						+ f.columns().stream().map(ExchangeColumn::name).collect(Collectors.joining(", ")) + ")");
 				ok = false;
 			}
 			else if (pos.put(h, i) != null) {
@@ -464,9 +473,14 @@ class BundleImporter {
 	private void checkInSql(Connection con, ExchangeFile f, String county, Problems problems, Set<String> emptyTables)
 			throws SQLException {
 		String keyCols = f.key().stream().map(BundleImporter::quote).collect(Collectors.joining(", "));
-		String joinKeys = f.key().stream().map(k -> "s." + quote(k) + " = d." + quote(k)).collect(Collectors.joining(" and "));
-		query(con, "select s._line, d.first from " + stage(f) + " s join (select " + keyCols + ", min(_line) first from "
-				+ stage(f) + " group by " + keyCols + " having count(*) > 1) d on " + joinKeys + " where s._line <> d.first",
+		String joinKeys = f.key()
+			.stream()
+			.map(k -> "s." + quote(k) + " = d." + quote(k))
+			.collect(Collectors.joining(" and "));
+		query(con,
+				"select s._line, d.first from " + stage(f) + " s join (select " + keyCols + ", min(_line) first from "
+						+ stage(f) + " group by " + keyCols + " having count(*) > 1) d on " + joinKeys
+						+ " where s._line <> d.first",
 				rs -> problems.add(f.file(), rs.getLong(1), String.join("+", f.key()),
 						"repeats the key of line " + rs.getLong(2)));
 		for (ExchangeColumn c : f.columns()) {
@@ -476,25 +490,38 @@ class BundleImporter {
 			String value = c.isList() ? "v.val" : "s." + quote(c.name());
 			StringBuilder sql = new StringBuilder("select s._line, " + value + " from " + stage(f) + " s ");
 			if (c.isList()) {
-				sql.append("cross join lateral unnest(string_to_array(s.").append(quote(c.name())).append(", ';')) v(val) ");
+				sql.append("cross join lateral unnest(string_to_array(s.")
+					.append(quote(c.name()))
+					.append(", ';')) v(val) ");
 			}
 			sql.append("where ").append(value).append(" is not null");
 			for (String ref : c.references()) {
 				ExchangeFile target = files.byName(ref);
 				String key = quote(target.keyColumn().name());
 				String dbKey = quote(target.keyColumn().dbColumn());
-				sql.append(" and not exists (select 1 from ").append(stage(target)).append(" r where r.").append(key)
-					.append(" = ").append(value).append(')');
+				sql.append(" and not exists (select 1 from ")
+					.append(stage(target))
+					.append(" r where r.")
+					.append(key)
+					.append(" = ")
+					.append(value)
+					.append(')');
 				if (!emptyTables.contains(target.table())) {
-					sql.append(" and not exists (select 1 from ").append(target.table()).append(" r where r.").append(dbKey)
-						.append(" = ").append(value).append(')');
+					sql.append(" and not exists (select 1 from ")
+						.append(target.table())
+						.append(" r where r.")
+						.append(dbKey)
+						.append(" = ")
+						.append(value)
+						.append(')');
 				}
 			}
-			String names = c.references().stream()
+			String names = c.references()
+				.stream()
 				.map(r -> files.byName(r).keyColumn().name() + " of " + r)
 				.collect(Collectors.joining(" or "));
-			query(con, sql.toString(),
-					rs -> problems.add(f.file(), rs.getLong(1), c.name(), "'" + rs.getString(2) + "' is not a " + names));
+			query(con, sql.toString(), rs -> problems.add(f.file(), rs.getLong(1), c.name(),
+					"'" + rs.getString(2) + "' is not a " + names));
 		}
 		for (ExchangeFile.RowCheck check : f.checks()) {
 			query(con, "select distinct _line from (" + expand(check.sql(), f, county) + ") q",
@@ -520,7 +547,9 @@ class BundleImporter {
 		return out.toString();
 	}
 
-	/** Inserts the staged rows, or updates those whose key exists and whose values differ. */
+	/**
+	 * Inserts the staged rows, or updates those whose key exists and whose values differ.
+	 */
 	private long merge(Connection con, ExchangeFile f, boolean emptyTarget) throws SQLException {
 		List<String> targets = new ArrayList<>();
 		List<String> values = new ArrayList<>();
@@ -538,7 +567,8 @@ class BundleImporter {
 			.append(" from ")
 			.append(stage(f));
 		if (emptyTarget) {
-			// nothing to merge with: a plain insert spares the speculative insertion of ON CONFLICT, and the
+			// nothing to merge with: a plain insert spares the speculative insertion of
+			// ON CONFLICT, and the
 			// secondary indexes are built once afterwards rather than row by row
 			try (Statement st = con.createStatement()) {
 				List<String> indexes = new ArrayList<>();

@@ -6,8 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A streaming RFC 4180 reader: one record at a time, quoted fields may hold commas, quotes and line breaks.
- * A leading byte-order mark is skipped. It keeps the physical line each record starts on, for error messages.
+ * A streaming RFC 4180 reader: one record at a time, quoted fields may hold commas,
+ * quotes and line breaks. A leading byte-order mark is skipped. It keeps the physical
+ * line each record starts on, for error messages.
  */
 final class CsvReader implements AutoCloseable {
 
@@ -31,7 +32,9 @@ final class CsvReader implements AutoCloseable {
 		this.in = in;
 	}
 
-	/** The line (1-based) on which the record last returned by {@link #next()} started. */
+	/**
+	 * The line (1-based) on which the record last returned by {@link #next()} started.
+	 */
 	long line() {
 		return recordLine;
 	}
@@ -61,8 +64,10 @@ final class CsvReader implements AutoCloseable {
 	}
 
 	/**
-	 * The next record's fields (an empty cell is {@code null}), or {@code null} at the end.
-	 * @throws MalformedCsvException on a quote that is not closed or stray characters after a closing quote
+	 * The next record's fields (an empty cell is {@code null}), or {@code null} at the
+	 * end.
+	 * @throws MalformedCsvException on a quote that is not closed or stray characters
+	 * after a closing quote
 	 */
 	List<String> next() throws IOException {
 		int c = read();

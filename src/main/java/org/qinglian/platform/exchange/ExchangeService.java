@@ -16,7 +16,8 @@ class ExchangeService implements Exchange {
 
 	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-	ExchangeService(BundleImporter importer, BundleExporter exporter, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+	ExchangeService(BundleImporter importer, BundleExporter exporter,
+			org.springframework.jdbc.core.simple.JdbcClient jdbc) {
 		this.importer = importer;
 		this.exporter = exporter;
 		this.jdbc = jdbc;
@@ -24,10 +25,12 @@ class ExchangeService implements Exchange {
 
 	@Override
 	public DataPeriod dataPeriod() {
-		return jdbc.sql("""
-				select coalesce((select min(period_from) from plt_import), (select min(booked_on) from ast_voucher), current_date),
-				       coalesce((select max(period_to) from plt_import), (select max(booked_on) from ast_voucher), current_date)""")
-			.query((rs, i) -> new DataPeriod(rs.getObject(1, java.time.LocalDate.class), rs.getObject(2, java.time.LocalDate.class)))
+		return jdbc
+			.sql("""
+					select coalesce((select min(period_from) from plt_import), (select min(booked_on) from ast_voucher), current_date),
+					       coalesce((select max(period_to) from plt_import), (select max(booked_on) from ast_voucher), current_date)""")
+			.query((rs, i) -> new DataPeriod(rs.getObject(1, java.time.LocalDate.class),
+					rs.getObject(2, java.time.LocalDate.class)))
 			.single();
 	}
 

@@ -7,7 +7,8 @@ import org.qinglian.platform.ExchangeColumn;
 import org.qinglian.platform.IdentityCodes;
 
 /**
- * The value checks of the QDX spec. Each returns {@code null} when the value is good, else the reason.
+ * The value checks of the QDX spec. Each returns {@code null} when the value is good,
+ * else the reason.
  */
 final class FieldChecks {
 
@@ -145,7 +146,10 @@ final class FieldChecks {
 		return null;
 	}
 
-	/** GB 11643: 6 digits region, 8 digits birth date, 3 digits sequence, check character by ISO 7064 MOD 11-2. */
+	/**
+	 * GB 11643: 6 digits region, 8 digits birth date, 3 digits sequence, check character
+	 * by ISO 7064 MOD 11-2.
+	 */
 	static String idNumber(String v) {
 		if (v.length() != 18 || !digits(v, 0, 17)) {
 			return "an ID number has 17 digits and a check character";

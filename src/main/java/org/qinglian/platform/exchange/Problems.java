@@ -6,7 +6,10 @@ import java.util.List;
 
 import org.qinglian.platform.BundleRejectedException;
 
-/** The problems found in a bundle, each {@code file:line: column: reason}; keeps the first few thousand. */
+/**
+ * The problems found in a bundle, each {@code file:line: column: reason}; keeps the first
+ * few thousand.
+ */
 final class Problems {
 
 	private static final int KEPT = 10_000;

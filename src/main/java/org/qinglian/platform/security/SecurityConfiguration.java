@@ -20,8 +20,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Staff sign in with a form (or HTTP Basic for API clients); the public portal needs no sign-in. Passwords
- * are hashed with bcrypt through the delegating encoder, so that a later algorithm can take over.
+ * Staff sign in with a form (or HTTP Basic for API clients); the public portal needs no
+ * sign-in. Passwords are hashed with bcrypt through the delegating encoder, so that a
+ * later algorithm can take over.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -30,9 +31,12 @@ class SecurityConfiguration {
 	@ConditionalOnWebApplication
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(auth -> auth
-			.requestMatchers("/", "/public/**", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/login", "/error").permitAll()
-			.requestMatchers("/admin/**").hasRole(Role.COUNTY_ADMIN.name())
-			.anyRequest().authenticated())
+			.requestMatchers("/", "/public/**", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/login", "/error")
+			.permitAll()
+			.requestMatchers("/admin/**")
+			.hasRole(Role.COUNTY_ADMIN.name())
+			.anyRequest()
+			.authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/staff", true).permitAll())
 			.httpBasic(Customizer.withDefaults())
 			.logout(logout -> logout.logoutSuccessUrl("/").permitAll())
@@ -48,8 +52,8 @@ class SecurityConfiguration {
 
 	@Bean
 	UserDetailsService userDetailsService(JdbcClient jdbc) {
-		return username -> jdbc
-			.sql("select username, display_name, password_hash, role, region_code, enabled from plt_user where username = ?")
+		return username -> jdbc.sql(
+				"select username, display_name, password_hash, role, region_code, enabled from plt_user where username = ?")
 			.param(username)
 			.query((rs, i) -> new StaffUser(rs.getString(1), rs.getString(2), rs.getString(3), Role.of(rs.getString(4)),
 					rs.getString(5), rs.getBoolean(6)))

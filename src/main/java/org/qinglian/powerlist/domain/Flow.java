@@ -7,9 +7,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The flow of a power item (流程图): its steps as a partial order. A step's {@code after} names the steps that
- * must have occurred before it; {@code minDays}/{@code maxDays} bound the days from it to each step that
- * follows it.
+ * The flow of a power item (流程图): its steps as a partial order. A step's {@code after}
+ * names the steps that must have occurred before it; {@code minDays}/{@code maxDays}
+ * bound the days from it to each step that follows it.
  *
  * @param itemCode the power item
  * @param steps its steps in the catalogue's order
@@ -31,6 +31,7 @@ public record Flow(String itemCode, List<Step> steps) {
 
 	/**
 	 * One step of a flow.
+	 *
 	 * @param code step code
 	 * @param seq position in the catalogue
 	 * @param name name shown

@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Checks a power exercise against its flow. A flow is a partial order, not a script: steps may occur in any
- * order the {@code after} relation allows. Only a completed ({@code done}) exercise is judged incomplete; the
- * order and the day limits are judged on whatever steps occurred.
+ * Checks a power exercise against its flow. A flow is a partial order, not a script:
+ * steps may occur in any order the {@code after} relation allows. Only a completed
+ * ({@code done}) exercise is judged incomplete; the order and the day limits are judged
+ * on whatever steps occurred.
  */
 public final class FlowConformance {
 
@@ -19,7 +20,8 @@ public final class FlowConformance {
 
 	/**
 	 * @param flow the item's flow
-	 * @param status the exercise's status: {@code open}, {@code done} or {@code abandoned}
+	 * @param status the exercise's status: {@code open}, {@code done} or
+	 * {@code abandoned}
 	 * @param occurred the day each step occurred, by step code
 	 * @return the deviations, none when the exercise conforms
 	 */

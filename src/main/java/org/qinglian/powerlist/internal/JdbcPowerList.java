@@ -36,8 +36,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class JdbcPowerList implements PowerList {
 
-	private static final Set<String> POWER_FILES = Set.of("power_items.csv", "power_steps.csv",
-			"power_exercises.csv", "exercise_events.csv");
+	private static final Set<String> POWER_FILES = Set.of("power_items.csv", "power_steps.csv", "power_exercises.csv",
+			"exercise_events.csv");
 
 	private final JdbcClient jdbc;
 
@@ -103,8 +103,9 @@ class JdbcPowerList implements PowerList {
 		scope.require(Role.Permission.READ_VILLAGE_DATA);
 		scope.requireCovers(regionCode);
 		String prefix = Scope.patternOf(regionCode);
-		List<ExerciseView> list = jdbc.sql(EXERCISES + " where e.region_code like ? and e.region_code like ?"
-				+ " order by e.started_on desc, e.exercise_id limit ?")
+		List<ExerciseView> list = jdbc
+			.sql(EXERCISES + " where e.region_code like ? and e.region_code like ?"
+					+ " order by e.started_on desc, e.exercise_id limit ?")
 			.params(prefix, scope.pattern(), limit)
 			.query((org.springframework.jdbc.core.RowMapper<ExerciseView>) this::exercise)
 			.list();
@@ -116,8 +117,9 @@ class JdbcPowerList implements PowerList {
 	public List<ExerciseView> initiatedBy(String personId, int limit) {
 		Scope scope = scopes.current();
 		scope.require(Role.Permission.READ_VILLAGE_DATA);
-		return withDeviations(jdbc.sql(EXERCISES + " where e.initiator_id = ? and e.region_code like ?"
-				+ " order by e.started_on desc, e.exercise_id limit ?")
+		return withDeviations(jdbc
+			.sql(EXERCISES + " where e.initiator_id = ? and e.region_code like ?"
+					+ " order by e.started_on desc, e.exercise_id limit ?")
 			.params(personId, scope.pattern(), limit)
 			.query((org.springframework.jdbc.core.RowMapper<ExerciseView>) this::exercise)
 			.list());
@@ -140,17 +142,18 @@ class JdbcPowerList implements PowerList {
 			return list;
 		}
 		Map<String, List<DeviationView>> devs = new HashMap<>();
-		jdbc.sql("""
-				select d.exercise_id, d.kind, s.name as step_name, o.name as other_name, d.days, d.limit_days, d.reason_zh
-				from pow_deviation d join pow_exercise e on e.exercise_id = d.exercise_id
-				left join pow_step s on s.item_code = e.item_code and s.step_code = d.step_code
-				left join pow_step o on o.item_code = e.item_code and o.step_code = d.other_step
-				where d.exercise_id = any(?) order by d.exercise_id, d.ordinal""")
+		jdbc.sql(
+				"""
+						select d.exercise_id, d.kind, s.name as step_name, o.name as other_name, d.days, d.limit_days, d.reason_zh
+						from pow_deviation d join pow_exercise e on e.exercise_id = d.exercise_id
+						left join pow_step s on s.item_code = e.item_code and s.step_code = d.step_code
+						left join pow_step o on o.item_code = e.item_code and o.step_code = d.other_step
+						where d.exercise_id = any(?) order by d.exercise_id, d.ordinal""")
 			.param(list.stream().map(ExerciseView::exerciseId).toArray(String[]::new))
 			.query((ResultSet rs) -> {
 				devs.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-					.add(new DeviationView(rs.getString(2), rs.getString(3), rs.getString(4),
-							(Integer) rs.getObject(5), (Integer) rs.getObject(6), rs.getString(7)));
+					.add(new DeviationView(rs.getString(2), rs.getString(3), rs.getString(4), (Integer) rs.getObject(5),
+							(Integer) rs.getObject(6), rs.getString(7)));
 			});
 		return list.stream()
 			.map(e -> new ExerciseView(e.exerciseId(), e.itemCode(), e.itemName(), e.regionCode(), e.title(),
@@ -192,11 +195,9 @@ class JdbcPowerList implements PowerList {
 		jdbc.sql("""
 				select e.region_code, count(*), count(*) filter (where c.conforms = false)
 				from pow_exercise e left join pow_conformance c on c.exercise_id = e.exercise_id
-				where e.region_code like ? group by e.region_code""")
-			.param(scope.pattern())
-			.query((ResultSet rs) -> {
-				out.put(rs.getString(1), new ExerciseFigures(rs.getLong(2), rs.getLong(3)));
-			});
+				where e.region_code like ? group by e.region_code""").param(scope.pattern()).query((ResultSet rs) -> {
+			out.put(rs.getString(1), new ExerciseFigures(rs.getLong(2), rs.getLong(3)));
+		});
 		return out;
 	}
 
@@ -212,10 +213,9 @@ class JdbcPowerList implements PowerList {
 	public long recheckAll() {
 		Map<String, Flow> flows = flows();
 		Map<String, String> stepNames = new HashMap<>();
-		jdbc.sql("select item_code, step_code, name from pow_step")
-			.query((ResultSet rs) -> {
-				stepNames.put(rs.getString(1) + "/" + rs.getString(2), rs.getString(3));
-			});
+		jdbc.sql("select item_code, step_code, name from pow_step").query((ResultSet rs) -> {
+			stepNames.put(rs.getString(1) + "/" + rs.getString(2), rs.getString(3));
+		});
 		template.update("delete from pow_deviation");
 		template.update("delete from pow_conformance");
 		OffsetDateTime now = OffsetDateTime.now(clock);
@@ -269,11 +269,14 @@ class JdbcPowerList implements PowerList {
 	}
 
 	private void flush(List<Object[]> results, List<Object[]> deviations) {
-		template.batchUpdate("insert into pow_conformance (exercise_id, region_code, conforms, checked_at) values (?, ?, ?, ?)",
+		template.batchUpdate(
+				"insert into pow_conformance (exercise_id, region_code, conforms, checked_at) values (?, ?, ?, ?)",
 				results);
-		template.batchUpdate("""
-				insert into pow_deviation (exercise_id, ordinal, kind, step_code, other_step, days, limit_days, reason_zh)
-				values (?, ?, ?, ?, ?, ?, ?, ?)""", deviations);
+		template.batchUpdate(
+				"""
+						insert into pow_deviation (exercise_id, ordinal, kind, step_code, other_step, days, limit_days, reason_zh)
+						values (?, ?, ?, ?, ?, ?, ?, ?)""",
+				deviations);
 		results.clear();
 		deviations.clear();
 	}

@@ -83,14 +83,19 @@ class JdbcRiskLibrary implements RiskLibrary {
 		return rules.stream().map(r -> {
 			Map<String, BigDecimal> values = settings.values(r);
 			return new RuleView(r.code(), r.scheme(), r.nameZh(), r.nameEn(), r.basis(), r.severity().name(),
-					r.explanation(), r.settings().stream()
-						.map(s -> new SettingView(s.key(), s.nameZh(), values.get(s.key()), s.defaultValue(), s.min(), s.max()))
+					r.explanation(),
+					r.settings()
+						.stream()
+						.map(s -> new SettingView(s.key(), s.nameZh(), values.get(s.key()), s.defaultValue(), s.min(),
+								s.max()))
 						.toList());
 		}).toList();
 	}
 
 	private RiskRule rule(String code) {
-		return rules.stream().filter(r -> r.code().equals(code)).findFirst()
+		return rules.stream()
+			.filter(r -> r.code().equals(code))
+			.findFirst()
 			.orElseThrow(() -> new IllegalArgumentException("no rule '" + code + "'"));
 	}
 
@@ -125,27 +130,29 @@ class JdbcRiskLibrary implements RiskLibrary {
 		long[] n = { 0 };
 		try {
 			out.write("finding_id,rule_code,scheme,subject_id,region_code,period,amount,records,explanation\n");
-			template.query("""
-					select finding_id, rule_code, scheme, subject_id, region_code, period, amount::text, records, explanation
-					from risk_finding where status <> 'withdrawn' order by rule_code, finding_id""", (ResultSet rs) -> {
-				try {
-					for (int i = 1; i <= 9; i++) {
-						if (i > 1) {
-							out.write(',');
+			template.query(
+					"""
+							select finding_id, rule_code, scheme, subject_id, region_code, period, amount::text, records, explanation
+							from risk_finding where status <> 'withdrawn' order by rule_code, finding_id""",
+					(ResultSet rs) -> {
+						try {
+							for (int i = 1; i <= 9; i++) {
+								if (i > 1) {
+									out.write(',');
+								}
+								String v = rs.getString(i);
+								if (v != null) {
+									boolean quote = v.contains(",") || v.contains("\"") || v.contains("\n");
+									out.write(quote ? '"' + v.replace("\"", "\"\"") + '"' : v);
+								}
+							}
+							out.write('\n');
+							n[0]++;
 						}
-						String v = rs.getString(i);
-						if (v != null) {
-							boolean quote = v.contains(",") || v.contains("\"") || v.contains("\n");
-							out.write(quote ? '"' + v.replace("\"", "\"\"") + '"' : v);
+						catch (IOException ex) {
+							throw new UncheckedIOException(ex);
 						}
-					}
-					out.write('\n');
-					n[0]++;
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
-			});
+					});
 			out.flush();
 		}
 		catch (IOException ex) {
@@ -168,9 +175,9 @@ class JdbcRiskLibrary implements RiskLibrary {
 		scope.requireCovers(regionCode);
 		String sub = Scope.patternOf(regionCode);
 		return jdbc.sql(FINDING + """
-				 where f.region_code like ? and f.region_code like ? and (? = 'all' or f.status = ?)
-				 order by case f.severity when 'HIGH' then 0 when 'MEDIUM' then 1 else 2 end,
-				          f.amount desc nulls last, f.finding_id limit ?""")
+				where f.region_code like ? and f.region_code like ? and (? = 'all' or f.status = ?)
+				order by case f.severity when 'HIGH' then 0 when 'MEDIUM' then 1 else 2 end,
+				         f.amount desc nulls last, f.finding_id limit ?""")
 			.params(sub, scope.pattern(), status, status, limit)
 			.query(this::view)
 			.list();
@@ -195,8 +202,10 @@ class JdbcRiskLibrary implements RiskLibrary {
 			.optional();
 		found.ifPresent(f -> audit.record("view_finding", "risk_finding", f.findingId(), f.regionCode(), null));
 		return found.map(f -> {
-			String records = jdbc.sql("select records from risk_finding where finding_id = ?").param(findingId)
-				.query(String.class).single();
+			String records = jdbc.sql("select records from risk_finding where finding_id = ?")
+				.param(findingId)
+				.query(String.class)
+				.single();
 			List<HistoryEntry> history = jdbc.sql(
 					"select at, actor, action, detail from risk_finding_history where finding_id = ? order by at, action")
 				.param(findingId)
@@ -211,7 +220,8 @@ class JdbcRiskLibrary implements RiskLibrary {
 		Scope scope = supervisor();
 		if (!(scope.role() == Role.TOWNSHIP_STAFF || scope.role() == Role.COUNTY_STAFF
 				|| scope.role() == Role.COUNTY_ADMIN)) {
-			throw new org.springframework.security.access.AccessDeniedException("only supervision staff triage findings");
+			throw new org.springframework.security.access.AccessDeniedException(
+					"only supervision staff triage findings");
 		}
 		FindingView f = jdbc.sql(FINDING + " where f.finding_id = ? and f.region_code like ?")
 			.params(findingId, scope.pattern())
@@ -243,13 +253,14 @@ class JdbcRiskLibrary implements RiskLibrary {
 		FindingView f = triageable(findingId);
 		String clueId = "CL" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase();
 		Instant now = clock.instant();
-		jdbc.sql("update risk_finding set status = 'clue', clue_id = ? where finding_id = ?").params(clueId, findingId)
+		jdbc.sql("update risk_finding set status = 'clue', clue_id = ? where finding_id = ?")
+			.params(clueId, findingId)
 			.update();
 		history(findingId, now, "clue", clueId + (note == null || note.isBlank() ? "" : ": " + note.strip()));
 		audit.record("finding_to_clue", "risk_finding", findingId, f.regionCode(), clueId);
 		events.publishEvent(new FindingTurnedIntoClue(clueId, findingId, f.regionCode(), f.subjectId(),
-				f.explanation() + (note == null || note.isBlank() ? "" : "（" + note.strip() + "）"), scopes.current().user(),
-				now));
+				f.explanation() + (note == null || note.isBlank() ? "" : "（" + note.strip() + "）"),
+				scopes.current().user(), now));
 		return clueId;
 	}
 
@@ -264,8 +275,8 @@ class JdbcRiskLibrary implements RiskLibrary {
 	public List<FindingView> findingsAbout(String subjectId) {
 		Scope scope = supervisor();
 		return jdbc.sql(FINDING + """
-				 where f.subject_id = ? and f.region_code like ? and f.status <> 'withdrawn'
-				 order by f.status, f.amount desc nulls last""")
+				where f.subject_id = ? and f.region_code like ? and f.status <> 'withdrawn'
+				order by f.status, f.amount desc nulls last""")
 			.params(subjectId, scope.pattern())
 			.query(this::view)
 			.list();

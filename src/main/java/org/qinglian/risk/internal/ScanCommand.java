@@ -55,7 +55,8 @@ class ScanCommand implements Command {
 		out.printf("%d rules: %,d findings (%,d new, %,d changed, %,d withdrawn) in %.1f s%n", r.rules(), r.findings(),
 				r.created(), r.changed(), r.withdrawn(), r.millis() / 1000.0);
 		if (file != null) {
-			try (BufferedWriter w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8))) {
+			try (BufferedWriter w = new BufferedWriter(
+					new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8))) {
 				long n = library.writeFindings(w);
 				out.printf("Wrote %,d findings to %s%n", n, file);
 			}

@@ -30,9 +30,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the rules and reconciles their output with the stored findings: a new finding is recorded, a changed
- * one updated, one no longer produced withdrawn, each step in the finding's history. The id of a finding is
- * derived from its rule and key, so that rescanning the same data creates nothing new.
+ * Runs the rules and reconciles their output with the stored findings: a new finding is
+ * recorded, a changed one updated, one no longer produced withdrawn, each step in the
+ * finding's history. The id of a finding is derived from its rule and key, so that
+ * rescanning the same data creates nothing new.
  */
 @Component
 class Scanner {
@@ -64,7 +65,8 @@ class Scanner {
 
 	ScanReport scan(List<RiskRule> rules, ScanProgress progress) {
 		long started = System.nanoTime();
-		// one scan at a time: a scan after an import and one started by hand must not race on the same findings
+		// one scan at a time: a scan after an import and one started by hand must not
+		// race on the same findings
 		jdbc.query("select pg_advisory_xact_lock(7361626)", rs -> null);
 		jdbc.execute("refresh materialized view risk_near_kin");
 		jdbc.execute("analyze risk_near_kin");
@@ -89,7 +91,8 @@ class Scanner {
 				Found f = found(rule, rs);
 				found.put(f.id(), f);
 			});
-			log.debug("rule {}: {} findings in {} ms", rule.code(), found.size(), (System.nanoTime() - ruleStarted) / 1_000_000);
+			log.debug("rule {}: {} findings in {} ms", rule.code(), found.size(),
+					(System.nanoTime() - ruleStarted) / 1_000_000);
 			total += found.size();
 			Map<String, String[]> existing = new HashMap<>();
 			jdbc.query("select finding_id, fingerprint, status from risk_finding where rule_code = ?",
@@ -103,16 +106,17 @@ class Scanner {
 			for (Found f : found.values()) {
 				String[] old = existing.remove(f.id());
 				if (old == null) {
-					inserts.add(new Object[] { f.id(), rule.code(), rule.scheme(), rule.severity().name(), f.subjectId(),
-							f.regionCode(), f.period(), f.amount(), f.records(), f.explanation(), f.fingerprint(), ts, ts });
+					inserts.add(new Object[] { f.id(), rule.code(), rule.scheme(), rule.severity().name(),
+							f.subjectId(), f.regionCode(), f.period(), f.amount(), f.records(), f.explanation(),
+							f.fingerprint(), ts, ts });
 					history.add(new Object[] { f.id(), ts, "scan", "found", f.explanation() });
 					created++;
 				}
 				else if (!old[0].equals(f.fingerprint()) || "withdrawn".equals(old[1])) {
 					updates.add(new Object[] { f.subjectId(), f.regionCode(), f.period(), f.amount(), f.records(),
 							f.explanation(), f.fingerprint(), ts, f.id() });
-					history.add(new Object[] { f.id(), ts, "scan", "withdrawn".equals(old[1]) ? "found_again" : "changed",
-							f.explanation() });
+					history.add(new Object[] { f.id(), ts, "scan",
+							"withdrawn".equals(old[1]) ? "found_again" : "changed", f.explanation() });
 					changed++;
 				}
 			}
@@ -124,22 +128,27 @@ class Scanner {
 				}
 			});
 			withdrawn += gone.size();
-			jdbc.batchUpdate("""
-					insert into risk_finding (finding_id, rule_code, scheme, severity, subject_id, region_code, period, amount,
-					  records, explanation, fingerprint, first_found, last_changed)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", inserts);
+			jdbc.batchUpdate(
+					"""
+							insert into risk_finding (finding_id, rule_code, scheme, severity, subject_id, region_code, period, amount,
+							  records, explanation, fingerprint, first_found, last_changed)
+							values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+					inserts);
 			jdbc.batchUpdate("""
 					update risk_finding set subject_id = ?, region_code = ?, period = ?, amount = ?, records = ?,
 					  explanation = ?, fingerprint = ?, last_changed = ?,
 					  status = case when status = 'withdrawn' then 'open' else status end
 					where finding_id = ?""", updates);
-			jdbc.batchUpdate("update risk_finding set status = 'withdrawn', last_changed = ? where finding_id = ?", gone);
-			jdbc.batchUpdate("insert into risk_finding_history (finding_id, at, actor, action, detail) values (?, ?, ?, ?, ?)",
+			jdbc.batchUpdate("update risk_finding set status = 'withdrawn', last_changed = ? where finding_id = ?",
+					gone);
+			jdbc.batchUpdate(
+					"insert into risk_finding_history (finding_id, at, actor, action, detail) values (?, ?, ?, ?, ?)",
 					history);
 			done++;
 		}
 		progress.rule("", done, rules.size());
-		return new ScanReport(rules.size(), total, created, changed, withdrawn, (System.nanoTime() - started) / 1_000_000);
+		return new ScanReport(rules.size(), total, created, changed, withdrawn,
+				(System.nanoTime() - started) / 1_000_000);
 	}
 
 	private static Found found(RiskRule rule, ResultSet rs) throws SQLException {
@@ -155,7 +164,8 @@ class Scanner {
 		Object[] facts = strings(rs.getArray("facts")).toArray();
 		String explanation = new MessageFormat(rule.explanation(), Locale.SIMPLIFIED_CHINESE).format(facts);
 		String id = "F" + sha256(rule.code() + "|" + key).substring(0, 24);
-		String fingerprint = sha256(subject + "|" + region + "|" + period + "|" + amount + "|" + records + "|" + explanation);
+		String fingerprint = sha256(
+				subject + "|" + region + "|" + period + "|" + amount + "|" + records + "|" + explanation);
 		return new Found(id, rule, subject, region, period, amount, records, explanation, fingerprint);
 	}
 

@@ -11,7 +11,10 @@ import org.qinglian.risk.RiskRule;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The settings in force: the spec's defaults, overridden by what an administrator changed. */
+/**
+ * The settings in force: the spec's defaults, overridden by what an administrator
+ * changed.
+ */
 @Component
 class Settings {
 
@@ -34,7 +37,8 @@ class Settings {
 	}
 
 	/**
-	 * @throws IllegalArgumentException when the rule has no such setting or the value is out of range
+	 * @throws IllegalArgumentException when the rule has no such setting or the value is
+	 * out of range
 	 */
 	void change(RiskRule rule, String key, BigDecimal value, String by) {
 		RiskRule.Setting setting = rule.settings()

@@ -18,8 +18,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * {@code QINGLIAN_DB_URL}, {@code _USER} and {@code _PASSWORD} point the platform at an external PostgreSQL:
- * here a second server started beside the test, with its own user and password, as a real one would be.
+ * {@code QINGLIAN_DB_URL}, {@code _USER} and {@code _PASSWORD} point the platform at an
+ * external PostgreSQL: here a second server started beside the test, with its own user
+ * and password, as a real one would be.
  */
 class ExternalDatabaseTests {
 
@@ -27,7 +28,10 @@ class ExternalDatabaseTests {
 
 	@BeforeAll
 	static void startServer() throws Exception {
-		server = EmbeddedPostgres.builder().setDataDirectory(Files.createTempDirectory("qinglian-external")).setCleanDataDirectory(true).start();
+		server = EmbeddedPostgres.builder()
+			.setDataDirectory(Files.createTempDirectory("qinglian-external"))
+			.setCleanDataDirectory(true)
+			.start();
 		try (Connection c = server.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
 			st.execute("create user qinglian_app password 'external-secret'");
 			st.execute("create database qinglian_ext owner qinglian_app");

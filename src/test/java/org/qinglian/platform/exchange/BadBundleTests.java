@@ -19,7 +19,10 @@ import org.qinglian.platform.Exchange;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** One fixture per kind of bad input: each is refused with its place named, and nothing is written. */
+/**
+ * One fixture per kind of bad input: each is refused with its place named, and nothing is
+ * written.
+ */
 @IntegrationTest
 class BadBundleTests {
 
@@ -36,7 +39,10 @@ class BadBundleTests {
 		return Stream.of(
 				bad("unknown column", b -> b.with("vouchers.csv", "disclosed_on", "disclosed"),
 						"vouchers.csv:1: disclosed: unknown column"),
-				bad("missing column", b -> b.with("persons.csv", ",phone\n", "\n").with("persons.csv", ",13900000000\n", "\n").with("persons.csv", "330683101201,\n", "330683101201\n"),
+				bad("missing column",
+						b -> b.with("persons.csv", ",phone\n", "\n")
+							.with("persons.csv", ",13900000000\n", "\n")
+							.with("persons.csv", "330683101201,\n", "330683101201\n"),
 						"persons.csv:1: phone: the column is missing from the header"),
 				bad("word outside the vocabulary", b -> b.with("vouchers.csv", ",bank,PB", ",cheque,PB"),
 						"vouchers.csv:2: method: 'cheque' is not one of bank, cash, mobile, other"),
@@ -46,9 +52,13 @@ class BadBundleTests {
 						"vouchers.csv:2: amount: '749.975' has more than 2 decimals"),
 				bad("money as a float", b -> b.with("vouchers.csv", "749.97", "7.4997e2"),
 						"vouchers.csv:2: amount: '7.4997e2' is not an amount in yuan (e.g. 1234.50)"),
-				bad("wrong ID number check character", b -> b.with("persons.csv", TestBundle.validId("33068319680322241"), "33068319680322241" + wrongIdCheck()),
+				bad("wrong ID number check character",
+						b -> b.with("persons.csv", TestBundle.validId("33068319680322241"),
+								"33068319680322241" + wrongIdCheck()),
 						"persons.csv:2: id_number: the check character of the ID number is wrong"),
-				bad("wrong credit code check character", b -> b.with("organizations.csv", TestBundle.validCredit("91330683224183651"), "91330683224183651" + wrongCreditCheck()),
+				bad("wrong credit code check character",
+						b -> b.with("organizations.csv", TestBundle.validCredit("91330683224183651"),
+								"91330683224183651" + wrongCreditCheck()),
 						"organizations.csv:2: credit_code: the check character of the credit code is wrong"),
 				bad("required value missing", b -> b.with("vouchers.csv", ",2019-01-02,", ",,"),
 						"vouchers.csv:2: booked_on: is required"),
@@ -60,9 +70,10 @@ class BadBundleTests {
 						"vouchers.csv:3: approver_ids: 'NOBODY"),
 				bad("too few fields", b -> b.with("vouchers.csv", ",,,2019-02-05\nV2", ",,2019-02-05\nV2"),
 						"vouchers.csv:2: -: has 14 fields, the header has 15"),
-				bad("quote not closed", b -> b.with("vouchers.csv", "\"护林员报酬, 一月\"", "\"护林员报酬, 一月"),
-						"vouchers.csv:"),
-				bad("region outside the county", b -> b.with("regions.csv", "330683101201,溪坪村", "330684101201,溪坪村").with("persons.csv", "330683101201,13900000000", "330684101201,13900000000"),
+				bad("quote not closed", b -> b.with("vouchers.csv", "\"护林员报酬, 一月\"", "\"护林员报酬, 一月"), "vouchers.csv:"),
+				bad("region outside the county",
+						b -> b.with("regions.csv", "330683101201,溪坪村", "330684101201,溪坪村")
+							.with("persons.csv", "330683101201,13900000000", "330684101201,13900000000"),
 						"regions.csv:4: region_code: is not in the county of the manifest"),
 				bad("birth date that contradicts the ID number", b -> b.with("persons.csv", "1968-03-22", "1968-03-23"),
 						"persons.csv:2: birth_date: does not match the birth date in the ID number"));

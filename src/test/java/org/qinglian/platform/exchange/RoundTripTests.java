@@ -23,7 +23,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
-/** The dev sample goes in, comes out the same, and goes in again without a change. Its own database. */
+/**
+ * The dev sample goes in, comes out the same, and goes in again without a change. Its own
+ * database.
+ */
 @IntegrationTest
 @TestPropertySource(properties = "qinglian.test.database=round-trip")
 class RoundTripTests {
@@ -67,7 +70,8 @@ class RoundTripTests {
 	@Test
 	void aZippedBundleImportsLikeTheFolder() throws IOException {
 		Path zip = tmp.resolve("sample.zip");
-		try (var zos = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip)); var files = Files.list(SampleData.devSample())) {
+		try (var zos = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip));
+				var files = Files.list(SampleData.devSample())) {
 			for (Path p : files.filter(Files::isRegularFile).toList()) {
 				zos.putNextEntry(new java.util.zip.ZipEntry("dev-sample/" + p.getFileName()));
 				Files.copy(p, zos);
@@ -77,7 +81,10 @@ class RoundTripTests {
 		assertThat(exchange.importBundle(zip, Exchange.Progress.NONE).rowsRead()).isEqualTo(61_114);
 	}
 
-	/** The rows of a CSV file as maps by header, so that column order and row order do not matter. */
+	/**
+	 * The rows of a CSV file as maps by header, so that column order and row order do not
+	 * matter.
+	 */
 	private static List<String> sortedRows(Path file) throws IOException {
 		List<String> rows = new ArrayList<>();
 		try (CsvReader csv = new CsvReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {

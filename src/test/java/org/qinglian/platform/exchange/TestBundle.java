@@ -18,7 +18,9 @@ final class TestBundle {
 
 	final Map<String, String> hashOverride = new LinkedHashMap<>();
 
-	/** A valid county: one township, one village, two people, an organization, a voucher. */
+	/**
+	 * A valid county: one township, one village, two people, an organization, a voucher.
+	 */
 	static TestBundle valid(String suffix) {
 		TestBundle b = new TestBundle();
 		b.files.put("regions.csv", """
@@ -27,20 +29,25 @@ final class TestBundle {
 				330683101000,甘霖镇,township,330683000000,29.55,120.74,,2018-01-01
 				330683101201,溪坪村,village,330683101000,29.56,120.75,2019-01-01,
 				""");
-		b.files.put("persons.csv", """
-				person_id,id_number,name,gender,birth_date,household_id,region_code,phone
-				PA%1$s,33068319680322241X,王强,m,1968-03-22,H1%1$s,330683101201,13900000000
-				PB%1$s,330683199001011237,李芳,f,1990-01-01,H1%1$s,330683101201,
-				""".formatted(suffix).replace("33068319680322241X", validId("33068319680322241")).replace("330683199001011237", validId("33068319900101123")));
+		b.files.put("persons.csv",
+				"""
+						person_id,id_number,name,gender,birth_date,household_id,region_code,phone
+						PA%1$s,33068319680322241X,王强,m,1968-03-22,H1%1$s,330683101201,13900000000
+						PB%1$s,330683199001011237,李芳,f,1990-01-01,H1%1$s,330683101201,
+						""".formatted(suffix)
+					.replace("33068319680322241X", validId("33068319680322241"))
+					.replace("330683199001011237", validId("33068319900101123")));
 		b.files.put("organizations.csv", """
 				org_id,name,credit_code,legal_rep_id,region_code,registered_on
 				O%1$s,甘霖建筑工程有限公司,%2$s,PA%1$s,330683101000,2013-07-14
 				""".formatted(suffix, validCredit("91330683224183651")));
-		b.files.put("vouchers.csv", """
-				voucher_id,region_code,booked_on,direction,amount,method,counterparty_id,counterparty_name,category,summary,invoice_no,approver_ids,project_id,exercise_id,disclosed_on
-				V1%1$s,330683101201,2019-01-02,expense,749.97,bank,PB%1$s,李芳,labor,"护林员报酬, 一月",66458091,PA%1$s,,,2019-02-05
-				V2%1$s,330683101201,2019-01-03,income,21816.00,bank,O%1$s,,lease_income,租金,,PA%1$s;PB%1$s,,,2019-02-05
-				""".formatted(suffix));
+		b.files.put("vouchers.csv",
+				"""
+						voucher_id,region_code,booked_on,direction,amount,method,counterparty_id,counterparty_name,category,summary,invoice_no,approver_ids,project_id,exercise_id,disclosed_on
+						V1%1$s,330683101201,2019-01-02,expense,749.97,bank,PB%1$s,李芳,labor,"护林员报酬, 一月",66458091,PA%1$s,,,2019-02-05
+						V2%1$s,330683101201,2019-01-03,income,21816.00,bank,O%1$s,,lease_income,租金,,PA%1$s;PB%1$s,,,2019-02-05
+						"""
+					.formatted(suffix));
 		return b;
 	}
 
@@ -64,8 +71,8 @@ final class TestBundle {
 
 	Path write(Path dir) throws IOException {
 		Files.createDirectories(dir);
-		StringBuilder json = new StringBuilder("{\"format\":\"qdx\",\"version\":1,\"county_code\":\"330683\",")
-			.append("\"generated_at\":\"2021-01-15T09:00:00+08:00\",\"period\":{\"from\":\"2019-01-01\",\"to\":\"2020-12-31\"},\"files\":{");
+		StringBuilder json = new StringBuilder("{\"format\":\"qdx\",\"version\":1,\"county_code\":\"330683\",").append(
+				"\"generated_at\":\"2021-01-15T09:00:00+08:00\",\"period\":{\"from\":\"2019-01-01\",\"to\":\"2020-12-31\"},\"files\":{");
 		int i = 0;
 		for (var e : files.entrySet()) {
 			byte[] bytes = e.getValue().getBytes(StandardCharsets.UTF_8);
@@ -78,9 +85,14 @@ final class TestBundle {
 			catch (Exception ex) {
 				throw new IllegalStateException(ex);
 			}
-			json.append(i++ > 0 ? "," : "").append('"').append(e.getKey()).append("\":{\"rows\":")
-				.append(rowOverride.getOrDefault(e.getKey(), rows)).append(",\"sha256\":\"")
-				.append(hashOverride.getOrDefault(e.getKey(), sha)).append("\"}");
+			json.append(i++ > 0 ? "," : "")
+				.append('"')
+				.append(e.getKey())
+				.append("\":{\"rows\":")
+				.append(rowOverride.getOrDefault(e.getKey(), rows))
+				.append(",\"sha256\":\"")
+				.append(hashOverride.getOrDefault(e.getKey(), sha))
+				.append("\"}");
 		}
 		json.append("}}");
 		Files.writeString(dir.resolve("manifest.json"), json);

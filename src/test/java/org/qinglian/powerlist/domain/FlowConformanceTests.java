@@ -13,13 +13,14 @@ import org.qinglian.powerlist.domain.Deviation.Kind;
 
 class FlowConformanceTests {
 
-	// proposal -> deliberation -> disclosure (5..30 days) -> implementation; review optional after proposal
-	Flow flow = new Flow("major_decision", List.of(
-			new Flow.Step("proposal", 1, "提议", Set.of(), null, null, false, false),
-			new Flow.Step("review", 2, "乡镇审核", Set.of("proposal"), null, null, false, true),
-			new Flow.Step("deliberation", 3, "商议", Set.of("proposal"), null, null, false, false),
-			new Flow.Step("disclosure", 4, "公示", Set.of("deliberation"), 5, 30, true, false),
-			new Flow.Step("implementation", 5, "实施", Set.of("disclosure"), null, null, false, false)));
+	// proposal -> deliberation -> disclosure (5..30 days) -> implementation; review
+	// optional after proposal
+	Flow flow = new Flow("major_decision",
+			List.of(new Flow.Step("proposal", 1, "提议", Set.of(), null, null, false, false),
+					new Flow.Step("review", 2, "乡镇审核", Set.of("proposal"), null, null, false, true),
+					new Flow.Step("deliberation", 3, "商议", Set.of("proposal"), null, null, false, false),
+					new Flow.Step("disclosure", 4, "公示", Set.of("deliberation"), 5, 30, true, false),
+					new Flow.Step("implementation", 5, "实施", Set.of("disclosure"), null, null, false, false)));
 
 	Map<String, LocalDate> days(Object... pairs) {
 		Map<String, LocalDate> m = new HashMap<>();
@@ -32,7 +33,8 @@ class FlowConformanceTests {
 	@Test
 	void aCompleteExerciseInOrderConforms() {
 		assertThat(FlowConformance.check(flow, "done", days("proposal", "2020-01-01", "deliberation", "2020-01-03",
-				"disclosure", "2020-01-04", "implementation", "2020-01-09"))).isEmpty();
+				"disclosure", "2020-01-04", "implementation", "2020-01-09")))
+			.isEmpty();
 	}
 
 	@Test
