@@ -35,6 +35,11 @@ class AesSivCipher implements PersonalDataCipher {
 
 	private final SecretKeySpec macKey;
 
+	/** Looking a cipher up is slower than using it: one of each per thread. */
+	private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+
+	private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(AesSivCipher::newCipher);
+
 	AesSivCipher(@Value("${qinglian.secret-key:}") String secretKey,
 			@Value("${qinglian.key-file:data/secret.key}") Path keyFile) {
 		byte[] master = secretKey.isBlank() ? loadOrCreate(keyFile) : Base64.getDecoder().decode(secretKey.trim());
@@ -43,6 +48,26 @@ class AesSivCipher implements PersonalDataCipher {
 		}
 		this.encKey = new SecretKeySpec(Arrays.copyOfRange(master, 0, 32), "AES");
 		this.macKey = new SecretKeySpec(Arrays.copyOfRange(master, 32, 64), "HmacSHA256");
+	}
+
+	private Mac newMac() {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(macKey);
+			return mac;
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static Cipher newCipher() {
+		try {
+			return Cipher.getInstance("AES/GCM/NoPadding");
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static byte[] loadOrCreate(Path keyFile) {
@@ -75,9 +100,11 @@ class AesSivCipher implements PersonalDataCipher {
 		}
 		try {
 			byte[] data = plain.getBytes(StandardCharsets.UTF_8);
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(macKey);
+			Mac mac = macs.get();
 			byte[] iv = Arrays.copyOf(mac.doFinal(data), 12);
+			// a new cipher each time: GCM refuses to be initialised twice with one key
+			// and IV, which a
+			// deterministic IV does for a repeated value
 			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
 			cipher.init(Cipher.ENCRYPT_MODE, encKey, new GCMParameterSpec(128, iv));
 			byte[] sealed = cipher.doFinal(data);
@@ -101,7 +128,7 @@ class AesSivCipher implements PersonalDataCipher {
 		}
 		try {
 			byte[] in = Base64.getDecoder().decode(value.substring(PREFIX.length()));
-			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			Cipher cipher = ciphers.get();
 			cipher.init(Cipher.DECRYPT_MODE, encKey, new GCMParameterSpec(128, in, 0, 12));
 			return new String(cipher.doFinal(in, 12, in.length - 12), StandardCharsets.UTF_8);
 		}

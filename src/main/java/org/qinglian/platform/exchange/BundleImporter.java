@@ -239,7 +239,9 @@ class BundleImporter {
 			if (!manifest.rows().containsKey(f.file())) {
 				continue;
 			}
+			long t = System.nanoTime();
 			long read = stageFile(con, bundle, f, problems, progress, done, totalBytes);
+			log.trace("stage {}: {} rows in {} ms", f.file(), read, (System.nanoTime() - t) / 1_000_000);
 			long declared = manifest.rows().get(f.file());
 			if (read >= 0 && declared != read) {
 				problems.add(f.file(), 0, "-", "has " + read + " rows, the manifest says " + declared);
@@ -271,7 +273,9 @@ class BundleImporter {
 		Map<String, Long> perFile = new LinkedHashMap<>();
 		for (ExchangeFile f : files.all()) {
 			if (manifest.rows().containsKey(f.file())) {
+				long t = System.nanoTime();
 				long n = merge(con, f, emptyTables.contains(f.table()));
+				log.trace("merge {}: {} rows in {} ms", f.file(), n, (System.nanoTime() - t) / 1_000_000);
 				perFile.put(f.file(), n);
 				changed += n;
 				if (n > 0) {
@@ -569,9 +573,21 @@ class BundleImporter {
 		if (emptyTarget) {
 			// nothing to merge with: a plain insert spares the speculative insertion of
 			// ON CONFLICT, and the
-			// secondary indexes are built once afterwards rather than row by row
+			// primary key and other indexes are built once afterwards by sorting, not row
+			// by row (the staged keys
+			// were checked unique)
 			try (Statement st = con.createStatement()) {
-				List<String> indexes = new ArrayList<>();
+				List<String> rebuild = new ArrayList<>();
+				List<String> drop = new ArrayList<>();
+				try (var rs = st.executeQuery("""
+						select conname, pg_get_constraintdef(oid) from pg_constraint
+						where conrelid = '%s'::regclass and contype = 'p'""".formatted(f.table()))) {
+					while (rs.next()) {
+						drop.add("alter table " + f.table() + " drop constraint " + quote(rs.getString(1)));
+						rebuild.add("alter table " + f.table() + " add constraint " + quote(rs.getString(1)) + " "
+								+ rs.getString(2));
+					}
+				}
 				try (var rs = st.executeQuery("""
 						select i.indexname, i.indexdef from pg_indexes i
 						join pg_class c on c.relname = i.indexname
@@ -579,13 +595,15 @@ class BundleImporter {
 						where i.schemaname = current_schema() and i.tablename = '%s' and not x.indisprimary
 						""".formatted(f.table()))) {
 					while (rs.next()) {
-						indexes.add(rs.getString(2));
-						st.addBatch("drop index " + quote(rs.getString(1)));
+						drop.add("drop index " + quote(rs.getString(1)));
+						rebuild.add(rs.getString(2));
 					}
 				}
-				st.executeBatch();
+				for (String sqlDrop : drop) {
+					st.execute(sqlDrop);
+				}
 				long n = st.executeLargeUpdate(sql.toString());
-				for (String def : indexes) {
+				for (String def : rebuild) {
 					st.execute(def);
 				}
 				return n;
