@@ -127,13 +127,20 @@ class JdbcRiskLibrary implements RiskLibrary {
 	@Override
 	@Transactional
 	public long writeFindings(Writer out) {
+		// signed in: the user's jurisdiction only; on the command line (the
+		// operating-system user, audited): all
+		String pattern = "%";
+		if (org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication() != null) {
+			pattern = supervisor().pattern();
+		}
 		long[] n = { 0 };
 		try {
 			out.write("finding_id,rule_code,scheme,subject_id,region_code,period,amount,records,explanation\n");
 			template.query(
 					"""
 							select finding_id, rule_code, scheme, subject_id, region_code, period, amount::text, records, explanation
-							from risk_finding where status <> 'withdrawn' order by rule_code, finding_id""",
+							from risk_finding where status <> 'withdrawn' and region_code like ?
+							order by rule_code, finding_id""",
 					(ResultSet rs) -> {
 						try {
 							for (int i = 1; i <= 9; i++) {
@@ -152,7 +159,7 @@ class JdbcRiskLibrary implements RiskLibrary {
 						catch (IOException ex) {
 							throw new UncheckedIOException(ex);
 						}
-					});
+					}, pattern);
 			out.flush();
 		}
 		catch (IOException ex) {
