@@ -8,8 +8,14 @@ package org.qinglian.platform;
  * @param user the user
  * @param role their role
  * @param regionCode the root of their subtree
+ * @param personId the person the user is in the county's registry, if known: the subject
+ * of recusal (回避)
  */
-public record Scope(String user, Role role, String regionCode) {
+public record Scope(String user, Role role, String regionCode, String personId) {
+
+	public Scope(String user, Role role, String regionCode) {
+		this(user, role, regionCode, null);
+	}
 
 	/**
 	 * The code prefix every region of the subtree starts with, for

@@ -24,8 +24,16 @@ public interface UserAccounts {
 	 * @param password clear password, hashed before it is stored
 	 * @param role the role
 	 * @param regionCode where their jurisdiction starts
+	 * @param personId who the user is in the county's registry (for recusal), or
+	 * {@code null}
 	 */
-	record NewUser(String username, String displayName, String password, Role role, String regionCode) {
+	record NewUser(String username, String displayName, String password, Role role, String regionCode,
+			String personId) {
+
+		public NewUser(String username, String displayName, String password, Role role, String regionCode) {
+			this(username, displayName, password, role, regionCode, null);
+		}
+
 	}
 
 	record UserView(String username, String displayName, Role role, String regionCode, String regionName,

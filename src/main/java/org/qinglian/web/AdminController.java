@@ -38,9 +38,10 @@ class AdminController {
 
 	@PostMapping("/admin/users")
 	String save(@RequestParam String username, @RequestParam String displayName, @RequestParam String password,
-			@RequestParam String role, @RequestParam String regionCode, RedirectAttributes redirect) {
+			@RequestParam String role, @RequestParam String regionCode, @RequestParam(required = false) String personId,
+			RedirectAttributes redirect) {
 		try {
-			users.save(new NewUser(username.trim(), displayName.trim(), password, Role.of(role), regionCode));
+			users.save(new NewUser(username.trim(), displayName.trim(), password, Role.of(role), regionCode, personId));
 			redirect.addFlashAttribute("saved", username);
 		}
 		catch (IllegalArgumentException ex) {

@@ -154,6 +154,47 @@ class TriageTests {
 			.doesNotContain("330683101");
 	}
 
+	@Test
+	void anOfficerFromTheFindingsVillageIsRecusedFromItAndFromItsSubjectsFile() throws Exception {
+		var finding = jdbc.sql("""
+				select f.finding_id, f.region_code, f.subject_id from risk_finding f
+				join jur_person p on p.person_id = f.subject_id
+				where f.status = 'open' and f.region_code like '330683102%' order by f.finding_id limit 1""")
+			.query((rs, i) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) })
+			.single();
+		String villager = jdbc.sql("select min(person_id) from jur_person where region_code = ? and person_id <> ?")
+			.params(finding[1], finding[2])
+			.query(String.class)
+			.single();
+		String outsider = jdbc.sql("select min(person_id) from jur_person where region_code like '330683101%'")
+			.query(String.class)
+			.single();
+		users.save(new NewUser("recused", "本村人", PASSWORD, Role.TOWNSHIP_STAFF, "330683102000", villager));
+		users.save(new NewUser("outsider", "外村人", PASSWORD, Role.TOWNSHIP_STAFF, "330683102000", outsider));
+
+		assertThat(mvc.perform(get("/staff/findings/" + finding[0]).with(httpBasic("recused", PASSWORD)))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(404);
+		assertThat(mvc.perform(get("/staff/findings?status=all").with(httpBasic("recused", PASSWORD)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).doesNotContain(finding[0]);
+		assertThat(mvc.perform(get("/staff/people/" + finding[2]).with(httpBasic("recused", PASSWORD)))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(404);
+
+		assertThat(mvc.perform(get("/staff/findings/" + finding[0]).with(httpBasic("outsider", PASSWORD)))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(200);
+		assertThat(mvc.perform(get("/staff/people/" + finding[2]).with(httpBasic("outsider", PASSWORD)))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(200);
+	}
+
 	private String status(String id) {
 		return jdbc.sql("select status from risk_finding where finding_id = ?").param(id).query(String.class).single();
 	}

@@ -93,6 +93,9 @@ class JdbcJurisdiction implements Jurisdiction {
 			return Optional.empty();
 		}
 		String[] p = found.get();
+		if (mustRecuse(scope, p[3], p[2])) {
+			return Optional.empty();
+		}
 		audit.record("view_person", "person", personId, p[2], null);
 		List<PositionView> positions = jdbc.sql("""
 				select p.person_id, n.name, p.region_code, p.role, p.start_date, p.end_date
@@ -139,6 +142,29 @@ class JdbcJurisdiction implements Jurisdiction {
 			.query((rs, i) -> new OrganizationView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
 			.list();
 		return Optional.of(new PersonFile(p[0], p[1], p[2], positions, kin, orgs));
+	}
+
+	/**
+	 * Recusal (回避): a user who is in the registry does not open the file of themselves,
+	 * of their near kin (declared near ties either way, or the same household), or of
+	 * someone of their own village.
+	 */
+	private boolean mustRecuse(Scope scope, String idNumber, String regionCode) {
+		if (scope.personId() == null) {
+			return false;
+		}
+		return jdbc
+			.sql("""
+					with me as (select id_number, household_id, region_code from jur_person where person_id = ?)
+					select exists (select 1 from me where me.id_number = ? or me.region_code = ?)
+					    or exists (select 1 from jur_person a join jur_kin k on k.person_id = a.person_id
+					               join jur_person b on b.person_id = k.relative_id, me
+					               where k.relation in ('spouse', 'parent', 'child', 'sibling', 'in_law')
+					                 and ((a.id_number = me.id_number and b.id_number = ?) or (b.id_number = me.id_number and a.id_number = ?)))
+					    or exists (select 1 from jur_person o, me where o.id_number = ? and o.household_id = me.household_id)""")
+			.params(scope.personId(), idNumber, regionCode, idNumber, idNumber, idNumber)
+			.query(Boolean.class)
+			.single();
 	}
 
 	@Override

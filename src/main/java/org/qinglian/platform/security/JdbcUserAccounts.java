@@ -59,12 +59,21 @@ class JdbcUserAccounts implements UserAccounts {
 		if (!regionExists) {
 			throw new IllegalArgumentException("regionCode: '" + u.regionCode() + "' is not a region of the county");
 		}
+		String personId = u.personId() == null || u.personId().isBlank() ? null : u.personId().strip();
+		if (personId != null && !jdbc.sql("select exists (select 1 from jur_person where person_id = ?)")
+			.param(personId)
+			.query(Boolean.class)
+			.single()) {
+			throw new IllegalArgumentException("personId: '" + personId + "' is not a person of the county");
+		}
 		jdbc.sql("""
-				insert into plt_user (username, display_name, password_hash, role, region_code)
-				values (?, ?, ?, ?, ?)
+				insert into plt_user (username, display_name, password_hash, role, region_code, person_id)
+				values (?, ?, ?, ?, ?, ?)
 				on conflict (username) do update set display_name = excluded.display_name,
-				  password_hash = excluded.password_hash, role = excluded.role, region_code = excluded.region_code""")
-			.params(u.username(), u.displayName(), encoder.encode(u.password()), u.role().code(), u.regionCode())
+				  password_hash = excluded.password_hash, role = excluded.role, region_code = excluded.region_code,
+				  person_id = excluded.person_id""")
+			.params(u.username(), u.displayName(), encoder.encode(u.password()), u.role().code(), u.regionCode(),
+					personId)
 			.update();
 		audit.record("save_user", "user", u.username(), u.regionCode(), "role " + u.role().code());
 	}

@@ -53,10 +53,10 @@ class SecurityConfiguration {
 	@Bean
 	UserDetailsService userDetailsService(JdbcClient jdbc) {
 		return username -> jdbc.sql(
-				"select username, display_name, password_hash, role, region_code, enabled from plt_user where username = ?")
+				"select username, display_name, password_hash, role, region_code, enabled, person_id from plt_user where username = ?")
 			.param(username)
 			.query((rs, i) -> new StaffUser(rs.getString(1), rs.getString(2), rs.getString(3), Role.of(rs.getString(4)),
-					rs.getString(5), rs.getBoolean(6)))
+					rs.getString(5), rs.getBoolean(6), rs.getString(7)))
 			.optional()
 			.orElseThrow(() -> new UsernameNotFoundException("no such user"));
 	}
@@ -69,11 +69,11 @@ class SecurityConfiguration {
 				throw new AccessDeniedException("not signed in");
 			}
 			if (auth.getPrincipal() instanceof StaffUser u) {
-				return new Scope(u.username(), u.role(), u.regionCode());
+				return new Scope(u.username(), u.role(), u.regionCode(), u.personId());
 			}
 			// e.g. a test's mock user: look the account up
 			StaffUser u = (StaffUser) users.loadUserByUsername(auth.getName());
-			return new Scope(u.username(), u.role(), u.regionCode());
+			return new Scope(u.username(), u.role(), u.regionCode(), u.personId());
 		};
 	}
 

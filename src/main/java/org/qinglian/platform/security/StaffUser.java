@@ -11,7 +11,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 /** A signed-in user: their role and the region their jurisdiction starts at. */
 record StaffUser(String username, String displayName, String passwordHash, Role role, String regionCode,
-		boolean enabled) implements UserDetails {
+		boolean enabled, String personId) implements UserDetails {
 
 	@Override
 	public Collection<? extends GrantedAuthority> getAuthorities() {

@@ -44,6 +44,17 @@ class JdbcRiskLibrary implements RiskLibrary {
 			left join jur_region r on r.region_code = f.region_code
 			""";
 
+	/**
+	 * Recusal (回避): a user who is in the county's registry does not see a finding about a
+	 * village they belong to, nor one about themselves or their near kin. The parameter
+	 * is the user's person id (none: no recusal).
+	 */
+	private static final String RECUSAL = """
+			 and not exists (select 1 from jur_person me where me.person_id = ? and (me.region_code = f.region_code
+			   or exists (select 1 from jur_person s join risk_near_kin k on k.b = s.id_number
+			              where s.person_id = f.subject_id and k.a = me.id_number)))
+			""";
+
 	private final List<RiskRule> rules = RuleCatalogue.defaults();
 
 	private final Scanner scanner;
@@ -182,10 +193,10 @@ class JdbcRiskLibrary implements RiskLibrary {
 		scope.requireCovers(regionCode);
 		String sub = Scope.patternOf(regionCode);
 		return jdbc.sql(FINDING + """
-				where f.region_code like ? and f.region_code like ? and (? = 'all' or f.status = ?)
+				where f.region_code like ? and f.region_code like ? and (? = 'all' or f.status = ?)""" + RECUSAL + """
 				order by case f.severity when 'HIGH' then 0 when 'MEDIUM' then 1 else 2 end,
 				         f.amount desc nulls last, f.finding_id limit ?""")
-			.params(sub, scope.pattern(), status, status, limit)
+			.params(sub, scope.pattern(), status, status, scope.personId(), limit)
 			.query(this::view)
 			.list();
 	}
@@ -203,8 +214,8 @@ class JdbcRiskLibrary implements RiskLibrary {
 	@Transactional
 	public Optional<FindingDetail> finding(String findingId) {
 		Scope scope = supervisor();
-		Optional<FindingView> found = jdbc.sql(FINDING + " where f.finding_id = ? and f.region_code like ?")
-			.params(findingId, scope.pattern())
+		Optional<FindingView> found = jdbc.sql(FINDING + " where f.finding_id = ? and f.region_code like ?" + RECUSAL)
+			.params(findingId, scope.pattern(), scope.personId())
 			.query(this::view)
 			.optional();
 		found.ifPresent(f -> audit.record("view_finding", "risk_finding", f.findingId(), f.regionCode(), null));
@@ -230,8 +241,8 @@ class JdbcRiskLibrary implements RiskLibrary {
 			throw new org.springframework.security.access.AccessDeniedException(
 					"only supervision staff triage findings");
 		}
-		FindingView f = jdbc.sql(FINDING + " where f.finding_id = ? and f.region_code like ?")
-			.params(findingId, scope.pattern())
+		FindingView f = jdbc.sql(FINDING + " where f.finding_id = ? and f.region_code like ?" + RECUSAL)
+			.params(findingId, scope.pattern(), scope.personId())
 			.query(this::view)
 			.optional()
 			.orElseThrow(Scope.NotInScopeException::new);
@@ -282,9 +293,9 @@ class JdbcRiskLibrary implements RiskLibrary {
 	public List<FindingView> findingsAbout(String subjectId) {
 		Scope scope = supervisor();
 		return jdbc.sql(FINDING + """
-				where f.subject_id = ? and f.region_code like ? and f.status <> 'withdrawn'
+				where f.subject_id = ? and f.region_code like ? and f.status <> 'withdrawn'""" + RECUSAL + """
 				order by f.status, f.amount desc nulls last""")
-			.params(subjectId, scope.pattern())
+			.params(subjectId, scope.pattern(), scope.personId())
 			.query(this::view)
 			.list();
 	}
