@@ -58,8 +58,7 @@ class BundleExporter {
 	ExportReport export(Path dir) {
 		try {
 			Files.createDirectories(dir);
-			String county = jdbc.query(
-					"select left(region_code, 6) from jur_region where level = 'county' order by 1 limit 1",
+			String county = jdbc.query("select county_code from plt_import order by id desc limit 1",
 					rs -> rs.next() ? rs.getString(1) : "000000");
 			Map<String, Object> period = jdbc
 				.queryForMap("select min(period_from)::text as from, max(period_to)::text as to from plt_import");

@@ -27,8 +27,7 @@ class ExchangeService implements Exchange {
 	public DataPeriod dataPeriod() {
 		return jdbc
 			.sql("""
-					select coalesce((select min(period_from) from plt_import), (select min(booked_on) from ast_voucher), current_date),
-					       coalesce((select max(period_to) from plt_import), (select max(booked_on) from ast_voucher), current_date)""")
+					select coalesce(min(period_from), current_date), coalesce(max(period_to), current_date) from plt_import""")
 			.query((rs, i) -> new DataPeriod(rs.getObject(1, java.time.LocalDate.class),
 					rs.getObject(2, java.time.LocalDate.class)))
 			.single();

@@ -3,6 +3,7 @@ package org.qinglian.platform.security;
 import java.util.List;
 
 import org.qinglian.platform.AuditLog;
+import org.qinglian.platform.Registry;
 import org.qinglian.platform.Role;
 import org.qinglian.platform.Scope;
 import org.qinglian.platform.Scopes;
@@ -25,7 +26,10 @@ class JdbcUserAccounts implements UserAccounts {
 
 	private final Scopes scopes;
 
-	JdbcUserAccounts(JdbcClient jdbc, PasswordEncoder encoder, AuditLog audit, Scopes scopes) {
+	private final Registry registry;
+
+	JdbcUserAccounts(JdbcClient jdbc, PasswordEncoder encoder, AuditLog audit, Scopes scopes, Registry registry) {
+		this.registry = registry;
 		this.jdbc = jdbc;
 		this.encoder = encoder;
 		this.audit = audit;
@@ -52,18 +56,11 @@ class JdbcUserAccounts implements UserAccounts {
 		if (u.displayName() == null || u.displayName().isBlank()) {
 			throw new IllegalArgumentException("displayName: required");
 		}
-		Boolean regionExists = jdbc.sql("select exists (select 1 from jur_region where region_code = ?)")
-			.param(u.regionCode())
-			.query(Boolean.class)
-			.single();
-		if (!regionExists) {
+		if (registry.regionName(u.regionCode()).isEmpty()) {
 			throw new IllegalArgumentException("regionCode: '" + u.regionCode() + "' is not a region of the county");
 		}
 		String personId = u.personId() == null || u.personId().isBlank() ? null : u.personId().strip();
-		if (personId != null && !jdbc.sql("select exists (select 1 from jur_person where person_id = ?)")
-			.param(personId)
-			.query(Boolean.class)
-			.single()) {
+		if (personId != null && !registry.personExists(personId)) {
 			throw new IllegalArgumentException("personId: '" + personId + "' is not a person of the county");
 		}
 		jdbc.sql("""
@@ -84,12 +81,11 @@ class JdbcUserAccounts implements UserAccounts {
 		Scope scope = scopes.current();
 		scope.require(Role.Permission.MANAGE_USERS);
 		return jdbc.sql("""
-				select u.username, u.display_name, u.role, u.region_code, r.name, u.enabled
-				from plt_user u left join jur_region r on r.region_code = u.region_code
-				where u.region_code like ? order by u.region_code, u.username""")
+				select u.username, u.display_name, u.role, u.region_code, u.enabled
+				from plt_user u where u.region_code like ? order by u.region_code, u.username""")
 			.param(scope.pattern())
 			.query((rs, i) -> new UserView(rs.getString(1), rs.getString(2), Role.of(rs.getString(3)), rs.getString(4),
-					rs.getString(5), rs.getBoolean(6)))
+					registry.regionName(rs.getString(4)).orElse(""), rs.getBoolean(5)))
 			.list();
 	}
 

@@ -1,0 +1,36 @@
+package org.qinglian.jurisdiction.internal;
+
+import java.util.Optional;
+
+import org.qinglian.platform.Registry;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The platform's view of the registry, answered from the jurisdiction's tables. */
+@Component
+class JdbcRegistry implements Registry {
+
+	private final JdbcClient jdbc;
+
+	JdbcRegistry(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public Optional<String> regionName(String regionCode) {
+		return jdbc.sql("select name from jur_region where region_code = ?")
+			.param(regionCode)
+			.query(String.class)
+			.optional();
+	}
+
+	@Override
+	public boolean personExists(String personId) {
+		return jdbc.sql("select exists (select 1 from jur_person where person_id = ?)")
+			.param(personId)
+			.query(Boolean.class)
+			.single();
+	}
+
+}

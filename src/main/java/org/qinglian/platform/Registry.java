@@ -1,0 +1,17 @@
+package org.qinglian.platform;
+
+import java.util.Optional;
+
+/**
+ * What the platform needs to know of the county's registry (the jurisdiction module
+ * answers): whether a region or a person exists, and a region's name. The platform stands
+ * below the modules, so it asks through this interface rather than reading their tables.
+ */
+public interface Registry {
+
+	/** The name of a region of the county, if there is one. */
+	Optional<String> regionName(String regionCode);
+
+	boolean personExists(String personId);
+
+}
