@@ -57,10 +57,6 @@ create materialized view risk_near_kin as
 create index risk_near_kin_b on risk_near_kin (b);
 create index risk_near_kin_a on risk_near_kin (a);
 
-create index if not exists ast_subsidy_program on ast_subsidy (program, paid_on);
+-- Only the indexes the rules need: each index is work for every import, and the primary keys of the
+-- registries already start with person_id.
 create index if not exists ast_voucher_exercise on ast_voucher (exercise_id);
-create index if not exists ast_contract_kind on ast_contract (kind);
-create index if not exists jur_org_person_org on jur_org_person (org_id);
-create index if not exists ast_vehicle_person on ast_vehicle (person_id);
-create index if not exists ast_property_person on ast_property (person_id);
-create index if not exists ast_public_employee_person on ast_public_employee (person_id);
