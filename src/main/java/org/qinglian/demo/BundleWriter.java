@@ -15,6 +15,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.qinglian.platform.Csv;
+
 /** Writes the CSV files of a bundle, counting rows and hashing bytes for the manifest. */
 final class BundleWriter implements AutoCloseable {
 
@@ -109,18 +111,7 @@ final class BundleWriter implements AutoCloseable {
 						out.write(',');
 					}
 					Object v = values[i];
-					if (v == null) {
-						continue;
-					}
-					String s = v.toString();
-					if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0) {
-						out.write('"');
-						out.write(s.replace("\"", "\"\""));
-						out.write('"');
-					}
-					else {
-						out.write(s);
-					}
+					out.write(Csv.field(v == null ? null : v.toString()));
 				}
 				out.write('\n');
 				rows++;

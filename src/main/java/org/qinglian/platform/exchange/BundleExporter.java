@@ -136,21 +136,7 @@ class BundleExporter {
 	}
 
 	private static void writeField(BufferedWriter w, String v) throws IOException {
-		if (v == null) {
-			return;
-		}
-		boolean quote = false;
-		for (int i = 0; i < v.length() && !quote; i++) {
-			char c = v.charAt(i);
-			quote = c == ',' || c == '"' || c == '\n' || c == '\r';
-		}
-		if (!quote) {
-			w.write(v);
-			return;
-		}
-		w.write('"');
-		w.write(v.replace("\"", "\"\""));
-		w.write('"');
+		w.write(org.qinglian.platform.Csv.field(v));
 	}
 
 }

@@ -158,11 +158,7 @@ class JdbcRiskLibrary implements RiskLibrary {
 								if (i > 1) {
 									out.write(',');
 								}
-								String v = rs.getString(i);
-								if (v != null) {
-									boolean quote = v.contains(",") || v.contains("\"") || v.contains("\n");
-									out.write(quote ? '"' + v.replace("\"", "\"\"") + '"' : v);
-								}
+								out.write(org.qinglian.platform.Csv.field(rs.getString(i)));
 							}
 							out.write('\n');
 							n[0]++;
