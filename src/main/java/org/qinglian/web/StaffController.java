@@ -44,9 +44,12 @@ class StaffController {
 
 	private final org.qinglian.platform.AuditLog audit;
 
+	private final org.qinglian.risk.RiskLibrary risk;
+
 	StaffController(Scopes scopes, Jurisdiction jurisdiction, PowerList powerList, VillageAccounts accounts,
-			Clock clock, org.qinglian.platform.AuditLog audit) {
+			Clock clock, org.qinglian.platform.AuditLog audit, org.qinglian.risk.RiskLibrary risk) {
 		this.audit = audit;
+		this.risk = risk;
 		this.scopes = scopes;
 		this.jurisdiction = jurisdiction;
 		this.powerList = powerList;
@@ -56,7 +59,7 @@ class StaffController {
 
 	/** A line of the tree: a region and the sums of the villages below it. */
 	record TreeRow(String code, String name, String level, int depth, long exercises, long deviating, long vouchers,
-			BigDecimal expense, long contracts, long projects, long subsidies) {
+			BigDecimal expense, long contracts, long projects, long subsidies, long openFindings) {
 	}
 
 	@GetMapping("/staff")
@@ -65,6 +68,10 @@ class StaffController {
 		List<RegionView> regions = jurisdiction.regionsInScope();
 		Map<String, ExerciseFigures> ex = powerList.figures();
 		Map<String, VillageFigures> acc = accounts.figures();
+		// open findings per village, for supervision staff only: other roles never learn
+		// of them
+		Map<String, long[]> openFindings = scope.can(org.qinglian.platform.Role.Permission.READ_SUPERVISION)
+				? risk.openBySeverity() : Map.of();
 		List<TreeRow> rows = new ArrayList<>();
 		for (RegionView r : regions) {
 			String prefix = Scope.prefixOf(r.code());
@@ -91,8 +98,14 @@ class StaffController {
 				case "township" -> 1;
 				default -> 2;
 			};
+			long open = 0;
+			for (var e : openFindings.entrySet()) {
+				if (e.getKey().startsWith(prefix)) {
+					open += e.getValue()[0] + e.getValue()[1] + e.getValue()[2];
+				}
+			}
 			rows.add(new TreeRow(r.code(), r.name(), r.level(), depth, exercises, deviating, vouchers, expense,
-					contracts, projects, subsidies));
+					contracts, projects, subsidies, open));
 		}
 		model.addAttribute("scope", scope);
 		model.addAttribute("scopeName", jurisdiction.region(scope.regionCode()).map(RegionView::name).orElse(""));

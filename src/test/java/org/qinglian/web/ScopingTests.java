@@ -175,6 +175,16 @@ class ScopingTests {
 
 	@Test
 	void aVillageCadreNeverSeesFindingsProfilesOrTheEcology() throws Exception {
+		String home = mvc.perform(get("/staff").with(httpBasic("cadre102", PASSWORD)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(home).contains("工作台").doesNotContain("待核实风险").doesNotContain("/staff/findings");
+		String township = mvc.perform(get("/staff").with(httpBasic("t102", PASSWORD)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(township).contains("待核实风险");
 		for (String url : List.of("/staff/findings", "/staff/findings/" + finding, "/staff/people/" + cadre,
 				"/staff/ecology/330683102201")) {
 			assertThat(
