@@ -40,6 +40,11 @@ class ApiController {
 		this.clock = clock;
 	}
 
+	/** A page size between 1 and {@link #MAX}, whatever the client asked. */
+	private static int bounded(int limit) {
+		return Math.max(1, Math.min(limit, MAX));
+	}
+
 	@GetMapping("/regions")
 	List<Jurisdiction.RegionView> regions() {
 		return jurisdiction.regionsInScope();
@@ -57,7 +62,7 @@ class ApiController {
 
 	@GetMapping("/regions/{code}/exercises")
 	List<PowerList.ExerciseView> exercises(@PathVariable String code, @RequestParam(defaultValue = "100") int limit) {
-		return powerList.exercises(code, Math.min(limit, MAX));
+		return powerList.exercises(code, bounded(limit));
 	}
 
 	@GetMapping("/exercises/{id}")
@@ -68,25 +73,25 @@ class ApiController {
 	@GetMapping("/regions/{code}/vouchers")
 	List<VillageAccounts.VoucherView> vouchers(@PathVariable String code,
 			@RequestParam(defaultValue = "100") int limit) {
-		return accounts.vouchers(code, Math.min(limit, MAX));
+		return accounts.vouchers(code, bounded(limit));
 	}
 
 	@GetMapping("/regions/{code}/contracts")
 	List<VillageAccounts.ContractView> contracts(@PathVariable String code,
 			@RequestParam(defaultValue = "100") int limit) {
-		return accounts.contracts(code, Math.min(limit, MAX));
+		return accounts.contracts(code, bounded(limit));
 	}
 
 	@GetMapping("/regions/{code}/projects")
 	List<VillageAccounts.ProjectView> projects(@PathVariable String code,
 			@RequestParam(defaultValue = "100") int limit) {
-		return accounts.projects(code, Math.min(limit, MAX));
+		return accounts.projects(code, bounded(limit));
 	}
 
 	@GetMapping("/regions/{code}/subsidies")
 	List<VillageAccounts.SubsidyView> subsidies(@PathVariable String code,
 			@RequestParam(defaultValue = "100") int limit) {
-		return accounts.subsidies(code, Math.min(limit, MAX));
+		return accounts.subsidies(code, bounded(limit));
 	}
 
 }

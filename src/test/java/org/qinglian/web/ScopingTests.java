@@ -195,6 +195,22 @@ class ScopingTests {
 	}
 
 	@Test
+	void aNonsensicalPageSizeIsBoundedAndAWrongOneIsABadRequest() throws Exception {
+		assertThat(
+				mvc.perform(get("/api/v1/regions/" + village + "/vouchers?limit=-5").with(httpBasic("t101", PASSWORD)))
+					.andReturn()
+					.getResponse()
+					.getStatus())
+			.isEqualTo(200);
+		var bad = mvc
+			.perform(get("/api/v1/regions/" + village + "/vouchers?limit=many").with(httpBasic("t101", PASSWORD)))
+			.andReturn()
+			.getResponse();
+		assertThat(bad.getStatus()).isEqualTo(400);
+		assertThat(bad.getContentAsString()).doesNotContain("at org.");
+	}
+
+	@Test
 	void theApiIsDescribedForSignedInClients() throws Exception {
 		assertThat(mvc.perform(get("/api/v1/openapi")).andReturn().getResponse().getStatus()).isIn(302, 401);
 		String description = mvc.perform(get("/api/v1/openapi").with(httpBasic("t101", PASSWORD)))
