@@ -42,15 +42,18 @@ class DemoOnFirstStart {
 		if (!enabled) {
 			return;
 		}
-		if (!users.anyUser()) {
+		boolean firstStart = !users.anyUser();
+		if (firstStart) {
 			log.info("First start: generating and loading the demo county");
 			demo.loadDefault(System.out);
 		}
 		String port = env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
 		System.out.println();
 		System.out.println("Qinglian is running at http://localhost:" + port + "/");
-		System.out.println("Demo accounts (password " + DemoCounty.DEMO_PASSWORD
-				+ "): admin, county, township, township2, monitor, cadre, custodian, auditor");
+		if (!firstStart) {
+			System.out.println("Demo accounts, if the demo county is loaded (password " + DemoCounty.DEMO_PASSWORD
+					+ "): admin, county, township, township2, monitor, cadre, custodian, auditor");
+		}
 	}
 
 }
