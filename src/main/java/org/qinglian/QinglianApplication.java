@@ -26,9 +26,23 @@ public class QinglianApplication {
 			app.setAdditionalProfiles("cli");
 			app.setLogStartupInfo(false);
 		}
-		var context = app.run(args);
-		if (command) {
-			System.exit(SpringApplication.exit(context));
+		if (!command) {
+			app.run(args);
+			return;
+		}
+		try {
+			System.exit(SpringApplication.exit(app.run(args)));
+		}
+		catch (RuntimeException ex) {
+			// a command says what went wrong in one line, not with a stack trace
+			// the first exception past Spring's own wrappers says what is wrong
+			Throwable cause = ex;
+			while (cause.getCause() != null && cause.getCause() != cause
+					&& cause.getClass().getName().startsWith("org.springframework.")) {
+				cause = cause.getCause();
+			}
+			System.err.println("qinglian " + args[0] + ": " + cause.getMessage());
+			System.exit(1);
 		}
 	}
 

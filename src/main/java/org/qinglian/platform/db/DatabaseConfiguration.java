@@ -1,7 +1,6 @@
 package org.qinglian.platform.db;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -56,8 +55,10 @@ class DatabaseConfiguration {
 					settings.dataDir().toAbsolutePath());
 			return new EmbeddedDatabase(pg);
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + settings.dataDir(), ex);
+		catch (IOException | IllegalStateException ex) {
+			throw new IllegalStateException("Could not start the embedded PostgreSQL in " + settings.dataDir() + ": "
+					+ ex.getMessage() + ". If a Qinglian is running on this data, stop it first, or point "
+					+ "QINGLIAN_DB_URL at a PostgreSQL that both can share", ex);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not create the database " + DATABASE, ex);
