@@ -201,10 +201,22 @@ class RiskPagesController {
 			series.add(Map.of("name", messages.getMessage("scheme." + scheme, null, scheme, locale), "type", "bar",
 					"stack", "findings", "data", data));
 		}
+		// the money at stake each year, on its own axis
+		List<BigDecimal> amounts = new ArrayList<>();
+		for (String year : years) {
+			amounts.add(points.stream()
+				.filter(p -> p.year().equals(year))
+				.map(RiskLibrary.TrendPoint::amount)
+				.reduce(BigDecimal.ZERO, BigDecimal::add));
+		}
+		series.add(Map.of("name", messages.getMessage("ecology.amount", null, locale), "type", "line", "yAxisIndex", 1,
+				"data", amounts));
 		return Map.of("tooltip", Map.of("trigger", "axis"), "legend", Map.of("type", "scroll", "bottom", 0), "grid",
-				Map.of("left", 40, "right", 10, "top", 10, "bottom", 60), "xAxis",
-				Map.of("type", "category", "data", List.copyOf(years)), "yAxis", Map.of("type", "value"), "series",
-				series);
+				Map.of("left", 40, "right", 70, "top", 10, "bottom", 60), "xAxis",
+				Map.of("type", "category", "data", List.copyOf(years)), "yAxis",
+				List.of(Map.of("type", "value", "name", messages.getMessage("ecology.findings", null, locale)),
+						Map.of("type", "value", "name", messages.getMessage("ecology.amount", null, locale))),
+				"series", series);
 	}
 
 	private Map<String, Object> rankingChart(List<VillageScore> ranking, Locale locale) {
