@@ -116,6 +116,30 @@ class BadBundleTests {
 	}
 
 	@Test
+	void aLaterBundleMergesByIdAndMayReferToRowsAlreadyLoaded() throws Exception {
+		exchange.importBundle(TestBundle.valid("INC").write(tmp.resolve("first")), Exchange.Progress.NONE);
+		// the next bundle: a correction of one voucher and a new one, its people only in
+		// the database
+		TestBundle next = new TestBundle();
+		next.files.put("regions.csv", TestBundle.valid("INC").files.get("regions.csv"));
+		next.files.put("vouchers.csv",
+				"""
+						voucher_id,region_code,booked_on,direction,amount,method,counterparty_id,counterparty_name,category,summary,invoice_no,approver_ids,project_id,exercise_id,disclosed_on
+						V1INC,330683101201,2019-01-02,expense,759.97,bank,PBINC,李芳,labor,护林员报酬（更正）,66458091,PAINC,,,2019-02-05
+						V3INC,330683101201,2019-02-02,expense,120.00,bank,PBINC,李芳,labor,护林员报酬,66458092,PAINC,,,2019-03-05
+						""");
+		Exchange.ImportReport report = exchange.importBundle(next.write(tmp.resolve("next")), Exchange.Progress.NONE);
+		assertThat(report.rowsRead()).isEqualTo(5);
+		assertThat(report.rowsChanged()).as("one corrected, one new; regions unchanged").isEqualTo(2);
+		assertThat(jdbc.sql("select amount::text from ast_voucher where voucher_id = 'V1INC'")
+			.query(String.class)
+			.single()).isEqualTo("759.97");
+		assertThat(
+				jdbc.sql("select count(*) from ast_voucher where voucher_id like 'V_INC'").query(Long.class).single())
+			.isEqualTo(3);
+	}
+
+	@Test
 	void aHashThatDoesNotMatchTheManifestIsRefusedBeforeAnythingIsRead() throws Exception {
 		TestBundle b = TestBundle.valid("H");
 		b.hashOverride.put("vouchers.csv", "0".repeat(64));
