@@ -280,7 +280,7 @@ public final class RuleCatalogue {
 						  union select org_id, person_id from jur_org_person),
 						items as (
 						  select 'contracts.csv' as file, contract_id as id, region_code, counterparty_id as org, signed_on as d, amount
-						  from ast_contract where kind <> 'lease' and counterparty_id is not null
+						  from ast_contract where counterparty_id is not null
 						  union all
 						  select 'projects.csv', project_id, region_code, contractor_id, started_on, budget
 						  from ast_project where contractor_id is not null and started_on is not null
