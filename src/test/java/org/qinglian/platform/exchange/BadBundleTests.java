@@ -116,6 +116,31 @@ class BadBundleTests {
 	}
 
 	@Test
+	void aByteOrderMarkIsIgnored() throws Exception {
+		TestBundle b = TestBundle.valid("BOM");
+		b.files.put("vouchers.csv", "\uFEFF" + b.files.get("vouchers.csv"));
+		assertThat(exchange.importBundle(b.write(tmp.resolve("bom")), Exchange.Progress.NONE).rowsRead()).isEqualTo(8);
+	}
+
+	@Test
+	void aFileThatIsNotUtf8IsNamed() throws Exception {
+		Path dir = TestBundle.valid("GBK").write(tmp.resolve("gbk"));
+		// the same text in GBK, as an export from an old system might be, with the
+		// manifest's hash updated
+		String text = java.nio.file.Files.readString(dir.resolve("vouchers.csv"));
+		java.nio.file.Files.write(dir.resolve("vouchers.csv"), text.getBytes(java.nio.charset.Charset.forName("GBK")));
+		String manifest = java.nio.file.Files.readString(dir.resolve("manifest.json"));
+		String sha = java.util.HexFormat.of()
+			.formatHex(java.security.MessageDigest.getInstance("SHA-256")
+				.digest(java.nio.file.Files.readAllBytes(dir.resolve("vouchers.csv"))));
+		manifest = manifest.replaceAll("(\"vouchers.csv\":\\{\"rows\":2,\"sha256\":\")[0-9a-f]{64}", "$1" + sha);
+		java.nio.file.Files.writeString(dir.resolve("manifest.json"), manifest);
+		BundleRejectedException ex = catchThrowableOfType(BundleRejectedException.class,
+				() -> exchange.importBundle(dir, Exchange.Progress.NONE));
+		assertThat(ex.problems()).contains("vouchers.csv:0: -: is not UTF-8 text");
+	}
+
+	@Test
 	void aLaterBundleMergesByIdAndMayReferToRowsAlreadyLoaded() throws Exception {
 		exchange.importBundle(TestBundle.valid("INC").write(tmp.resolve("first")), Exchange.Progress.NONE);
 		// the next bundle: a correction of one voucher and a new one, its people only in
