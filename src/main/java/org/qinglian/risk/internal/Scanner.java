@@ -50,7 +50,13 @@ class Scanner {
 
 	private final Clock clock;
 
-	Scanner(JdbcTemplate jdbc, Settings settings, Exchange exchange, Clock clock) {
+	private final org.springframework.transaction.support.TransactionTemplate refresh;
+
+	Scanner(JdbcTemplate jdbc, Settings settings, Exchange exchange, Clock clock,
+			org.springframework.transaction.PlatformTransactionManager transactions) {
+		this.refresh = new org.springframework.transaction.support.TransactionTemplate(transactions);
+		this.refresh
+			.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.jdbc = jdbc;
 		this.named = new NamedParameterJdbcTemplate(jdbc);
 		this.settings = settings;
@@ -68,8 +74,14 @@ class Scanner {
 		// one scan at a time: a scan after an import and one started by hand must not
 		// race on the same findings
 		jdbc.query("select pg_advisory_xact_lock(7361626)", rs -> null);
-		jdbc.execute("refresh materialized view risk_near_kin");
-		jdbc.execute("analyze risk_near_kin");
+		// in a transaction of its own, so that pages reading near kin (recusal) wait for
+		// the refresh only, not
+		// for the whole scan
+		refresh.execute(status -> {
+			jdbc.execute("refresh materialized view risk_near_kin");
+			jdbc.execute("analyze risk_near_kin");
+			return null;
+		});
 		String county = jdbc.query("select region_code from jur_region where level = 'county' order by 1 limit 1",
 				rs -> rs.next() ? rs.getString(1) : "");
 		Exchange.DataPeriod period = exchange.dataPeriod();
