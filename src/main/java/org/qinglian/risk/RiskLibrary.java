@@ -86,9 +86,20 @@ public interface RiskLibrary {
 	record ScanReport(int rules, long findings, long created, long changed, long withdrawn, long millis) {
 	}
 
+	/**
+	 * A finding as staff see it.
+	 *
+	 * @param subjectKind {@code person}, {@code organization}, or {@code null} when the
+	 * subject is unknown
+	 */
 	record FindingView(String findingId, String ruleCode, String ruleName, String scheme, String severity,
-			String subjectId, String subjectName, String regionCode, String regionName, String period,
-			BigDecimal amount, String explanation, String status, String clueId) {
+			String subjectId, String subjectKind, String subjectName, String regionCode, String regionName,
+			String period, BigDecimal amount, String explanation, String status, String clueId) {
+
+		public boolean subjectIsPerson() {
+			return "person".equals(subjectKind);
+		}
+
 	}
 
 	record FindingDetail(FindingView finding, List<String> records, List<HistoryEntry> history) {

@@ -37,7 +37,9 @@ import org.springframework.transaction.annotation.Transactional;
 class JdbcRiskLibrary implements RiskLibrary {
 
 	private static final String FINDING = """
-			select f.*, coalesce(p.name, o.name) as subject_name, r.name as region_name
+			select f.*, coalesce(p.name, o.name) as subject_name, r.name as region_name,
+			       case when p.person_id is not null then 'person' when o.org_id is not null then 'organization' end
+			         as subject_kind
 			from risk_finding f
 			left join jur_person p on p.person_id = f.subject_id
 			left join jur_organization o on o.org_id = f.subject_id
@@ -201,9 +203,10 @@ class JdbcRiskLibrary implements RiskLibrary {
 		String code = rs.getString("rule_code");
 		String name = rules.stream().filter(r -> r.code().equals(code)).map(RiskRule::nameZh).findFirst().orElse(code);
 		return new FindingView(rs.getString("finding_id"), code, name, rs.getString("scheme"), rs.getString("severity"),
-				rs.getString("subject_id"), rs.getString("subject_name"), rs.getString("region_code"),
-				rs.getString("region_name"), rs.getString("period"), rs.getBigDecimal("amount"),
-				rs.getString("explanation"), rs.getString("status"), rs.getString("clue_id"));
+				rs.getString("subject_id"), rs.getString("subject_kind"), rs.getString("subject_name"),
+				rs.getString("region_code"), rs.getString("region_name"), rs.getString("period"),
+				rs.getBigDecimal("amount"), rs.getString("explanation"), rs.getString("status"),
+				rs.getString("clue_id"));
 	}
 
 	@Override
