@@ -87,6 +87,7 @@ class DemoCounty implements Command {
 		Exchange.ImportReport report = exchange.importBundle(dir, Exchange.Progress.NONE);
 		out.printf("Loaded %,d rows (%,d changed) in %.1f s%n", report.rowsRead(), report.rowsChanged(),
 				report.millis() / 1000.0);
+		exchange.awaitFollowUps(java.time.Duration.ofMinutes(30));
 		createAccounts(out);
 		return 0;
 	}

@@ -19,10 +19,19 @@ public interface Exchange {
 	ExportReport exportBundle(Path dir);
 
 	/**
-	 * The period the imported data covers (the manifests' periods), or the years of the
-	 * vouchers.
+	 * The period the imported data covers: from the earliest to the latest of the
+	 * manifests' periods.
 	 */
 	DataPeriod dataPeriod();
+
+	/**
+	 * Waits until the work that imports set off in other modules (conformance checks,
+	 * risk scans: listeners of {@link BundleImported}) has finished, so that a command
+	 * does not exit under it.
+	 * @param timeout how long to wait at most
+	 * @return whether everything finished within the timeout
+	 */
+	boolean awaitFollowUps(java.time.Duration timeout);
 
 	/**
 	 * @param from first day covered

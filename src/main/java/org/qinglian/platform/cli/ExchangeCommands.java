@@ -60,6 +60,12 @@ class ExchangeCommands {
 						r.rowsChanged());
 			}
 			out.printf("%,d rows in %.1f s: %,d rows/s%n", r.rowsRead(), r.millis() / 1000.0, r.rowsPerSecond());
+			if (r.rowsChanged() > 0) {
+				out.println("Checking the uses of power against their flows and scanning for integrity risks...");
+				if (!exchange.awaitFollowUps(java.time.Duration.ofMinutes(30))) {
+					err.println("The checks after the import have not finished; they resume at the next start.");
+				}
+			}
 			return 0;
 		}
 		catch (BundleRejectedException ex) {

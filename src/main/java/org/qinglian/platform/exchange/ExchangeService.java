@@ -24,6 +24,33 @@ class ExchangeService implements Exchange {
 	}
 
 	@Override
+	public boolean awaitFollowUps(java.time.Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (System.nanoTime() < deadline) {
+			// a failed listener leaves its publication for the next start to resubmit: no
+			// use waiting for it
+			long open = jdbc.sql("""
+					select count(*) from event_publication
+					where completion_date is null and coalesce(status, 'PUBLISHED') <> 'FAILED'""")
+				.query(Long.class)
+				.single();
+			if (open == 0) {
+				return jdbc.sql("select count(*) from event_publication where status = 'FAILED'")
+					.query(Long.class)
+					.single() == 0;
+			}
+			try {
+				Thread.sleep(200);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+		}
+		return false;
+	}
+
+	@Override
 	public DataPeriod dataPeriod() {
 		return jdbc
 			.sql("""
