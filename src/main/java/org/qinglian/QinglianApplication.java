@@ -1,7 +1,5 @@
 package org.qinglian;
 
-import java.util.Set;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -16,11 +14,15 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class QinglianApplication {
 
-	static final Set<String> COMMANDS = Set.of("import", "export", "demo", "audit", "scan", "help", "--help");
-
 	public static void main(String[] args) {
 		SpringApplication app = new SpringApplication(QinglianApplication.class);
-		boolean command = args.length > 0 && COMMANDS.contains(args[0]);
+		// a first argument that is a word names a command (an unknown one gets the
+		// usage); none, "serve" or
+		// Spring options (--server.port=…) start the web platform
+		boolean command = args.length > 0 && !args[0].startsWith("-") && !args[0].equals("serve");
+		if (args.length > 0 && args[0].equals("serve")) {
+			args = java.util.Arrays.copyOfRange(args, 1, args.length);
+		}
 		if (command) {
 			app.setWebApplicationType(WebApplicationType.NONE);
 			app.setAdditionalProfiles("cli");
