@@ -37,6 +37,9 @@ final class CountyGenerator {
 
 	static final int YEAR_FROM = 2019;
 
+	/** The files of the default catalogue, copied as they are from the resources. */
+	private static final List<String> CATALOGUE = List.of("power_items.csv", "power_steps.csv", "red_lines.csv");
+
 	static final int YEARS = 2;
 
 	private static final String[] TOWNSHIPS = { "甘霖镇", "长乐镇", "崇仁镇", "黄泽镇", "三界镇", "石璜镇", "谷来镇", "仙岩镇", "金庭镇", "北漳镇",
@@ -77,8 +80,16 @@ final class CountyGenerator {
 
 	private final Map<String, String[]> identities = new HashMap<>();
 
-	CountyGenerator(Size size) {
+	/** The header line of each file of the format, by file name, in load order. */
+	private final Map<String, String> headers;
+
+	CountyGenerator(Size size, List<org.qinglian.platform.ExchangeFile> files) {
 		this.size = size;
+		this.headers = new LinkedHashMap<>();
+		files.stream()
+			.sorted(java.util.Comparator.comparingInt(org.qinglian.platform.ExchangeFile::order))
+			.forEach(f -> headers.put(f.file(),
+					String.join(",", f.columns().stream().map(org.qinglian.platform.ExchangeColumn::name).toList())));
 		this.rnd = new Random(size.seed());
 	}
 
@@ -117,36 +128,17 @@ final class CountyGenerator {
 		loadCatalogue();
 		try (BundleWriter w = new BundleWriter(dir)) {
 			this.out = w;
-			var regions = w.sheet("regions.csv",
-					"region_code,name,level,parent_code,lat,lon,cashless_since,custody_since");
-			var persons = w.sheet("persons.csv",
-					"person_id,id_number,name,gender,birth_date,household_id,region_code,phone");
-			var positions = w.sheet("positions.csv", "person_id,region_code,role,start_date,end_date");
-			w.sheet("kin.csv", "person_id,relative_id,relation,source");
-			w.sheet("organizations.csv", "org_id,name,credit_code,legal_rep_id,region_code,registered_on");
-			w.sheet("org_people.csv", "org_id,person_id,role");
+			// the data files in the order of the format, with the headers the modules
+			// declare for them
+			for (String file : headers.keySet()) {
+				if (!CATALOGUE.contains(file)) {
+					w.sheet(file, headers.get(file));
+				}
+			}
 			copyCatalogue(w);
-			w.sheet("power_exercises.csv",
-					"exercise_id,item_code,region_code,title,initiator_id,amount,started_on,status");
-			w.sheet("exercise_events.csv", "exercise_id,step_code,occurred_on,actor_id,evidence,note");
-			w.sheet("assets.csv", "asset_id,region_code,kind,name,area,book_value");
-			w.sheet("contracts.csv",
-					"contract_id,region_code,kind,asset_id,counterparty_id,signed_on,start_on,end_on,amount,annual_rent,award_method,bidders,exercise_id");
-			w.sheet("projects.csv",
-					"project_id,region_code,name,kind,budget,contract_id,contractor_id,started_on,finished_on,progress_pct,supervised,villages");
-			w.sheet("project_items.csv", "project_id,line_no,work_code,description,unit,quantity,unit_price");
-			w.sheet("reference_prices.csv", "work_code,unit,period,price,region_code");
-			w.sheet("vouchers.csv",
-					"voucher_id,region_code,booked_on,direction,amount,method,counterparty_id,counterparty_name,category,summary,invoice_no,approver_ids,project_id,exercise_id,disclosed_on");
-			w.sheet("subsidies.csv", "payment_id,program,recipient_id,region_code,period,amount,paid_on");
-			w.sheet("deaths.csv", "person_id,death_date");
-			w.sheet("vehicles.csv", "person_id,plate,registered_on,value");
-			w.sheet("properties.csv", "person_id,address,area,registered_on");
-			w.sheet("public_employees.csv", "person_id,employer,start_date,end_date");
-			w.sheet("reports.csv",
-					"report_id,received_on,channel,kind,anonymous,reporter_id,subject_id,region_code,unit_code,rural_cadre,text,duplicate_of,closed_on,satisfied");
-			w.sheet("cases.csv",
-					"case_id,report_id,filed_on,unit_code,self_handled,joint,subject_id,violation,sanction,recovered,closed_on");
+			var regions = w.sheet("regions.csv", null);
+			var persons = w.sheet("persons.csv", null);
+			var positions = w.sheet("positions.csv", null);
 			w.sheet("labels/schemes.csv", "scheme_id,scheme,subject_id,region_code,amount");
 			w.sheet("labels/scheme_records.csv", "scheme_id,file,record_id");
 
@@ -984,7 +976,7 @@ final class CountyGenerator {
 	}
 
 	private void copyCatalogue(BundleWriter w) throws IOException {
-		for (String file : new String[] { "power_items.csv", "power_steps.csv", "red_lines.csv" }) {
+		for (String file : CATALOGUE) {
 			try (BufferedReader r = resource(file)) {
 				var sheet = w.sheet(file, r.readLine());
 				String line;

@@ -31,7 +31,10 @@ class DemoCounty implements Command {
 
 	private final UserAccounts users;
 
-	DemoCounty(Exchange exchange, UserAccounts users) {
+	private final List<org.qinglian.platform.ExchangeFile> files;
+
+	DemoCounty(Exchange exchange, UserAccounts users, List<org.qinglian.platform.ExchangeFile> files) {
+		this.files = files;
 		this.exchange = exchange;
 		this.users = users;
 	}
@@ -77,7 +80,7 @@ class DemoCounty implements Command {
 			err.println("--townships must be 1..899 and --villages 1..799");
 			return 2;
 		}
-		CountyGenerator generator = new CountyGenerator(new CountyGenerator.Size(townships, villages, seed));
+		CountyGenerator generator = new CountyGenerator(new CountyGenerator.Size(townships, villages, seed), files);
 		long rows = generator.write(dir);
 		out.printf("Generated %d townships x %d villages (seed %d): %,d rows in %s; injected schemes %s%n", townships,
 				villages, seed, rows, dir, generator.schemeCount());

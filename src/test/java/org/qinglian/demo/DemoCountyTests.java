@@ -36,12 +36,15 @@ class DemoCountyTests {
 	@Autowired
 	RiskLibrary risk;
 
+	@Autowired
+	java.util.List<org.qinglian.platform.ExchangeFile> files;
+
 	@TempDir
 	Path tmp;
 
 	@Test
 	void aGeneratedCountyImportsAndEveryInjectedSchemeIsFoundWithNoFalseFinding() throws Exception {
-		CountyGenerator generator = new CountyGenerator(new CountyGenerator.Size(3, 4, 2026));
+		CountyGenerator generator = new CountyGenerator(new CountyGenerator.Size(3, 4, 2026), files);
 		long rows = generator.write(tmp);
 		assertThat(exchange.importBundle(tmp, Exchange.Progress.NONE).rowsRead()).isEqualTo(rows);
 		assertThat(generator.schemeCount()).hasSize(14).allSatisfy((scheme, n) -> assertThat(n).isEqualTo(3));
