@@ -44,7 +44,7 @@ class AssetsExchange {
 			.code("award_method", false, "open_tender", "invited_tender", "negotiated", "direct")
 			.optional("bidders", INTEGER)
 			.optional("exercise_id", ID, "power_exercises.csv")
-			.check("end_on", "is before start_on", "select _line from {stage} where end_on::date < start_on::date")
+			.check("end_on", "is before start_on", row -> before(row, "end_on", "start_on"))
 			.build();
 	}
 
@@ -64,7 +64,8 @@ class AssetsExchange {
 			.optional("supervised", BOOLEAN)
 			.optional("villages", REGION_LIST, "regions.csv")
 			.check("progress_pct", "is not between 0 and 100",
-					"select _line from {stage} where progress_pct::int not between 0 and 100")
+					row -> row.get("progress_pct") != null && (Integer.parseInt(row.get("progress_pct")) < 0
+							|| Integer.parseInt(row.get("progress_pct")) > 100))
 			.build();
 	}
 
@@ -168,9 +169,18 @@ class AssetsExchange {
 			.required("start_date", DATE)
 			.optional("end_date", DATE)
 			.key("person_id", "employer", "start_date")
-			.check("end_date", "is before start_date",
-					"select _line from {stage} where end_date::date < start_date::date")
+			.check("end_date", "is before start_date", row -> before(row, "end_date", "start_date"))
 			.build();
+	}
+
+	/**
+	 * Whether the first date column holds a day before the second (ISO dates sort as
+	 * text).
+	 */
+	private static boolean before(ExchangeFile.Row row, String first, String second) {
+		String a = row.get(first);
+		String b = row.get(second);
+		return a != null && b != null && a.compareTo(b) < 0;
 	}
 
 }

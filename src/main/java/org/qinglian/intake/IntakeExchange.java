@@ -32,7 +32,7 @@ class IntakeExchange {
 			.optional("closed_on", DATE)
 			.optional("satisfied", BOOLEAN)
 			.check("reporter_id", "an anonymous report names no reporter",
-					"select _line from {stage} where anonymous = 'true' and reporter_id is not null")
+					row -> "true".equals(row.get("anonymous")) && row.get("reporter_id") != null)
 			.build();
 	}
 

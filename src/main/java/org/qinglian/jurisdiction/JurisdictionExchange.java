@@ -2,7 +2,12 @@ package org.qinglian.jurisdiction;
 
 import static org.qinglian.platform.ColumnType.*;
 
+import java.util.List;
+
 import org.qinglian.platform.ExchangeFile;
+import org.qinglian.platform.ExchangeFile.Lookup;
+import org.qinglian.platform.ExchangeFile.Read;
+import org.qinglian.platform.ExchangeFile.Row;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,18 +32,24 @@ class JurisdictionExchange {
 			.optional("cashless_since", DATE)
 			.optional("custody_since", DATE)
 			.check("region_code", "is not in the county of the manifest",
-					"select _line from {stage} where left(region_code, 6) <> '{county}'")
+					row -> !row.get("region_code").startsWith(row.county()))
 			.check("parent_code", "a county has no parent, a township's parent is the county, a village's a township",
-					"""
-							select s._line from {stage} s
-							left join (select region_code, level from {stage} union all
-							           select region_code, level from {table}) p on p.region_code = s.parent_code
-							where (s.level = 'county' and s.parent_code is not null)
-							   or (s.level = 'township' and p.level is distinct from 'county' and s.parent_code is not null)
-							   or (s.level = 'village' and p.level is distinct from 'township' and s.parent_code is not null)
-							   or (s.level <> 'county' and s.parent_code is null)
-							""")
+					List.of(new Read("regions.csv", "level")), JurisdictionExchange::wrongParent)
 			.build();
+	}
+
+	private static boolean wrongParent(Row row, Lookup lookup) {
+		String level = row.get("level");
+		String parent = row.get("parent_code");
+		if ("county".equals(level)) {
+			return parent != null;
+		}
+		if (parent == null) {
+			return true;
+		}
+		String parentLevel = lookup.value("regions.csv", "level", parent);
+		// a parent that does not exist is reported by the reference check
+		return parentLevel != null && !parentLevel.equals("township".equals(level) ? "county" : "township");
 	}
 
 	@Bean
@@ -53,7 +64,8 @@ class JurisdictionExchange {
 			.required("region_code", REGION_CODE, "regions.csv")
 			.optional("phone", TEXT)
 			.check("birth_date", "does not match the birth date in the ID number",
-					"select _line from {stage} where birth_date is not null and replace(birth_date, '-', '') <> substr(id_number, 7, 8)")
+					row -> row.get("birth_date") != null
+							&& !row.get("birth_date").replace("-", "").equals(row.get("id_number").substring(6, 14)))
 			.build();
 	}
 
@@ -69,7 +81,7 @@ class JurisdictionExchange {
 			.optional("end_date", DATE)
 			.key("person_id", "region_code", "role", "start_date")
 			.check("end_date", "is before start_date",
-					"select _line from {stage} where end_date is not null and end_date::date < start_date::date")
+					row -> row.get("end_date") != null && row.get("end_date").compareTo(row.get("start_date")) < 0)
 			.build();
 	}
 

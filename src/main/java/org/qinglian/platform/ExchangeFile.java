@@ -16,7 +16,7 @@ import java.util.Set;
  * @param order load order: a file is loaded after the files it references
  * @param columns the columns in the order of the spec
  * @param key the columns that identify a row (the id column, or a natural key)
- * @param checks further checks across rows, in SQL over the staged rows
+ * @param checks further checks of a row, beyond its fields'
  */
 public record ExchangeFile(String file, String table, int order, List<ExchangeColumn> columns, List<String> key,
 		List<RowCheck> checks) {
@@ -40,15 +40,65 @@ public record ExchangeFile(String file, String table, int order, List<ExchangeCo
 	}
 
 	/**
-	 * A check over staged rows: {@code sql} selects {@code _line} of each offending row
-	 * from the staged file {@code {stage}}; other files are named
-	 * {@code {stage:persons.csv}} and {@code {table:persons.csv}}.
+	 * A check of one row that the field checks cannot make: a relation between its
+	 * columns, or with rows of other files (in the bundle or already loaded) that it
+	 * looks up.
 	 *
 	 * @param column the column the problem is reported on
 	 * @param reason the reason reported
-	 * @param sql the query
+	 * @param reads the files and columns the test looks up ({@link Lookup}); empty for a
+	 * test of the row alone
+	 * @param test true when the row is wrong
 	 */
-	public record RowCheck(String column, String reason, String sql) {
+	public record RowCheck(String column, String reason, List<Read> reads, RowTest test) {
+
+		public RowCheck {
+			reads = List.copyOf(reads);
+		}
+
+	}
+
+	/**
+	 * A column of another file that a check looks up by that file's key.
+	 *
+	 * @param file the file
+	 * @param column the column whose value is looked up, or {@code null} when only the
+	 * key's existence matters
+	 */
+	public record Read(String file, String column) {
+	}
+
+	/** The test of a {@link RowCheck}. */
+	@FunctionalInterface
+	public interface RowTest {
+
+		boolean fails(Row row, Lookup lookup);
+
+	}
+
+	/** A row whose fields have passed their checks. */
+	public interface Row {
+
+		/** The value of the column, {@code null} when the cell is empty. */
+		String get(String column);
+
+		/** The county code of the bundle's manifest. */
+		String county();
+
+	}
+
+	/**
+	 * Rows of other files by key: those of the bundle, else those already loaded. Only
+	 * the files and columns a check declared in its {@link Read reads} are there.
+	 */
+	public interface Lookup {
+
+		/** Whether a row with this key exists. */
+		boolean exists(String file, String... key);
+
+		/** The value of the column in the row with this key, {@code null} if none. */
+		String value(String file, String column, String... key);
+
 	}
 
 	/** Builds a file description column by column, in the spec's order. */
@@ -108,8 +158,15 @@ public record ExchangeFile(String file, String table, int order, List<ExchangeCo
 			return this;
 		}
 
-		public Builder check(String column, String reason, String sql) {
-			checks.add(new RowCheck(column, reason, sql));
+		/** A check of the row alone. */
+		public Builder check(String column, String reason, java.util.function.Predicate<Row> fails) {
+			checks.add(new RowCheck(column, reason, List.of(), (row, lookup) -> fails.test(row)));
+			return this;
+		}
+
+		/** A check that looks up rows of other files (or of this one). */
+		public Builder check(String column, String reason, List<Read> reads, RowTest fails) {
+			checks.add(new RowCheck(column, reason, reads, fails));
 			return this;
 		}
 

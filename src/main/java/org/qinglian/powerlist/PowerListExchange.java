@@ -2,7 +2,11 @@ package org.qinglian.powerlist;
 
 import static org.qinglian.platform.ColumnType.*;
 
+import java.util.Arrays;
+import java.util.List;
+
 import org.qinglian.platform.ExchangeFile;
+import org.qinglian.platform.ExchangeFile.Read;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,12 +44,13 @@ class PowerListExchange {
 			.required("disclosure", BOOLEAN)
 			.required("optional", BOOLEAN)
 			.key("item_code", "step_code")
-			.check("after", "names a step that is not a step of the same item", """
-					select s._line from {stage} s cross join lateral unnest(string_to_array(s.after, ';')) a(step)
-					where not exists (select 1 from {stage} o where o.item_code = s.item_code and o.step_code = a.step)
-					  and not exists (select 1 from {table} t where t.item_code = s.item_code and t.step_code = a.step)
-					""")
-			.check("max_days", "is less than min_days", "select _line from {stage} where max_days::int < min_days::int")
+			.check("after", "names a step that is not a step of the same item",
+					List.of(new Read("power_steps.csv", null)),
+					(row, lookup) -> row.get("after") != null && Arrays.stream(row.get("after").split(";"))
+						.anyMatch(step -> !lookup.exists("power_steps.csv", row.get("item_code"), step)))
+			.check("max_days", "is less than min_days",
+					row -> row.get("max_days") != null && row.get("min_days") != null
+							&& Integer.parseInt(row.get("max_days")) < Integer.parseInt(row.get("min_days")))
 			.build();
 	}
 
@@ -84,14 +89,13 @@ class PowerListExchange {
 			.optional("note", TEXT)
 			.key("exercise_id", "step_code")
 			.check("step_code", "is not a step of the exercise's power item",
-					"""
-							select e._line from {stage} e
-							join (select exercise_id, item_code from {stage:power_exercises.csv}
-							      union all select exercise_id, item_code from {table:power_exercises.csv}) x
-							  on x.exercise_id = e.exercise_id
-							where not exists (select 1 from {stage:power_steps.csv} p where p.item_code = x.item_code and p.step_code = e.step_code)
-							  and not exists (select 1 from {table:power_steps.csv} p where p.item_code = x.item_code and p.step_code = e.step_code)
-							""")
+					List.of(new Read("power_exercises.csv", "item_code"), new Read("power_steps.csv", null)),
+					(row, lookup) -> {
+						String item = lookup.value("power_exercises.csv", "item_code", row.get("exercise_id"));
+						// an exercise that does not exist is reported by the reference
+						// check
+						return item != null && !lookup.exists("power_steps.csv", item, row.get("step_code"));
+					})
 			.build();
 	}
 

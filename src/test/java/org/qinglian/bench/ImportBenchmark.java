@@ -73,6 +73,8 @@ public final class ImportBenchmark {
 		try (EmbeddedPostgres pg = EmbeddedPostgres.builder()
 			.setDataDirectory(data)
 			.setCleanDataDirectory(true)
+			.setLocaleConfig("locale", "C")
+			.setLocaleConfig("encoding", "UTF8")
 			.setServerConfig("shared_buffers", "256MB")
 			.setServerConfig("max_wal_size", "4GB")
 			.setServerConfig("checkpoint_timeout", "15min")

@@ -2,13 +2,7 @@ package org.qinglian.platform.exchange;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -16,14 +10,17 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -42,25 +39,29 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Reads a bundle in one pass per file: each row is checked in Java and streamed by
- * {@code COPY} into a temporary staging table; then uniqueness, references and cross-row
- * rules are checked in SQL over the staged rows and the rows already loaded; only when
- * nothing is wrong are the rows merged by key into the module tables, all in one
- * transaction. Memory stays flat whatever the bundle's size.
+ * Loads a bundle in one transaction, all or nothing. A reader thread
+ * ({@link BundleReader}) reads each file once and checks every row in Java (fields, keys,
+ * references, row checks) while this thread streams the good rows by {@code COPY} into
+ * the database: into the module's table itself when it is empty (its keys and indexes are
+ * dropped first and built once at the end of the file, by sorting), else into a temporary
+ * table whose rows are then merged by key. So the checks and the database's work run side
+ * by side, on two cores. When a problem is found nothing more is sent, the reading goes
+ * on to list every problem, and the transaction is rolled back. Memory holds the keys of
+ * the files that are referenced, not the rows.
  */
 @Component
 class BundleImporter {
 
 	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BundleImporter.class);
 
-	private static final Pattern PLACEHOLDER = Pattern.compile("\\{(stage|table)(?::([a-z_]+\\.csv))?\\}|\\{county\\}");
-
-	private static final int COPY_BUFFER = 1 << 16;
+	/** Chunks of encoded rows waiting for the database: a few megabytes at most. */
+	private static final int QUEUE = 32;
 
 	private final ExchangeFiles files;
 
@@ -107,6 +108,10 @@ class BundleImporter {
 				catch (SQLException ex) {
 					throw new IllegalStateException("The database refused the import: " + ex.getMessage(), ex);
 				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException("The import was interrupted", ex);
+				}
 			});
 		}
 		catch (IOException ex) {
@@ -115,8 +120,8 @@ class BundleImporter {
 	}
 
 	/** The manifest's promises, after checking them against the files present. */
-	record Manifest(String countyCode, String bundleSha256, Map<String, Long> rows, String periodFrom,
-			String periodTo) {
+	record Manifest(String countyCode, String bundleSha256, Map<String, Long> rows, Map<String, String> hashes,
+			String periodFrom, String periodTo) {
 	}
 
 	private Manifest readManifest(Bundle bundle, Problems problems) throws IOException {
@@ -149,6 +154,7 @@ class BundleImporter {
 		}
 		JsonNode listed = root.path("files");
 		Map<String, Long> rows = new HashMap<>();
+		Map<String, String> hashes = new HashMap<>();
 		Set<String> present = new LinkedHashSet<>(bundle.files());
 		present.remove(m);
 		for (String name : present) {
@@ -173,50 +179,20 @@ class BundleImporter {
 			}
 			JsonNode meta = entry.getValue();
 			rows.put(name, meta.path("rows").asLong(-1));
-			String declared = meta.path("sha256").asString("");
-			String actual = sha256(bundle, name);
-			if (!actual.equalsIgnoreCase(declared)) {
-				problems.add(name, 0, "-", "its SHA-256 is " + actual + ", the manifest says " + declared);
-			}
+			// checked while the file is read
+			hashes.put(name, meta.path("sha256").asString(""));
 		}
 		JsonNode period = root.path("period");
-		return new Manifest(county, HexFormat.of().formatHex(digest().digest(bytes)), rows,
+		return new Manifest(county, HexFormat.of().formatHex(BundleReader.sha256().digest(bytes)), rows, hashes,
 				period.path("from").asString(null), period.path("to").asString(null));
 	}
 
-	private static String sha256(Bundle bundle, String name) throws IOException {
-		MessageDigest md = digest();
-		try (InputStream in = new DigestInputStream(bundle.open(name), md)) {
-			in.transferTo(java.io.OutputStream.nullOutputStream());
-		}
-		return HexFormat.of().formatHex(md.digest());
-	}
-
-	private static MessageDigest digest() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
 	private ImportReport load(Bundle bundle, Manifest manifest, Progress progress, long started)
-			throws IOException, SQLException {
+			throws IOException, SQLException, InterruptedException {
 		Connection con = DataSourceUtils.getConnection(dataSource);
-		Problems problems = new Problems();
-		try (Statement st = con.createStatement()) {
-			for (ExchangeFile f : files.all()) {
-				st.execute("create temp table " + stage(f) + " (_line bigint, "
-						+ f.columns()
-							.stream()
-							.map(c -> quote(c.name()) + " text"
-									+ (c.encrypted() ? ", " + quote(c.name() + "__enc") + " text" : ""))
-							.collect(Collectors.joining(", "))
-						+ ") on commit drop");
-			}
-		}
-		Set<String> emptyTables = new java.util.HashSet<>();
+		List<ExchangeFile> present = files.all().stream().filter(f -> manifest.rows().containsKey(f.file())).toList();
+		Set<String> emptyTables = new HashSet<>();
+		Map<String, BundleReader.TableShape> shapes = new HashMap<>();
 		try (Statement st = con.createStatement()) {
 			for (ExchangeFile f : files.all()) {
 				try (var rs = st.executeQuery("select not exists (select 1 from " + f.table() + ")")) {
@@ -225,391 +201,326 @@ class BundleImporter {
 						emptyTables.add(f.table());
 					}
 				}
+				shapes.put(f.file(), shape(st, f));
 			}
 		}
-		long totalBytes = 0;
-		for (ExchangeFile f : files.all()) {
-			if (manifest.rows().containsKey(f.file())) {
-				totalBytes += bundle.size(f.file());
-			}
+		Map<String, RowIndex> indexes = indexes(con, present, emptyTables);
+		long prepared = System.nanoTime();
+		Problems problems = new Problems();
+		BundleReader reader = new BundleReader(bundle, manifest, present, indexes, shapes, cipher, problems, progress);
+		Pipeline pipeline = new Pipeline();
+		Thread thread = new Thread(() -> pipeline.run(reader), "qdx-reader");
+		thread.setDaemon(true);
+		thread.start();
+		Map<String, Long> perFile = new LinkedHashMap<>();
+		Map<String, Long> rowsRead;
+		try {
+			rowsRead = write(con, pipeline, emptyTables, shapes, perFile);
 		}
-		long[] done = { 0, 0 };
-		long rowsRead = 0;
-		for (ExchangeFile f : files.all()) {
-			if (!manifest.rows().containsKey(f.file())) {
-				continue;
-			}
-			long t = System.nanoTime();
-			long read = stageFile(con, bundle, f, problems, progress, done, totalBytes);
-			log.trace("stage {}: {} rows in {} ms", f.file(), read, (System.nanoTime() - t) / 1_000_000);
-			long declared = manifest.rows().get(f.file());
-			if (read >= 0 && declared != read) {
-				problems.add(f.file(), 0, "-", "has " + read + " rows, the manifest says " + declared);
-			}
-			rowsRead += Math.max(read, 0);
+		finally {
+			pipeline.cancelled = true;
+			thread.join();
 		}
-		long staged = System.nanoTime();
-		try (Statement st = con.createStatement()) {
-			// rough statistics suffice for the planner to choose hash joins over the
-			// staged rows
-			st.execute("set local default_statistics_target = 10");
-			for (ExchangeFile f : files.all()) {
-				if (manifest.rows().containsKey(f.file())) {
-					st.execute("analyze " + stage(f));
-				}
-			}
-		}
-		for (ExchangeFile f : files.all()) {
-			if (manifest.rows().containsKey(f.file())) {
-				checkInSql(con, f, manifest.countyCode(), problems, emptyTables);
-			}
-		}
+		log.debug("writer waited {} ms, reader waited {} ms", pipeline.writerWaited / 1_000_000,
+				pipeline.readerWaited / 1_000_000);
 		if (problems.any()) {
 			throw problems.rejection(files.names());
 		}
-		long checked = System.nanoTime();
-		long changed = 0;
-		Set<String> changedFiles = new LinkedHashSet<>();
-		Map<String, Long> perFile = new LinkedHashMap<>();
-		for (ExchangeFile f : files.all()) {
-			if (manifest.rows().containsKey(f.file())) {
-				long t = System.nanoTime();
-				long n = merge(con, f, emptyTables.contains(f.table()));
-				log.trace("merge {}: {} rows in {} ms", f.file(), n, (System.nanoTime() - t) / 1_000_000);
-				perFile.put(f.file(), n);
-				changed += n;
-				if (n > 0) {
-					changedFiles.add(f.file());
-				}
-			}
-		}
-		log.debug("import phases: staging {} ms, checks {} ms, merge {} ms", (staged - started) / 1_000_000,
-				(checked - staged) / 1_000_000, (System.nanoTime() - checked) / 1_000_000);
+		long loaded = System.nanoTime();
 		// fresh statistics, so that the queries that follow an import (conformance, risk
-		// rules) plan well
+		// rules) plan well; rough ones suffice
 		try (Statement st = con.createStatement()) {
-			for (ExchangeFile f : files.all()) {
+			st.execute("set local default_statistics_target = 10");
+			for (ExchangeFile f : present) {
 				if (perFile.getOrDefault(f.file(), 0L) > 0) {
 					st.execute("analyze " + f.table());
 				}
 			}
 		}
-		boolean before = Boolean.TRUE.equals(org.springframework.jdbc.core.simple.JdbcClient.create(dataSource)
-			.sql("select exists (select 1 from plt_import where bundle_sha256 = ?)")
-			.param(manifest.bundleSha256())
-			.query(Boolean.class)
-			.single());
+		log.debug("import phases: preparing {} ms, reading and loading {} ms, statistics {} ms",
+				(prepared - started) / 1_000_000, (loaded - prepared) / 1_000_000,
+				(System.nanoTime() - loaded) / 1_000_000);
+		long rowsTotal = rowsRead.values().stream().mapToLong(Long::longValue).sum();
+		long changed = perFile.values().stream().mapToLong(Long::longValue).sum();
+		Set<String> changedFiles = perFile.entrySet()
+			.stream()
+			.filter(e -> e.getValue() > 0)
+			.map(Map.Entry::getKey)
+			.collect(Collectors.toCollection(LinkedHashSet::new));
+		JdbcClient jdbc = JdbcClient.create(dataSource);
+		boolean before = Boolean.TRUE
+			.equals(jdbc.sql("select exists (select 1 from plt_import where bundle_sha256 = ?)")
+				.param(manifest.bundleSha256())
+				.query(Boolean.class)
+				.single());
 		long millis = (System.nanoTime() - started) / 1_000_000;
-		Long importId = org.springframework.jdbc.core.simple.JdbcClient.create(dataSource)
-			.sql("""
-					insert into plt_import (bundle_sha256, county_code, imported_at, imported_by, rows_read, rows_changed,
-					                        millis, period_from, period_to)
-					values (?, ?, ?, ?, ?, ?, ?, ?::date, ?::date) returning id""")
+		Long importId = jdbc.sql("""
+				insert into plt_import (bundle_sha256, county_code, imported_at, imported_by, rows_read, rows_changed,
+				                        millis, period_from, period_to)
+				values (?, ?, ?, ?, ?, ?, ?, ?::date, ?::date) returning id""")
 			.params(manifest.bundleSha256(), manifest.countyCode(), OffsetDateTime.now(clock),
-					System.getProperty("user.name", "unknown"), rowsRead, changed, millis, manifest.periodFrom(),
+					System.getProperty("user.name", "unknown"), rowsTotal, changed, millis, manifest.periodFrom(),
 					manifest.periodTo())
 			.query(Long.class)
 			.single();
 		audit.record("import", "bundle", manifest.bundleSha256(), null,
-				"rows read " + rowsRead + ", rows changed " + changed + " " + perFile);
+				"rows read " + rowsTotal + ", rows changed " + changed + " " + perFile);
 		if (!changedFiles.isEmpty()) {
 			events.publishEvent(new BundleImported(importId, changedFiles));
 		}
-		return new ImportReport(rowsRead, changed, millis, before);
+		return new ImportReport(rowsTotal, changed, millis, before);
+	}
+
+	/** The types and lengths of the columns of a file's table. */
+	private static BundleReader.TableShape shape(Statement st, ExchangeFile f) throws SQLException {
+		Map<String, String> types = new HashMap<>();
+		Map<String, Integer> lengths = new HashMap<>();
+		try (var rs = st.executeQuery("""
+				select attname, format_type(atttypid, null), atttypmod from pg_attribute
+				where attrelid = '%s'::regclass and attnum > 0 and not attisdropped""".formatted(f.table()))) {
+			while (rs.next()) {
+				String type = rs.getString(2);
+				types.put(rs.getString(1), type);
+				if ((type.equals("character varying") || type.equals("character")) && rs.getInt(3) > 4) {
+					lengths.put(rs.getString(1), rs.getInt(3) - 4);
+				}
+			}
+		}
+		List<ExchangeColumn> columns = f.columns();
+		int[] maxLength = new int[columns.size()];
+		BinaryCopyEncoder.Kind[] kinds = new BinaryCopyEncoder.Kind[columns.size()];
+		boolean binary = true;
+		for (int i = 0; i < columns.size(); i++) {
+			ExchangeColumn c = columns.get(i);
+			String type = types.get(c.dbColumn());
+			if (type == null) {
+				throw new IllegalStateException(f.table() + " has no column " + c.dbColumn() + " for " + c.name());
+			}
+			maxLength[i] = c.encrypted() ? Integer.MAX_VALUE : lengths.getOrDefault(c.dbColumn(), Integer.MAX_VALUE);
+			kinds[i] = switch (type) {
+				case "text", "character varying", "character" -> BinaryCopyEncoder.Kind.TEXT;
+				case "date" -> BinaryCopyEncoder.Kind.DATE;
+				case "numeric" -> BinaryCopyEncoder.Kind.NUMERIC;
+				case "smallint" -> BinaryCopyEncoder.Kind.SMALLINT;
+				case "integer" -> BinaryCopyEncoder.Kind.INTEGER;
+				case "bigint" -> BinaryCopyEncoder.Kind.BIGINT;
+				case "boolean" -> BinaryCopyEncoder.Kind.BOOLEAN;
+				default -> null;
+			};
+			binary &= kinds[i] != null && fits(kinds[i], c.type());
+		}
+		return new BundleReader.TableShape(maxLength, binary ? kinds : null);
+	}
+
+	/** Whether the file's values of this type can be written in the binary form. */
+	private static boolean fits(BinaryCopyEncoder.Kind kind, org.qinglian.platform.ColumnType type) {
+		return switch (kind) {
+			case TEXT -> true;
+			case DATE -> type == org.qinglian.platform.ColumnType.DATE;
+			case BOOLEAN -> type == org.qinglian.platform.ColumnType.BOOLEAN;
+			case NUMERIC ->
+				type == org.qinglian.platform.ColumnType.MONEY || type == org.qinglian.platform.ColumnType.DECIMAL
+						|| type == org.qinglian.platform.ColumnType.INTEGER;
+			case SMALLINT, INTEGER, BIGINT -> type == org.qinglian.platform.ColumnType.INTEGER;
+		};
 	}
 
 	/**
-	 * Streams one file into its staging table; returns the rows read, or -1 when the
-	 * header is unusable.
+	 * The indexes the reader needs: of every file that a column references or a check
+	 * looks up, with the columns looked up, holding the rows already in the table.
 	 */
-	private long stageFile(Connection con, Bundle bundle, ExchangeFile f, Problems problems, Progress progress,
-			long[] done, long totalBytes) throws IOException, SQLException {
-		var decoder = StandardCharsets.UTF_8.newDecoder()
-			.onMalformedInput(CodingErrorAction.REPORT)
-			.onUnmappableCharacter(CodingErrorAction.REPORT);
-		CountingInputStream counting = new CountingInputStream(bundle.open(f.file()));
-		try (CsvReader csv = new CsvReader(new InputStreamReader(counting, decoder))) {
-			List<String> header = csv.next();
-			if (header == null) {
-				problems.add(f.file(), 1, "-", "is empty: the first line must be the header");
-				return -1;
-			}
-			int[] map = headerMap(f, header, problems);
-			if (map == null) {
-				return -1;
-			}
-			List<ExchangeColumn> cols = f.columns();
-			CopyIn copy = con.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + stage(f) + " from stdin");
-			StringBuilder sb = new StringBuilder(COPY_BUFFER + 4096);
-			long rows = 0;
-			long baseBytes = done[0];
-			try {
-				List<String> rec;
-				while (true) {
-					try {
-						rec = csv.next();
-					}
-					catch (CsvReader.MalformedCsvException ex) {
-						problems.add(f.file(), ex.line(), "-", ex.getMessage());
-						break;
-					}
-					if (rec == null) {
-						break;
-					}
-					rows++;
-					long line = csv.line();
-					if (rec.size() != header.size()) {
-						problems.add(f.file(), line, "-",
-								"has " + rec.size() + " fields, the header has " + header.size());
-						continue;
-					}
-					boolean ok = true;
-					for (int i = 0; i < cols.size(); i++) {
-						ExchangeColumn c = cols.get(i);
-						String v = rec.get(map[i]);
-						if (v == null) {
-							if (c.required()) {
-								problems.add(f.file(), line, c.name(), "is required");
-								ok = false;
-							}
-							continue;
-						}
-						String problem = FieldChecks.check(c, v);
-						if (problem != null) {
-							problems.add(f.file(), line, c.name(), problem);
-							ok = false;
-						}
-					}
-					if (!ok) {
-						continue;
-					}
-					sb.append(line);
-					for (int i = 0; i < cols.size(); i++) {
-						ExchangeColumn c = cols.get(i);
-						String v = rec.get(map[i]);
-						sb.append('\t');
-						appendCopy(sb, v);
-						if (c.encrypted()) {
-							sb.append('\t');
-							appendCopy(sb, v == null ? null : cipher.encrypt(v));
-						}
-					}
-					sb.append('\n');
-					if (sb.length() >= COPY_BUFFER) {
-						flush(copy, sb);
-						done[0] = baseBytes + counting.count();
-						progress.update(f.file(), done[0], totalBytes, rows);
-					}
-				}
-				flush(copy, sb);
-				copy.endCopy();
-			}
-			finally {
-				if (copy.isActive()) {
-					copy.cancelCopy();
-				}
-			}
-			done[0] = baseBytes + counting.count();
-			progress.update(f.file(), done[0], totalBytes, rows);
-			return rows;
-		}
-		catch (java.nio.charset.CharacterCodingException ex) {
-			problems.add(f.file(), 0, "-", "is not UTF-8 text");
-			return -1;
-		}
-	}
-
-	private static int[] headerMap(ExchangeFile f, List<String> header, Problems problems) {
-		int[] map = new int[f.columns().size()];
-		boolean ok = true;
-		Map<String, Integer> pos = new HashMap<>();
-		for (int i = 0; i < header.size(); i++) {
-			String h = header.get(i) == null ? "" : header.get(i);
-			if (f.column(h).isEmpty()) {
-				problems.add(f.file(), 1, h.isEmpty() ? "(empty)" : h, "unknown column (expected: "
-						+ f.columns().stream().map(ExchangeColumn::name).collect(Collectors.joining(", ")) + ")");
-				ok = false;
-			}
-			else if (pos.put(h, i) != null) {
-				problems.add(f.file(), 1, h, "the column appears twice");
-				ok = false;
-			}
-		}
-		for (int i = 0; i < map.length; i++) {
-			Integer p = pos.get(f.columns().get(i).name());
-			if (p == null) {
-				problems.add(f.file(), 1, f.columns().get(i).name(), "the column is missing from the header");
-				ok = false;
-			}
-			else {
-				map[i] = p;
-			}
-		}
-		return ok ? map : null;
-	}
-
-	private static void appendCopy(StringBuilder sb, String v) {
-		if (v == null) {
-			sb.append("\\N");
-			return;
-		}
-		for (int i = 0; i < v.length(); i++) {
-			char ch = v.charAt(i);
-			switch (ch) {
-				case '\\' -> sb.append("\\\\");
-				case '\t' -> sb.append("\\t");
-				case '\n' -> sb.append("\\n");
-				case '\r' -> sb.append("\\r");
-				default -> sb.append(ch);
-			}
-		}
-	}
-
-	private static void flush(CopyIn copy, StringBuilder sb) throws SQLException {
-		if (sb.isEmpty()) {
-			return;
-		}
-		byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
-		copy.writeToCopy(bytes, 0, bytes.length);
-		sb.setLength(0);
-	}
-
-	private void checkInSql(Connection con, ExchangeFile f, String county, Problems problems, Set<String> emptyTables)
+	private Map<String, RowIndex> indexes(Connection con, List<ExchangeFile> present, Set<String> emptyTables)
 			throws SQLException {
-		String keyCols = f.key().stream().map(BundleImporter::quote).collect(Collectors.joining(", "));
-		String joinKeys = f.key()
-			.stream()
-			.map(k -> "s." + quote(k) + " = d." + quote(k))
-			.collect(Collectors.joining(" and "));
-		query(con,
-				"select s._line, d.first from " + stage(f) + " s join (select " + keyCols + ", min(_line) first from "
-						+ stage(f) + " group by " + keyCols + " having count(*) > 1) d on " + joinKeys
-						+ " where s._line <> d.first",
-				rs -> problems.add(f.file(), rs.getLong(1), String.join("+", f.key()),
-						"repeats the key of line " + rs.getLong(2)));
-		for (ExchangeColumn c : f.columns()) {
-			if (c.references().isEmpty()) {
+		Map<String, Set<String>> kept = new LinkedHashMap<>();
+		for (ExchangeFile f : present) {
+			for (ExchangeColumn c : f.columns()) {
+				c.references().forEach(r -> kept.computeIfAbsent(r, k -> new LinkedHashSet<>()));
+			}
+			for (ExchangeFile.RowCheck check : f.checks()) {
+				for (ExchangeFile.Read read : check.reads()) {
+					Set<String> columns = kept.computeIfAbsent(read.file(), k -> new LinkedHashSet<>());
+					if (read.column() != null) {
+						columns.add(read.column());
+					}
+				}
+			}
+		}
+		Map<String, RowIndex> indexes = new HashMap<>();
+		for (var e : kept.entrySet()) {
+			ExchangeFile f = files.byName(e.getKey());
+			RowIndex index = new RowIndex(f, List.copyOf(e.getValue()));
+			indexes.put(f.file(), index);
+			if (emptyTables.contains(f.table())) {
 				continue;
 			}
-			String value = c.isList() ? "v.val" : "s." + quote(c.name());
-			StringBuilder sql = new StringBuilder("select s._line, " + value + " from " + stage(f) + " s ");
-			if (c.isList()) {
-				sql.append("cross join lateral unnest(string_to_array(s.")
-					.append(quote(c.name()))
-					.append(", ';')) v(val) ");
+			List<String> select = new ArrayList<>();
+			for (String k : f.key()) {
+				select.add(quote(f.column(k).orElseThrow().dbColumn()) + "::text");
 			}
-			sql.append("where ").append(value).append(" is not null");
-			for (String ref : c.references()) {
-				ExchangeFile target = files.byName(ref);
-				String key = quote(target.keyColumn().name());
-				String dbKey = quote(target.keyColumn().dbColumn());
-				sql.append(" and not exists (select 1 from ")
-					.append(stage(target))
-					.append(" r where r.")
-					.append(key)
-					.append(" = ")
-					.append(value)
-					.append(')');
-				if (!emptyTables.contains(target.table())) {
-					sql.append(" and not exists (select 1 from ")
-						.append(target.table())
-						.append(" r where r.")
-						.append(dbKey)
-						.append(" = ")
-						.append(value)
-						.append(')');
+			for (String k : index.kept()) {
+				select.add(quote(f.column(k).orElseThrow().dbColumn()) + "::text");
+			}
+			int keys = f.key().size();
+			try (Statement st = con.createStatement();
+					var rs = st.executeQuery("select " + String.join(", ", select) + " from " + f.table())) {
+				while (rs.next()) {
+					String[] parts = new String[keys];
+					for (int i = 0; i < keys; i++) {
+						parts[i] = rs.getString(i + 1);
+					}
+					String[] values = new String[index.kept().size()];
+					for (int i = 0; i < values.length; i++) {
+						values[i] = rs.getString(keys + i + 1);
+					}
+					index.add(RowIndex.key(parts), 0, values);
 				}
 			}
-			String names = c.references()
-				.stream()
-				.map(r -> files.byName(r).keyColumn().name() + " of " + r)
-				.collect(Collectors.joining(" or "));
-			query(con, sql.toString(), rs -> problems.add(f.file(), rs.getLong(1), c.name(),
-					"'" + rs.getString(2) + "' is not a " + names));
 		}
-		for (ExchangeFile.RowCheck check : f.checks()) {
-			query(con, "select distinct _line from (" + expand(check.sql(), f, county) + ") q",
-					rs -> problems.add(f.file(), rs.getLong(1), check.column(), check.reason()));
-		}
-	}
-
-	private String expand(String sql, ExchangeFile self, String county) {
-		Matcher m = PLACEHOLDER.matcher(sql);
-		StringBuilder out = new StringBuilder();
-		while (m.find()) {
-			String replacement;
-			if (m.group(0).equals("{county}")) {
-				replacement = county;
-			}
-			else {
-				ExchangeFile f = m.group(2) == null ? self : files.byName(m.group(2));
-				replacement = m.group(1).equals("stage") ? stage(f) : f.table();
-			}
-			m.appendReplacement(out, Matcher.quoteReplacement(replacement));
-		}
-		m.appendTail(out);
-		return out.toString();
+		return indexes;
 	}
 
 	/**
-	 * Inserts the staged rows, or updates those whose key exists and whose values differ.
+	 * Takes the reader's chunks and sends them to the database; returns the rows read per
+	 * file and fills {@code changed} with the rows inserted or updated per file.
 	 */
-	private long merge(Connection con, ExchangeFile f, boolean emptyTarget) throws SQLException {
-		List<String> targets = new ArrayList<>();
-		List<String> values = new ArrayList<>();
-		for (ExchangeColumn c : f.columns()) {
-			targets.add(quote(c.dbColumn()));
-			values.add(c.encrypted() ? quote(c.name() + "__enc") : quote(c.name()) + "::" + c.sqlType());
+	private Map<String, Long> write(Connection con, Pipeline pipeline, Set<String> emptyTables,
+			Map<String, BundleReader.TableShape> shapes, Map<String, Long> changed)
+			throws SQLException, InterruptedException, IOException {
+		CopyIn copy = null;
+		try {
+			return write(con, pipeline, emptyTables, shapes, changed, copy);
 		}
+		finally {
+			if (pipeline.copy != null && pipeline.copy.isActive()) {
+				pipeline.copy.cancelCopy();
+			}
+		}
+	}
+
+	private Map<String, Long> write(Connection con, Pipeline pipeline, Set<String> emptyTables,
+			Map<String, BundleReader.TableShape> shapes, Map<String, Long> changed, CopyIn copy)
+			throws SQLException, InterruptedException, IOException {
+		List<String> rebuild = List.of();
+		while (true) {
+			long w0 = System.nanoTime();
+			Object item = pipeline.queue.take();
+			pipeline.writerWaited += System.nanoTime() - w0;
+			if (item instanceof byte[] rows) {
+				copy.writeToCopy(rows, 0, rows.length);
+			}
+			else if (item instanceof Begin begin) {
+				ExchangeFile f = begin.file();
+				String columns = f.columns().stream().map(c -> quote(c.dbColumn())).collect(Collectors.joining(", "));
+				String target;
+				if (emptyTables.contains(f.table())) {
+					rebuild = dropKeysAndIndexes(con, f.table());
+					target = f.table();
+				}
+				else {
+					target = stage(f);
+					try (Statement st = con.createStatement()) {
+						st.execute("create temp table " + target + " on commit drop as select " + columns + " from "
+								+ f.table() + " with no data");
+					}
+				}
+				copy = con.unwrap(PGConnection.class)
+					.getCopyAPI()
+					.copyIn("copy " + target + " (" + columns + ") from stdin"
+							+ (shapes.get(f.file()).binary() ? " with (format binary)" : ""));
+				pipeline.copy = copy;
+			}
+			else if (item instanceof End end) {
+				ExchangeFile f = end.file();
+				if (!end.good()) {
+					// the rows stopped short: they will not be kept
+					copy.cancelCopy();
+					copy = null;
+					continue;
+				}
+				long rows = copy.endCopy();
+				copy = null;
+				long t = System.nanoTime();
+				if (emptyTables.contains(f.table())) {
+					try (Statement st = con.createStatement()) {
+						for (String def : rebuild) {
+							st.execute(def);
+						}
+					}
+					changed.put(f.file(), rows);
+				}
+				else {
+					changed.put(f.file(), merge(con, f));
+				}
+				log.trace("{}: {} rows, keys and merge {} ms", f.file(), rows, (System.nanoTime() - t) / 1_000_000);
+			}
+			else if (item instanceof Done done) {
+				if (done.error() instanceof IOException ex) {
+					throw ex;
+				}
+				if (done.error() instanceof RuntimeException ex) {
+					throw ex;
+				}
+				if (done.error() instanceof Error ex) {
+					throw ex;
+				}
+				if (done.error() != null) {
+					throw new IllegalStateException(done.error());
+				}
+				return done.rowsRead();
+			}
+		}
+	}
+
+	/**
+	 * Drops the primary key and indexes of an empty table, so that they are built once
+	 * from its rows instead of row by row; returns the statements that build them again.
+	 */
+	private static List<String> dropKeysAndIndexes(Connection con, String table) throws SQLException {
+		List<String> rebuild = new ArrayList<>();
+		List<String> drop = new ArrayList<>();
+		try (Statement st = con.createStatement()) {
+			try (var rs = st.executeQuery("""
+					select conname, pg_get_constraintdef(oid) from pg_constraint
+					where conrelid = '%s'::regclass and contype = 'p'""".formatted(table))) {
+				while (rs.next()) {
+					drop.add("alter table " + table + " drop constraint " + quote(rs.getString(1)));
+					rebuild.add("alter table " + table + " add constraint " + quote(rs.getString(1)) + " "
+							+ rs.getString(2));
+				}
+			}
+			try (var rs = st.executeQuery("""
+					select pg_get_indexdef(x.indexrelid), c.relname from pg_index x
+					join pg_class c on c.oid = x.indexrelid
+					where x.indrelid = '%s'::regclass and not x.indisprimary""".formatted(table))) {
+				while (rs.next()) {
+					rebuild.add(rs.getString(1));
+					drop.add("drop index " + quote(rs.getString(2)));
+				}
+			}
+			for (String sql : drop) {
+				st.execute(sql);
+			}
+		}
+		return rebuild;
+	}
+
+	/**
+	 * Merges the staged rows into the table by key; returns the rows inserted or changed.
+	 */
+	private long merge(Connection con, ExchangeFile f) throws SQLException {
+		List<String> targets = f.columns().stream().map(c -> quote(c.dbColumn())).toList();
 		List<String> keyDb = f.key().stream().map(k -> quote(f.column(k).orElseThrow().dbColumn())).toList();
 		List<String> rest = targets.stream().filter(t -> !keyDb.contains(t)).toList();
 		StringBuilder sql = new StringBuilder("insert into ").append(f.table())
 			.append(" as t (")
 			.append(String.join(", ", targets))
 			.append(") select ")
-			.append(String.join(", ", values))
+			.append(String.join(", ", targets))
 			.append(" from ")
-			.append(stage(f));
-		if (emptyTarget) {
-			// nothing to merge with: a plain insert spares the speculative insertion of
-			// ON CONFLICT, and the
-			// primary key and other indexes are built once afterwards by sorting, not row
-			// by row (the staged keys
-			// were checked unique)
-			try (Statement st = con.createStatement()) {
-				List<String> rebuild = new ArrayList<>();
-				List<String> drop = new ArrayList<>();
-				try (var rs = st.executeQuery("""
-						select conname, pg_get_constraintdef(oid) from pg_constraint
-						where conrelid = '%s'::regclass and contype = 'p'""".formatted(f.table()))) {
-					while (rs.next()) {
-						drop.add("alter table " + f.table() + " drop constraint " + quote(rs.getString(1)));
-						rebuild.add("alter table " + f.table() + " add constraint " + quote(rs.getString(1)) + " "
-								+ rs.getString(2));
-					}
-				}
-				try (var rs = st.executeQuery("""
-						select i.indexname, i.indexdef from pg_indexes i
-						join pg_class c on c.relname = i.indexname
-						join pg_index x on x.indexrelid = c.oid
-						where i.schemaname = current_schema() and i.tablename = '%s' and not x.indisprimary
-						""".formatted(f.table()))) {
-					while (rs.next()) {
-						drop.add("drop index " + quote(rs.getString(1)));
-						rebuild.add(rs.getString(2));
-					}
-				}
-				for (String sqlDrop : drop) {
-					st.execute(sqlDrop);
-				}
-				long n = st.executeLargeUpdate(sql.toString());
-				for (String def : rebuild) {
-					st.execute(def);
-				}
-				return n;
-			}
-		}
-		sql.append(" on conflict (").append(String.join(", ", keyDb)).append(") ");
+			.append(stage(f))
+			.append(" on conflict (")
+			.append(String.join(", ", keyDb))
+			.append(") ");
 		if (rest.isEmpty()) {
 			sql.append("do nothing");
 		}
@@ -627,30 +538,97 @@ class BundleImporter {
 		}
 	}
 
-	private interface RowHandler {
-
-		void row(java.sql.ResultSet rs) throws SQLException;
-
-	}
-
-	private static void query(Connection con, String sql, RowHandler handler) throws SQLException {
-		long t = System.nanoTime();
-		try (Statement st = con.createStatement(); var rs = st.executeQuery(sql)) {
-			while (rs.next()) {
-				handler.row(rs);
-			}
-		}
-		if (log.isTraceEnabled()) {
-			log.trace("{} ms: {}", (System.nanoTime() - t) / 1_000_000, sql.replaceAll("\\s+", " "));
-		}
-	}
-
 	static String stage(ExchangeFile f) {
 		return "stg_" + f.table();
 	}
 
 	static String quote(String identifier) {
 		return '"' + identifier + '"';
+	}
+
+	private record Begin(ExchangeFile file) {
+	}
+
+	private record End(ExchangeFile file, boolean good) {
+	}
+
+	private record Done(Map<String, Long> rowsRead, Throwable error) {
+	}
+
+	/**
+	 * The hand-over from the reader thread to the writing one: a bounded queue, so that
+	 * the reader runs at most a few megabytes ahead.
+	 */
+	private static final class Pipeline implements BundleReader.Sink {
+
+		final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE);
+
+		volatile boolean cancelled;
+
+		/** The COPY under way, to be cancelled if the writing fails. */
+		CopyIn copy;
+
+		void run(BundleReader reader) {
+			Done done;
+			try {
+				done = new Done(reader.read(this), null);
+			}
+			catch (CancellationException ex) {
+				return;
+			}
+			catch (Throwable ex) {
+				done = new Done(Map.of(), ex);
+			}
+			try {
+				put(done);
+			}
+			catch (CancellationException | InterruptedException ex) {
+				// the writer has gone
+			}
+		}
+
+		long writerWaited;
+
+		long readerWaited;
+
+		private void put(Object item) throws InterruptedException {
+			long w0 = System.nanoTime();
+			try {
+				put0(item);
+			}
+			finally {
+				readerWaited += System.nanoTime() - w0;
+			}
+		}
+
+		private void put0(Object item) throws InterruptedException {
+			while (!queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
+				if (cancelled) {
+					throw new CancellationException();
+				}
+			}
+		}
+
+		@Override
+		public boolean cancelled() {
+			return cancelled;
+		}
+
+		@Override
+		public void begin(ExchangeFile file) throws InterruptedException {
+			put(new Begin(file));
+		}
+
+		@Override
+		public void rows(byte[] copyText) throws InterruptedException {
+			put(copyText);
+		}
+
+		@Override
+		public void end(ExchangeFile file, boolean good) throws InterruptedException {
+			put(new End(file, good));
+		}
+
 	}
 
 }

@@ -1,0 +1,430 @@
+package org.qinglian.platform.exchange;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.qinglian.platform.Exchange.Progress;
+import org.qinglian.platform.ExchangeColumn;
+import org.qinglian.platform.ExchangeFile;
+import org.qinglian.platform.ExchangeFile.RowCheck;
+import org.qinglian.platform.PersonalDataCipher;
+
+/**
+ * Reads a bundle's files in load order, one pass each, and checks every row in Java: its
+ * fields, its key (unique in the bundle), its references (to rows of the bundle or rows
+ * already loaded) and the files' own row checks. Good rows are encoded for {@code COPY}
+ * and handed to a {@link Sink} as they come, so the database loads one file while the
+ * next is read; after the first problem nothing more is handed on, but every row is still
+ * checked, so that the whole list of problems is reported at once. References and checks
+ * that look at a file not yet read (a file's references to itself) wait until the end.
+ */
+final class BundleReader {
+
+	/** Where the encoded rows go. */
+	interface Sink {
+
+		/** Whether the reading should stop, because the writing has failed. */
+		boolean cancelled();
+
+		void begin(ExchangeFile file) throws InterruptedException;
+
+		void rows(byte[] copyText) throws InterruptedException;
+
+		/**
+		 * The file's rows are all handed on; {@code good} is false when problems were
+		 * found, so that the rows will not be kept.
+		 */
+		void end(ExchangeFile file, boolean good) throws InterruptedException;
+
+	}
+
+	/**
+	 * What a file's table takes: per column (in the file's order), the most characters it
+	 * keeps ({@link Integer#MAX_VALUE} when unbounded) and the binary representation of
+	 * its type; {@code kinds} is {@code null} when a type has none the encoder knows, and
+	 * the rows then go as text.
+	 */
+	record TableShape(int[] maxLength, BinaryCopyEncoder.Kind[] kinds) {
+
+		boolean binary() {
+			return kinds != null;
+		}
+
+	}
+
+	private static final int CHUNK = 1 << 18;
+
+	private final Bundle bundle;
+
+	private final BundleImporter.Manifest manifest;
+
+	private final List<ExchangeFile> files;
+
+	private final Map<String, RowIndex> indexes;
+
+	private final Map<String, TableShape> shapes;
+
+	private final PersonalDataCipher cipher;
+
+	private final Problems problems;
+
+	private final Progress progress;
+
+	private final Set<String> done = new HashSet<>();
+
+	private final Set<String> inBundle = new HashSet<>();
+
+	private final List<Runnable> deferred = new ArrayList<>();
+
+	private final Lookups lookups = new Lookups();
+
+	private final Map<String, Long> rowsRead = new HashMap<>();
+
+	private long bytesDone;
+
+	private long totalBytes;
+
+	/**
+	 * @param files the files of the bundle, in load order
+	 * @param indexes the indexes of the files that are referenced or looked up, holding
+	 * the rows already loaded
+	 */
+	BundleReader(Bundle bundle, BundleImporter.Manifest manifest, List<ExchangeFile> files,
+			Map<String, RowIndex> indexes, Map<String, TableShape> shapes, PersonalDataCipher cipher, Problems problems,
+			Progress progress) {
+		this.bundle = bundle;
+		this.manifest = manifest;
+		this.files = files;
+		this.indexes = indexes;
+		this.shapes = shapes;
+		this.cipher = cipher;
+		this.problems = problems;
+		this.progress = progress;
+	}
+
+	/** Reads every file; returns the rows read per file. */
+	Map<String, Long> read(Sink sink) throws IOException, InterruptedException {
+		for (ExchangeFile f : files) {
+			totalBytes += bundle.size(f.file());
+			inBundle.add(f.file());
+		}
+		for (ExchangeFile f : files) {
+			long read = readFile(f, sink);
+			long declared = manifest.rows().get(f.file());
+			if (read >= 0 && declared != read) {
+				problems.add(f.file(), 0, "-", "has " + read + " rows, the manifest says " + declared);
+			}
+			rowsRead.put(f.file(), Math.max(read, 0));
+			done.add(f.file());
+		}
+		deferred.forEach(Runnable::run);
+		return rowsRead;
+	}
+
+	private long readFile(ExchangeFile f, Sink sink) throws IOException, InterruptedException {
+		MessageDigest md = sha256();
+		var decoder = StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		long rows = 0;
+		boolean begun = false;
+		try (DigestInputStream digest = new DigestInputStream(bundle.open(f.file()), md)) {
+			CountingInputStream counting = new CountingInputStream(digest);
+			CsvReader csv = new CsvReader(new InputStreamReader(counting, decoder));
+			try {
+				List<String> header = csv.next();
+				if (header == null) {
+					problems.add(f.file(), 1, "-", "is empty: the first line must be the header");
+					rows = -1;
+				}
+				else {
+					int[] map = headerMap(f, header, problems);
+					if (map == null) {
+						rows = -1;
+					}
+					else {
+						if (!problems.any()) {
+							sink.begin(f);
+							begun = true;
+						}
+						rows = readRows(f, csv, header.size(), map, counting, sink);
+					}
+				}
+			}
+			catch (CharacterCodingException ex) {
+				problems.add(f.file(), 0, "-", "is not UTF-8 text");
+				rows = -1;
+			}
+			finally {
+				if (begun) {
+					sink.end(f, !problems.any());
+				}
+			}
+			// what the reader left unread still counts for the file's hash
+			digest.transferTo(OutputStream.nullOutputStream());
+			bytesDone += bundle.size(f.file());
+		}
+		String actual = HexFormat.of().formatHex(md.digest());
+		String declared = manifest.hashes().get(f.file());
+		if (!actual.equalsIgnoreCase(declared)) {
+			problems.add(f.file(), 0, "-", "its SHA-256 is " + actual + ", the manifest says " + declared);
+		}
+		return rows;
+	}
+
+	private long readRows(ExchangeFile f, CsvReader csv, int width, int[] map, CountingInputStream counting, Sink sink)
+			throws IOException, InterruptedException {
+		List<ExchangeColumn> cols = f.columns();
+		int n = cols.size();
+		TableShape shape = shapes.get(f.file());
+		int[] maxLength = shape.maxLength();
+		int[] keyAt = f.key().stream().mapToInt(k -> cols.indexOf(f.column(k).orElseThrow())).toArray();
+		RowIndex index = indexes.get(f.file());
+		int[] keptAt = index == null ? new int[0]
+				: index.kept().stream().mapToInt(c -> cols.indexOf(f.column(c).orElseThrow())).toArray();
+		Map<String, Long> seen = index == null ? new HashMap<>() : null;
+		String keyNames = String.join("+", f.key());
+		Map<String, Integer> positions = new HashMap<>();
+		for (int i = 0; i < n; i++) {
+			positions.put(cols.get(i).name(), i);
+		}
+		RowEncoder out = shape.binary() ? new BinaryCopyEncoder(shape.kinds(), CHUNK + 8192)
+				: new CopyEncoder(CHUNK + 8192);
+		out.start();
+		long rows = 0;
+		while (true) {
+			List<String> rec;
+			try {
+				rec = csv.next();
+			}
+			catch (CsvReader.MalformedCsvException ex) {
+				problems.add(f.file(), ex.line(), "-", ex.getMessage());
+				break;
+			}
+			if (rec == null) {
+				break;
+			}
+			rows++;
+			if ((rows & 4095) == 0 && sink.cancelled()) {
+				throw new java.util.concurrent.CancellationException();
+			}
+			long line = csv.line();
+			if (rec.size() != width) {
+				problems.add(f.file(), line, "-", "has " + rec.size() + " fields, the header has " + width);
+				continue;
+			}
+			String[] values = new String[n];
+			boolean ok = true;
+			for (int i = 0; i < n; i++) {
+				ExchangeColumn c = cols.get(i);
+				String v = rec.get(map[i]);
+				values[i] = v;
+				if (v == null) {
+					if (c.required()) {
+						problems.add(f.file(), line, c.name(), "is required");
+						ok = false;
+					}
+					continue;
+				}
+				String problem = FieldChecks.check(c, v);
+				if (problem == null && v.length() > maxLength[i] && v.codePointCount(0, v.length()) > maxLength[i]) {
+					problem = "has " + v.codePointCount(0, v.length()) + " characters, at most " + maxLength[i]
+							+ " are kept";
+				}
+				if (problem != null) {
+					problems.add(f.file(), line, c.name(), problem);
+					ok = false;
+				}
+			}
+			if (!ok) {
+				continue;
+			}
+			String[] keyParts = new String[keyAt.length];
+			for (int k = 0; k < keyAt.length; k++) {
+				keyParts[k] = values[keyAt[k]];
+			}
+			String key = RowIndex.key(keyParts);
+			long first;
+			if (index != null) {
+				String[] kept = new String[keptAt.length];
+				for (int k = 0; k < keptAt.length; k++) {
+					kept[k] = values[keptAt[k]];
+				}
+				first = index.add(key, line, kept);
+			}
+			else {
+				Long before = seen.putIfAbsent(key, line);
+				first = before == null ? 0 : before;
+			}
+			if (first > 0) {
+				problems.add(f.file(), line, keyNames, "repeats the key of line " + first);
+			}
+			for (int i = 0; i < n; i++) {
+				ExchangeColumn c = cols.get(i);
+				if (values[i] != null && !c.references().isEmpty()) {
+					checkReference(f, line, c, values[i]);
+				}
+			}
+			if (!f.checks().isEmpty()) {
+				Row row = new Row(values, positions, manifest.countyCode());
+				for (RowCheck check : f.checks()) {
+					if (check.reads().stream().allMatch(r -> done.contains(r.file()) || !isRead(r.file()))) {
+						runCheck(f, line, check, row);
+					}
+					else {
+						deferred.add(() -> runCheck(f, line, check, row));
+					}
+				}
+			}
+			if (problems.any()) {
+				continue;
+			}
+			for (int i = 0; i < n; i++) {
+				ExchangeColumn c = cols.get(i);
+				out.field(c.encrypted() && values[i] != null ? cipher.encrypt(values[i]) : values[i]);
+			}
+			out.endRow();
+			if (out.size() >= CHUNK) {
+				sink.rows(out.take());
+				progress.update(f.file(), bytesDone + counting.count(), totalBytes, rows);
+			}
+		}
+		out.finish();
+		if (!problems.any()) {
+			sink.rows(out.take());
+		}
+		progress.update(f.file(), bytesDone + counting.count(), totalBytes, rows);
+		return rows;
+	}
+
+	/** Whether the file is read in this bundle (else only the table's rows count). */
+	private boolean isRead(String file) {
+		return inBundle.contains(file);
+	}
+
+	private void checkReference(ExchangeFile f, long line, ExchangeColumn c, String value) {
+		List<String> targets = c.references();
+		if (targets.stream().allMatch(t -> done.contains(t) || !isRead(t))) {
+			resolve(f, line, c, value);
+		}
+		else {
+			deferred.add(() -> resolve(f, line, c, value));
+		}
+	}
+
+	private void resolve(ExchangeFile f, long line, ExchangeColumn c, String value) {
+		for (String v : c.isList() ? value.split(";") : new String[] { value }) {
+			boolean found = false;
+			for (String target : c.references()) {
+				if (indexes.get(target).contains(v)) {
+					found = true;
+					break;
+				}
+			}
+			if (!found) {
+				problems.add(f.file(), line, c.name(),
+						"'" + v + "' is not a "
+								+ c.references()
+									.stream()
+									.map(r -> indexes.get(r).file().keyColumn().name() + " of " + r)
+									.collect(Collectors.joining(" or ")));
+			}
+		}
+	}
+
+	private void runCheck(ExchangeFile f, long line, RowCheck check, Row row) {
+		if (check.test().fails(row, lookups)) {
+			problems.add(f.file(), line, check.column(), check.reason());
+		}
+	}
+
+	static int[] headerMap(ExchangeFile f, List<String> header, Problems problems) {
+		int[] map = new int[f.columns().size()];
+		boolean ok = true;
+		Map<String, Integer> pos = new HashMap<>();
+		for (int i = 0; i < header.size(); i++) {
+			String h = header.get(i) == null ? "" : header.get(i);
+			if (f.column(h).isEmpty()) {
+				problems.add(f.file(), 1, h.isEmpty() ? "(empty)" : h, "unknown column (expected: "
+						+ f.columns().stream().map(ExchangeColumn::name).collect(Collectors.joining(", ")) + ")");
+				ok = false;
+			}
+			else if (pos.put(h, i) != null) {
+				problems.add(f.file(), 1, h, "the column appears twice");
+				ok = false;
+			}
+		}
+		for (int i = 0; i < map.length; i++) {
+			Integer p = pos.get(f.columns().get(i).name());
+			if (p == null) {
+				problems.add(f.file(), 1, f.columns().get(i).name(), "the column is missing from the header");
+				ok = false;
+			}
+			else {
+				map[i] = p;
+			}
+		}
+		return ok ? map : null;
+	}
+
+	static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private record Row(String[] values, Map<String, Integer> positions, String county) implements ExchangeFile.Row {
+
+		@Override
+		public String get(String column) {
+			Integer i = positions.get(column);
+			if (i == null) {
+				throw new IllegalArgumentException("no column " + column);
+			}
+			return values[i];
+		}
+
+	}
+
+	private final class Lookups implements ExchangeFile.Lookup {
+
+		@Override
+		public boolean exists(String file, String... key) {
+			return index(file).contains(RowIndex.key(key));
+		}
+
+		@Override
+		public String value(String file, String column, String... key) {
+			return index(file).value(RowIndex.key(key), column);
+		}
+
+		private RowIndex index(String file) {
+			RowIndex index = indexes.get(file);
+			if (index == null) {
+				throw new IllegalStateException("no check declared that it reads " + file);
+			}
+			return index;
+		}
+
+	}
+
+}

@@ -1,0 +1,115 @@
+package org.qinglian.platform.exchange;
+
+import java.util.Arrays;
+
+/**
+ * Writes rows in the text format of PostgreSQL's {@code COPY ... FROM STDIN}, as UTF-8
+ * straight into a byte buffer: fields separated by tabs, rows ended by a newline,
+ * {@code \N} for an empty cell, backslash escapes for backslash, tab and line breaks.
+ */
+final class CopyEncoder implements RowEncoder {
+
+	private byte[] buf;
+
+	private int pos;
+
+	private boolean rowStarted;
+
+	CopyEncoder(int capacity) {
+		this.buf = new byte[capacity];
+	}
+
+	@Override
+	public void start() {
+	}
+
+	@Override
+	public void finish() {
+	}
+
+	@Override
+	public void field(String v) {
+		if (rowStarted) {
+			put((byte) '\t');
+		}
+		rowStarted = true;
+		if (v == null) {
+			ensure(2);
+			buf[pos++] = '\\';
+			buf[pos++] = 'N';
+			return;
+		}
+		int n = v.length();
+		ensure(3 * n);
+		for (int i = 0; i < n; i++) {
+			char c = v.charAt(i);
+			if (c < 0x80) {
+				switch (c) {
+					case '\\' -> {
+						buf[pos++] = '\\';
+						buf[pos++] = '\\';
+					}
+					case '\t' -> {
+						buf[pos++] = '\\';
+						buf[pos++] = 't';
+					}
+					case '\n' -> {
+						buf[pos++] = '\\';
+						buf[pos++] = 'n';
+					}
+					case '\r' -> {
+						buf[pos++] = '\\';
+						buf[pos++] = 'r';
+					}
+					default -> buf[pos++] = (byte) c;
+				}
+			}
+			else if (c < 0x800) {
+				buf[pos++] = (byte) (0xC0 | (c >> 6));
+				buf[pos++] = (byte) (0x80 | (c & 0x3F));
+			}
+			else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(v.charAt(i + 1))) {
+				int cp = Character.toCodePoint(c, v.charAt(++i));
+				buf[pos++] = (byte) (0xF0 | (cp >> 18));
+				buf[pos++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+				buf[pos++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+				buf[pos++] = (byte) (0x80 | (cp & 0x3F));
+			}
+			else {
+				buf[pos++] = (byte) (0xE0 | (c >> 12));
+				buf[pos++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+				buf[pos++] = (byte) (0x80 | (c & 0x3F));
+			}
+		}
+	}
+
+	@Override
+	public void endRow() {
+		put((byte) '\n');
+		rowStarted = false;
+	}
+
+	@Override
+	public int size() {
+		return pos;
+	}
+
+	@Override
+	public byte[] take() {
+		byte[] out = Arrays.copyOf(buf, pos);
+		pos = 0;
+		return out;
+	}
+
+	private void put(byte b) {
+		ensure(1);
+		buf[pos++] = b;
+	}
+
+	private void ensure(int more) {
+		if (pos + more > buf.length) {
+			buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + more));
+		}
+	}
+
+}
