@@ -76,7 +76,24 @@ class BadBundleTests {
 							.with("persons.csv", "330683101201,13900000000", "330684101201,13900000000"),
 						"regions.csv:4: region_code: is not in the county of the manifest"),
 				bad("birth date that contradicts the ID number", b -> b.with("persons.csv", "1968-03-22", "1968-03-23"),
-						"persons.csv:2: birth_date: does not match the birth date in the ID number"));
+						"persons.csv:2: birth_date: does not match the birth date in the ID number"),
+				bad("value longer than its column", b -> b.with("persons.csv", "王强", "王".repeat(300)),
+						"persons.csv:2: name: has 300 characters, at most 100 are kept"),
+				bad("village under the county",
+						b -> b.with("regions.csv", "village,330683101000", "village,330683000000"),
+						"regions.csv:4: parent_code: a county has no parent, a township's parent is the county, a village's a township"),
+				bad("step after a step the item does not have",
+						b -> b.with("power_steps.csv", "committee_director,proposal", "committee_director,approval"),
+						"power_steps.csv:3: after: names a step that is not a step of the same item"),
+				bad("most days fewer than least days", b -> b.with("power_steps.csv", ",5,10,", ",5,4,"),
+						"power_steps.csv:3: max_days: is less than min_days"),
+				bad("event of a step the item does not have",
+						b -> b.with("exercise_events.csv", ",disclose,2019-03-02", ",approval,2019-03-02"),
+						"exercise_events.csv:3: step_code: is not a step of the exercise's power item"),
+				bad("position that ends before it starts", b -> b.with("positions.csv", "2020-12-31", "2016-12-31"),
+						"positions.csv:2: end_date: is before start_date"),
+				bad("anonymous report naming its reporter", b -> b.with("reports.csv", ",false,PB", ",true,PB"),
+						"reports.csv:2: reporter_id: an anonymous report names no reporter"));
 	}
 
 	private static Arguments bad(String name, UnaryOperator<TestBundle> change, String expected) {
@@ -107,9 +124,29 @@ class BadBundleTests {
 	}
 
 	@Test
+	void aProblemAfterRowsHaveGoneToTheDatabaseStillWritesNothing() throws Exception {
+		long before = totalRows();
+		TestBundle b = TestBundle.valid("LATE");
+		StringBuilder rows = new StringBuilder(b.files.get("vouchers.csv"));
+		for (int i = 0; i < 6000; i++) {
+			rows.append("VL")
+				.append(i)
+				.append(",330683101201,2019-03-01,expense,12.50,bank,,某某,office,办公用品采购（一批）,,PALATE,,,2019-04-01\n");
+		}
+		rows.append("VLBAD,330683101201,2019-03-01,expense,12.50,bank,,某某,office,办公用品,,NOBODY,,,2019-04-01\n");
+		b.files.put("vouchers.csv", rows.toString());
+		Path dir = b.write(tmp.resolve("late"));
+		BundleRejectedException ex = catchThrowableOfType(BundleRejectedException.class,
+				() -> exchange.importBundle(dir, Exchange.Progress.NONE));
+		assertThat(ex.problems()).singleElement()
+			.satisfies(p -> assertThat(p).startsWith("vouchers.csv:6004: approver_ids: 'NOBODY' is not a person_id"));
+		assertThat(totalRows()).isEqualTo(before);
+	}
+
+	@Test
 	void theValidFixtureImports() throws Exception {
 		Path dir = TestBundle.valid("OK").write(tmp.resolve("ok"));
-		assertThat(exchange.importBundle(dir, Exchange.Progress.NONE).rowsRead()).isEqualTo(8);
+		assertThat(exchange.importBundle(dir, Exchange.Progress.NONE).rowsRead()).isEqualTo(TestBundle.VALID_ROWS);
 		assertThat(jdbc.sql("select count(*) from ast_voucher where voucher_id like 'V_OK'").query(Long.class).single())
 			.isEqualTo(2);
 		assertThat(exchange.importBundle(dir, Exchange.Progress.NONE).rowsChanged()).isZero();
@@ -119,7 +156,8 @@ class BadBundleTests {
 	void aByteOrderMarkIsIgnored() throws Exception {
 		TestBundle b = TestBundle.valid("BOM");
 		b.files.put("vouchers.csv", "\uFEFF" + b.files.get("vouchers.csv"));
-		assertThat(exchange.importBundle(b.write(tmp.resolve("bom")), Exchange.Progress.NONE).rowsRead()).isEqualTo(8);
+		assertThat(exchange.importBundle(b.write(tmp.resolve("bom")), Exchange.Progress.NONE).rowsRead())
+			.isEqualTo(TestBundle.VALID_ROWS);
 	}
 
 	@Test

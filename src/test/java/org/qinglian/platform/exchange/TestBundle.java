@@ -19,7 +19,8 @@ final class TestBundle {
 	final Map<String, String> hashOverride = new LinkedHashMap<>();
 
 	/**
-	 * A valid county: one township, one village, two people, an organization, a voucher.
+	 * A valid county: one township, one village, two people, an organization, two
+	 * vouchers, a power item with two steps used once, a position and a report.
 	 */
 	static TestBundle valid(String suffix) {
 		TestBundle b = new TestBundle();
@@ -48,8 +49,39 @@ final class TestBundle {
 						V2%1$s,330683101201,2019-01-03,income,21816.00,bank,O%1$s,,lease_income,租金,,PA%1$s;PB%1$s,,,2019-02-05
 						"""
 					.formatted(suffix));
+		b.files.put("power_items.csv", """
+				item_code,category,name,description,legal_basis
+				I%1$s,major_decision,村级重大事项决策,说明,《村民委员会组织法》
+				""".formatted(suffix));
+		b.files.put("power_steps.csv", """
+				item_code,step_code,seq,name,actor_role,after,min_days,max_days,disclosure,optional
+				I%1$s,proposal,1,村党组织提议,party_secretary,,,,false,false
+				I%1$s,disclose,2,结果公示,committee_director,proposal,5,10,true,false
+				""".formatted(suffix));
+		b.files.put("power_exercises.csv", """
+				exercise_id,item_code,region_code,title,initiator_id,amount,started_on,status
+				E%1$s,I%1$s,330683101201,村道硬化,PA%1$s,,2019-03-01,done
+				""".formatted(suffix));
+		b.files.put("exercise_events.csv", """
+				exercise_id,step_code,occurred_on,actor_id,evidence,note
+				E%1$s,proposal,2019-03-01,PA%1$s,,
+				E%1$s,disclose,2019-03-02,PA%1$s,,
+				""".formatted(suffix));
+		b.files.put("positions.csv", """
+				person_id,region_code,role,start_date,end_date
+				PA%1$s,330683101201,committee_director,2017-01-01,2020-12-31
+				""".formatted(suffix));
+		b.files.put("reports.csv",
+				"""
+						report_id,received_on,channel,kind,anonymous,reporter_id,subject_id,region_code,unit_code,rural_cadre,text,duplicate_of,closed_on,satisfied
+						R%1$s,2019-05-01,visit,appeal,false,PB%1$s,PA%1$s,330683101201,330683101000,true,反映村道工程问题,,2019-05-20,true
+						"""
+					.formatted(suffix));
 		return b;
 	}
+
+	/** The rows of {@link #valid(String)}. */
+	static final int VALID_ROWS = 16;
 
 	static String validId(String first17) {
 		return first17 + org.qinglian.platform.IdentityCodes.idNumberCheck(first17);
