@@ -71,4 +71,18 @@ class PublicPagesTests {
 		assertThat(reason).containsPattern("\\p{IsHan}");
 	}
 
+	@Test
+	void twoRechecksAtOnceBothFinish() throws Exception {
+		county();
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			var first = pool.submit(powerList::recheckAll);
+			var second = pool.submit(powerList::recheckAll);
+			assertThat(first.get()).isEqualTo(second.get());
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
 }

@@ -60,8 +60,8 @@ class BundleImporter {
 
 	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BundleImporter.class);
 
-	/** Chunks of encoded rows waiting for the database: a few megabytes at most. */
-	private static final int QUEUE = 32;
+	/** Chunks of encoded rows (256 KB each) waiting for the database: 32 MB at most. */
+	private static final int QUEUE = 128;
 
 	private final ExchangeFiles files;
 
@@ -557,7 +557,7 @@ class BundleImporter {
 
 	/**
 	 * The hand-over from the reader thread to the writing one: a bounded queue, so that
-	 * the reader runs at most a few megabytes ahead.
+	 * the reader runs at most {@link #QUEUE} chunks ahead.
 	 */
 	private static final class Pipeline implements BundleReader.Sink {
 

@@ -198,7 +198,22 @@ final class BundleReader {
 		RowIndex index = indexes.get(f.file());
 		int[] keptAt = index == null ? new int[0]
 				: index.kept().stream().mapToInt(c -> cols.indexOf(f.column(c).orElseThrow())).toArray();
-		Map<String, Long> seen = index == null ? new HashMap<>() : null;
+		int expected = (int) Math.min(manifest.rows().getOrDefault(f.file(), 0L), 10_000_000L);
+		Map<String, Long> seen = index == null ? RowIndex.sized(expected) : null;
+		if (index != null) {
+			index.expect(expected);
+		}
+		// whether a column's references, a check's lookups, can be resolved as the rows
+		// come (the files they look at are read), or must wait for the end
+		boolean[] resolvable = new boolean[n];
+		for (int i = 0; i < n; i++) {
+			resolvable[i] = cols.get(i).references().stream().allMatch(this::complete);
+		}
+		List<RowCheck> checks = f.checks();
+		boolean[] runnable = new boolean[checks.size()];
+		for (int i = 0; i < runnable.length; i++) {
+			runnable[i] = checks.get(i).reads().stream().allMatch(r -> complete(r.file()));
+		}
 		String keyNames = String.join("+", f.key());
 		Map<String, Integer> positions = new HashMap<>();
 		for (int i = 0; i < n; i++) {
@@ -277,14 +292,21 @@ final class BundleReader {
 			}
 			for (int i = 0; i < n; i++) {
 				ExchangeColumn c = cols.get(i);
-				if (values[i] != null && !c.references().isEmpty()) {
-					checkReference(f, line, c, values[i]);
+				String v = values[i];
+				if (v != null && !c.references().isEmpty()) {
+					if (resolvable[i]) {
+						resolve(f, line, c, v);
+					}
+					else {
+						deferred.add(() -> resolve(f, line, c, v));
+					}
 				}
 			}
-			if (!f.checks().isEmpty()) {
+			if (!checks.isEmpty()) {
 				Row row = new Row(values, positions, manifest.countyCode());
-				for (RowCheck check : f.checks()) {
-					if (check.reads().stream().allMatch(r -> done.contains(r.file()) || !isRead(r.file()))) {
+				for (int i = 0; i < runnable.length; i++) {
+					RowCheck check = checks.get(i);
+					if (runnable[i]) {
 						runCheck(f, line, check, row);
 					}
 					else {
@@ -313,29 +335,30 @@ final class BundleReader {
 		return rows;
 	}
 
-	/** Whether the file is read in this bundle (else only the table's rows count). */
-	private boolean isRead(String file) {
-		return inBundle.contains(file);
-	}
-
-	private void checkReference(ExchangeFile f, long line, ExchangeColumn c, String value) {
-		List<String> targets = c.references();
-		if (targets.stream().allMatch(t -> done.contains(t) || !isRead(t))) {
-			resolve(f, line, c, value);
-		}
-		else {
-			deferred.add(() -> resolve(f, line, c, value));
-		}
+	/**
+	 * Whether all rows of the file are known: it has been read, or it is not in the
+	 * bundle (only the table's rows count).
+	 */
+	private boolean complete(String file) {
+		return done.contains(file) || !inBundle.contains(file);
 	}
 
 	private void resolve(ExchangeFile f, long line, ExchangeColumn c, String value) {
-		for (String v : c.isList() ? value.split(";") : new String[] { value }) {
+		if (!c.isList()) {
+			resolveOne(f, line, c, value);
+			return;
+		}
+		for (String v : value.split(";")) {
+			resolveOne(f, line, c, v);
+		}
+	}
+
+	private void resolveOne(ExchangeFile f, long line, ExchangeColumn c, String v) {
+		{
+			List<String> targets = c.references();
 			boolean found = false;
-			for (String target : c.references()) {
-				if (indexes.get(target).contains(v)) {
-					found = true;
-					break;
-				}
+			for (int t = 0; t < targets.size() && !found; t++) {
+				found = indexes.get(targets.get(t)).contains(v);
 			}
 			if (!found) {
 				problems.add(f.file(), line, c.name(),

@@ -23,7 +23,7 @@ final class RowIndex {
 
 	private final List<String> kept;
 
-	private final Map<String, Entry> rows = new HashMap<>();
+	private Map<String, Entry> rows = new HashMap<>();
 
 	RowIndex(ExchangeFile file, List<String> kept) {
 		this.file = file;
@@ -54,6 +54,18 @@ final class RowIndex {
 		return 0;
 	}
 
+	/** Makes room for this many more rows at once, instead of growing step by step. */
+	void expect(int more) {
+		if (rows.isEmpty()) {
+			rows = sized(more);
+		}
+		else {
+			Map<String, Entry> bigger = sized(rows.size() + more);
+			bigger.putAll(rows);
+			rows = bigger;
+		}
+	}
+
 	boolean contains(String key) {
 		return rows.containsKey(key);
 	}
@@ -71,6 +83,11 @@ final class RowIndex {
 
 	int size() {
 		return rows.size();
+	}
+
+	/** A map that holds this many entries without growing. */
+	static <K, V> HashMap<K, V> sized(int entries) {
+		return new HashMap<>((int) (entries / 0.75f) + 1);
 	}
 
 	static String key(String... parts) {

@@ -211,6 +211,9 @@ class JdbcPowerList implements PowerList {
 	@Override
 	@Transactional
 	public long recheckAll() {
+		// one recheck at a time (after an import, on demand): each replaces all results,
+		// and two at once would each insert what the other had not yet committed
+		jdbc.sql("select pg_advisory_xact_lock(hashtext('pow_recheck'))").query().singleRow();
 		Map<String, Flow> flows = flows();
 		Map<String, String> stepNames = new HashMap<>();
 		jdbc.sql("select item_code, step_code, name from pow_step").query((ResultSet rs) -> {
