@@ -194,6 +194,9 @@ class BundleImporter {
 		Set<String> emptyTables = new HashSet<>();
 		Map<String, BundleReader.TableShape> shapes = new HashMap<>();
 		try (Statement st = con.createStatement()) {
+			// one import at a time: what is empty, and what is loaded, must not change
+			// under it
+			st.execute("select pg_advisory_xact_lock(hashtext('qdx_import'))");
 			for (ExchangeFile f : files.all()) {
 				try (var rs = st.executeQuery("select not exists (select 1 from " + f.table() + ")")) {
 					rs.next();
