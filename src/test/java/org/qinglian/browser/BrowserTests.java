@@ -137,7 +137,10 @@ class BrowserTests {
 		browser.findElement(By.cssSelector("tbody tr td a")).click();
 		browser.findElement(By.id("reason")).sendKeys("已核实：村里已补录发票");
 		browser.findElement(By.xpath("//form[contains(@action,'dismiss')]//button")).click();
-		assertThat(browser.getPageSource()).contains("已核实：村里已补录发票").contains("已排除");
+		// the form posts and the browser follows the redirect: wait for the page that
+		// answers
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getPageSource().contains("已核实：村里已补录发票"));
+		assertThat(browser.getPageSource()).contains("已排除");
 	}
 
 }
