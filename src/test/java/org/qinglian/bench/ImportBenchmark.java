@@ -24,9 +24,12 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
- * Imports a bundle into a fresh database and, on the same PostgreSQL server, copies the
- * same CSV files with PostgreSQL's own {@code COPY} into bare tables of text columns;
- * prints both speeds and the importer's peak heap. Run by {@code bench/import.sh}.
+ * Imports a bundle into fresh databases (five runs, the first in a cold JVM) and, on the
+ * same PostgreSQL server, copies the same CSV files with PostgreSQL's own {@code COPY}
+ * into bare tables (of text, and of the data's types), then builds the platform's primary
+ * keys and indexes on the typed ones; prints the speeds, their ratios and the importer's
+ * peak heap. Run by {@code bench/import.sh}. {@code -Dbench.pg=key=value,...} adds server
+ * settings, for experiments.
  */
 public final class ImportBenchmark {
 
