@@ -125,28 +125,7 @@ final class BinaryCopyEncoder implements RowEncoder {
 		ensure(4 + 3 * n);
 		int lengthAt = pos;
 		pos += 4;
-		for (int i = 0; i < n; i++) {
-			char c = v.charAt(i);
-			if (c < 0x80) {
-				buf[pos++] = (byte) c;
-			}
-			else if (c < 0x800) {
-				buf[pos++] = (byte) (0xC0 | (c >> 6));
-				buf[pos++] = (byte) (0x80 | (c & 0x3F));
-			}
-			else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(v.charAt(i + 1))) {
-				int cp = Character.toCodePoint(c, v.charAt(++i));
-				buf[pos++] = (byte) (0xF0 | (cp >> 18));
-				buf[pos++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-				buf[pos++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-				buf[pos++] = (byte) (0x80 | (cp & 0x3F));
-			}
-			else {
-				buf[pos++] = (byte) (0xE0 | (c >> 12));
-				buf[pos++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-				buf[pos++] = (byte) (0x80 | (c & 0x3F));
-			}
-		}
+		pos = CopyEncoder.utf8(v, buf, pos, false);
 		int length = pos - lengthAt - 4;
 		buf[lengthAt] = (byte) (length >>> 24);
 		buf[lengthAt + 1] = (byte) (length >>> 16);

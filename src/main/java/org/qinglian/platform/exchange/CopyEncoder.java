@@ -39,29 +39,31 @@ final class CopyEncoder implements RowEncoder {
 			buf[pos++] = 'N';
 			return;
 		}
+		ensure(3 * v.length());
+		pos = utf8(v, buf, pos, true);
+	}
+
+	/**
+	 * Writes the text as UTF-8 into the buffer from {@code pos}, which has room for three
+	 * bytes a character; with {@code escape}, backslash, tab and line breaks as the text
+	 * format of {@code COPY} escapes them. Returns the position after.
+	 */
+	static int utf8(String v, byte[] buf, int pos, boolean escape) {
 		int n = v.length();
-		ensure(3 * n);
 		for (int i = 0; i < n; i++) {
 			char c = v.charAt(i);
 			if (c < 0x80) {
-				switch (c) {
-					case '\\' -> {
-						buf[pos++] = '\\';
-						buf[pos++] = '\\';
-					}
-					case '\t' -> {
-						buf[pos++] = '\\';
-						buf[pos++] = 't';
-					}
-					case '\n' -> {
-						buf[pos++] = '\\';
-						buf[pos++] = 'n';
-					}
-					case '\r' -> {
-						buf[pos++] = '\\';
-						buf[pos++] = 'r';
-					}
-					default -> buf[pos++] = (byte) c;
+				if (escape && (c == '\\' || c == '\t' || c == '\n' || c == '\r')) {
+					buf[pos++] = '\\';
+					buf[pos++] = (byte) switch (c) {
+						case '\t' -> 't';
+						case '\n' -> 'n';
+						case '\r' -> 'r';
+						default -> '\\';
+					};
+				}
+				else {
+					buf[pos++] = (byte) c;
 				}
 			}
 			else if (c < 0x800) {
@@ -81,6 +83,7 @@ final class CopyEncoder implements RowEncoder {
 				buf[pos++] = (byte) (0x80 | (c & 0x3F));
 			}
 		}
+		return pos;
 	}
 
 	@Override

@@ -18,11 +18,11 @@ import org.qinglian.platform.exchange.BinaryCopyEncoder.Kind;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The binary rows are what PostgreSQL reads them as: each value written by the encoder
+ * The encoded rows are what PostgreSQL reads them as: each value written by an encoder
  * comes back from the database as the same text.
  */
 @IntegrationTest
-class BinaryCopyEncoderTests {
+class CopyEncoderTests {
 
 	@Autowired
 	DataSource dataSource;
@@ -80,6 +80,34 @@ class BinaryCopyEncoderTests {
 			}
 			assertThat(back.get(r)).as("row " + r).containsExactly(expected);
 		}
+	}
+
+	@Test
+	void theTextFormatEscapesWhatCopyWouldMisread() throws Exception {
+		String[] values = { "溪坪村 \\ back\\slash", "tab\there", "two\nlines", "cr\rhere", "\\N", "𠀀", null, "" };
+		CopyEncoder encoder = new CopyEncoder(4);
+		for (String v : values) {
+			encoder.field(v);
+			encoder.endRow();
+		}
+		byte[] bytes = encoder.take();
+		List<String> back = new ArrayList<>();
+		try (Connection con = dataSource.getConnection()) {
+			con.setAutoCommit(false);
+			try (Statement st = con.createStatement()) {
+				st.execute("create temp table txt (t text, n serial) on commit drop");
+			}
+			CopyIn copy = con.unwrap(PGConnection.class).getCopyAPI().copyIn("copy txt (t) from stdin");
+			copy.writeToCopy(bytes, 0, bytes.length);
+			assertThat(copy.endCopy()).isEqualTo(values.length);
+			try (Statement st = con.createStatement(); var rs = st.executeQuery("select t from txt order by n")) {
+				while (rs.next()) {
+					back.add(rs.getString(1));
+				}
+			}
+			con.rollback();
+		}
+		assertThat(back).containsExactly(values);
 	}
 
 }
