@@ -2,12 +2,8 @@ package org.qinglian.platform.exchange;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -139,14 +135,10 @@ final class BundleReader {
 
 	private long readFile(ExchangeFile f, Sink sink) throws IOException, InterruptedException {
 		MessageDigest md = sha256();
-		var decoder = StandardCharsets.UTF_8.newDecoder()
-			.onMalformedInput(CodingErrorAction.REPORT)
-			.onUnmappableCharacter(CodingErrorAction.REPORT);
 		long rows = 0;
 		boolean begun = false;
-		try (DigestInputStream digest = new DigestInputStream(bundle.open(f.file()), md)) {
-			CountingInputStream counting = new CountingInputStream(digest);
-			CsvReader csv = new CsvReader(new InputStreamReader(counting, decoder));
+		try (PrefetchReader text = new PrefetchReader(bundle.open(f.file()), md, f.file())) {
+			CsvReader csv = new CsvReader(text);
 			try {
 				List<String> header = csv.next();
 				if (header == null) {
@@ -163,7 +155,7 @@ final class BundleReader {
 							sink.begin(f);
 							begun = true;
 						}
-						rows = readRows(f, csv, header.size(), map, counting, sink);
+						rows = readRows(f, csv, header.size(), map, text, sink);
 					}
 				}
 			}
@@ -176,8 +168,8 @@ final class BundleReader {
 					sink.end(f, !problems.any());
 				}
 			}
-			// what the reader left unread still counts for the file's hash
-			digest.transferTo(OutputStream.nullOutputStream());
+			// what the parsing left unread still counts for the file's hash
+			text.finish();
 			bytesDone += bundle.size(f.file());
 		}
 		String actual = HexFormat.of().formatHex(md.digest());
@@ -188,7 +180,7 @@ final class BundleReader {
 		return rows;
 	}
 
-	private long readRows(ExchangeFile f, CsvReader csv, int width, int[] map, CountingInputStream counting, Sink sink)
+	private long readRows(ExchangeFile f, CsvReader csv, int width, int[] map, PrefetchReader text, Sink sink)
 			throws IOException, InterruptedException {
 		List<ExchangeColumn> cols = f.columns();
 		int n = cols.size();
@@ -324,14 +316,14 @@ final class BundleReader {
 			out.endRow();
 			if (out.size() >= CHUNK) {
 				sink.rows(out.take());
-				progress.update(f.file(), bytesDone + counting.count(), totalBytes, rows);
+				progress.update(f.file(), bytesDone + text.bytesRead(), totalBytes, rows);
 			}
 		}
 		out.finish();
 		if (!problems.any()) {
 			sink.rows(out.take());
 		}
-		progress.update(f.file(), bytesDone + counting.count(), totalBytes, rows);
+		progress.update(f.file(), bytesDone + text.bytesRead(), totalBytes, rows);
 		return rows;
 	}
 

@@ -1,0 +1,92 @@
+package org.qinglian.platform.exchange;
+
+import java.nio.file.Path;
+import java.util.*;
+
+import org.qinglian.platform.ExchangeFile;
+
+public class ReaderProfile {
+
+	public static void main(String[] args) throws Exception {
+		var ctx = new org.springframework.context.annotation.AnnotationConfigApplicationContext();
+		for (String n : List.of("jurisdiction.JurisdictionExchange", "assets.AssetsExchange",
+				"powerlist.PowerListExchange", "intake.IntakeExchange", "casework.CaseworkExchange")) {
+			ctx.register(Class.forName("org.qinglian." + n));
+		}
+		ctx.refresh();
+		ExchangeFiles files = new ExchangeFiles(new ArrayList<>(ctx.getBeansOfType(ExchangeFile.class).values()));
+		Path path = Path.of(args[0]);
+		for (int run = 0; run < 4; run++) {
+			long t0 = System.nanoTime();
+			try (Bundle bundle = Bundle.open(path)) {
+				Map<String, Long> rows = new HashMap<>();
+				Map<String, String> hashes = new HashMap<>();
+				var json = tools.jackson.databind.json.JsonMapper.builder()
+					.build()
+					.readTree(bundle.open("manifest.json").readAllBytes());
+				for (var e : json.path("files").properties()) {
+					if (!e.getKey().startsWith("labels/")) {
+						rows.put(e.getKey(), e.getValue().path("rows").asLong());
+						hashes.put(e.getKey(), e.getValue().path("sha256").asString());
+					}
+				}
+				var manifest = new BundleImporter.Manifest("330683", "x", rows, hashes, null, null);
+				List<ExchangeFile> present = files.all().stream().filter(f -> rows.containsKey(f.file())).toList();
+				Map<String, RowIndex> idx = new HashMap<>();
+				Map<String, BundleReader.TableShape> shapes = new HashMap<>();
+				for (ExchangeFile f : present) {
+					int[] max = new int[f.columns().size()];
+					Arrays.fill(max, Integer.MAX_VALUE);
+					BinaryCopyEncoder.Kind[] kinds = new BinaryCopyEncoder.Kind[max.length];
+					Arrays.fill(kinds, BinaryCopyEncoder.Kind.TEXT);
+					shapes.put(f.file(), new BundleReader.TableShape(max, kinds));
+					for (var c : f.columns()) {
+						for (String r : c.references()) {
+							idx.computeIfAbsent(r,
+									k -> new RowIndex(files.byName(k), k.equals("regions.csv") ? List.of("level")
+											: k.equals("power_exercises.csv") ? List.of("item_code") : List.of()));
+						}
+					}
+				}
+				idx.computeIfAbsent("power_steps.csv", k -> new RowIndex(files.byName(k), List.of()));
+				Problems problems = new Problems();
+				long[] bytes = { 0 };
+				var reader = new BundleReader(bundle, manifest, present, idx, shapes,
+						new org.qinglian.platform.PersonalDataCipher() {
+							public String encrypt(String v) {
+								return "enc" + v;
+							}
+
+							public String decrypt(String v) {
+								return v;
+							}
+						}, problems, org.qinglian.platform.Exchange.Progress.NONE);
+				long cpu0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+				reader.read(new BundleReader.Sink() {
+					public boolean cancelled() {
+						return false;
+					}
+
+					public void begin(ExchangeFile f) {
+					}
+
+					public void rows(byte[] b) {
+						bytes[0] += b.length;
+					}
+
+					public void end(ExchangeFile f, boolean good) {
+					}
+				});
+				System.out.printf("run %d: %d ms (cpu %d ms), %d problems, %d bytes%n", run,
+						(System.nanoTime() - t0) / 1_000_000,
+						(java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0)
+								/ 1_000_000,
+						problems.total(), bytes[0]);
+				if (problems.any()) {
+					System.out.println(problems.rejection(files.names()).problems().subList(0, 3));
+				}
+			}
+		}
+	}
+
+}
