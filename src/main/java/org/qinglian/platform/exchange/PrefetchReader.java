@@ -65,6 +65,8 @@ final class PrefetchReader extends Reader {
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT);
 		ByteBuffer bytes = ByteBuffer.allocate(BLOCK);
+		// UTF-8 never gives more characters than bytes
+		CharBuffer chars = CharBuffer.allocate(BLOCK + 1);
 		boolean decoding = true;
 		try {
 			while (!closed) {
@@ -77,7 +79,7 @@ final class PrefetchReader extends Reader {
 				}
 				if (decoding) {
 					bytes.flip();
-					CharBuffer chars = CharBuffer.allocate(bytes.remaining() + 1);
+					chars.clear();
 					CoderResult result = decoder.decode(bytes, chars, eof);
 					if (eof && !result.isError()) {
 						result = decoder.flush(chars);
