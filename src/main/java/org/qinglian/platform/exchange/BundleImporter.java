@@ -224,7 +224,7 @@ class BundleImporter {
 			pipeline.cancelled = true;
 			thread.join();
 		}
-		log.debug("writer waited {} ms, reader waited {} ms", pipeline.writerWaited / 1_000_000,
+		log.debug("the writer waited {} ms for rows, the reader {} ms for room", pipeline.writerWaited / 1_000_000,
 				pipeline.readerWaited / 1_000_000);
 		if (problems.any()) {
 			throw problems.rejection(files.names());
@@ -571,6 +571,15 @@ class BundleImporter {
 		/** The COPY under way, to be cancelled if the writing fails. */
 		CopyIn copy;
 
+		/**
+		 * Nanoseconds the writer waited for rows (the reader was slower) and the reader
+		 * waited for room (the database was slower): the debug log says which side set
+		 * the pace.
+		 */
+		long writerWaited;
+
+		long readerWaited;
+
 		void run(BundleReader reader) {
 			Done done;
 			try {
@@ -589,10 +598,6 @@ class BundleImporter {
 				// the writer has gone
 			}
 		}
-
-		long writerWaited;
-
-		long readerWaited;
 
 		private void put(Object item) throws InterruptedException {
 			long w0 = System.nanoTime();
