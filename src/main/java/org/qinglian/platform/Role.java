@@ -8,7 +8,7 @@ public enum Role {
 
 	/** Administrator of the county commission: users, catalogue, settings. */
 	COUNTY_ADMIN(EnumSet.of(Permission.READ_VILLAGE_DATA, Permission.READ_SUPERVISION, Permission.MANAGE_USERS,
-			Permission.READ_AUDIT, Permission.READ_PERSONAL_DATA)),
+			Permission.READ_AUDIT, Permission.READ_PERSONAL_DATA, Permission.EDIT_CATALOGUE)),
 	/** Staff of the county commission (市纪委监委). */
 	COUNTY_STAFF(EnumSet.of(Permission.READ_VILLAGE_DATA, Permission.READ_SUPERVISION, Permission.READ_PERSONAL_DATA)),
 	/** Staff of a township office (乡镇纪委、监察办). */
@@ -49,7 +49,9 @@ public enum Role {
 		/** Reports, clues, cases, findings, profiles. */
 		READ_SUPERVISION,
 		/** Personal data of named people (ID numbers, phones, kin). */
-		READ_PERSONAL_DATA, MANAGE_USERS, READ_AUDIT, RECORD_EXERCISES
+		READ_PERSONAL_DATA, MANAGE_USERS, READ_AUDIT, RECORD_EXERCISES,
+		/** The county's power list: items, flows, red lines. */
+		EDIT_CATALOGUE
 
 	}
 

@@ -12,6 +12,10 @@ import java.util.Optional;
  */
 public interface PowerList {
 
+	/** The categories of power items (the vocabulary of {@code power_items.csv}). */
+	List<String> CATEGORIES = List.of("major_decision", "project", "procurement", "assets", "finance", "livelihood",
+			"land", "personnel", "seal", "other");
+
 	/** The county's catalogue: every item with its flow and red lines (public). */
 	List<PowerItemView> catalogue();
 
@@ -38,6 +42,50 @@ public interface PowerList {
 	 * many deviate.
 	 */
 	long recheckAll();
+
+	/**
+	 * Saves a power item of the county's catalogue with its steps (new, or replacing the
+	 * item and its steps), checked as an import checks them and for cycles in the flow; a
+	 * step that uses of power have recorded cannot be removed. The change is audited and
+	 * every use of power is checked against the flows again. Administrators only.
+	 * @throws CatalogueRejectedException listing what is wrong; nothing is saved then
+	 */
+	void saveItem(PowerItemView item);
+
+	/**
+	 * Saves a red line (new or changed); its item, if named, must be in the catalogue.
+	 * @throws CatalogueRejectedException listing what is wrong
+	 */
+	void saveRedLine(RedLineView line);
+
+	/** Removes a red line. */
+	void deleteRedLine(String code);
+
+	/**
+	 * What is wrong with an edit of the catalogue.
+	 *
+	 * @param field the field, e.g. {@code name} or {@code steps[2].after}
+	 * @param messageKey the message that says what is wrong
+	 * @param args its arguments
+	 */
+	record CatalogueProblem(String field, String messageKey, List<Object> args) {
+	}
+
+	/** An edit of the catalogue refused, with every problem found. */
+	class CatalogueRejectedException extends IllegalArgumentException {
+
+		private final transient List<CatalogueProblem> problems;
+
+		public CatalogueRejectedException(List<CatalogueProblem> problems) {
+			super(problems.stream().map(p -> p.field() + ": " + p.messageKey() + " " + p.args()).toList().toString());
+			this.problems = List.copyOf(problems);
+		}
+
+		public List<CatalogueProblem> problems() {
+			return problems;
+		}
+
+	}
 
 	record ExerciseFigures(long exercises, long deviating) {
 	}

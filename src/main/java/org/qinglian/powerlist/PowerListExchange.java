@@ -15,8 +15,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class PowerListExchange {
 
-	static final String[] CATEGORIES = { "major_decision", "project", "procurement", "assets", "finance", "livelihood",
-			"land", "personnel", "seal", "other" };
+	static final String[] CATEGORIES = PowerList.CATEGORIES.toArray(String[]::new);
 
 	@Bean
 	ExchangeFile powerItemsFile() {

@@ -122,7 +122,8 @@ class ScopingTests {
 		return pattern.replace("{code}", village)
 			.replace("{id}", exercise)
 			.replace("{findingId}", finding)
-			.replace("{personId}", cadre);
+			.replace("{personId}", cadre)
+			.replace("{itemCode}", "major_decision");
 	}
 
 	@Test

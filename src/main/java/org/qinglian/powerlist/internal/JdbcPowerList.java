@@ -33,6 +33,9 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.qinglian.platform.Role;
+import org.qinglian.powerlist.domain.CatalogueChecks;
+
 @Service
 class JdbcPowerList implements PowerList {
 
@@ -206,6 +209,102 @@ class JdbcPowerList implements PowerList {
 		if (event.changedFiles().stream().anyMatch(POWER_FILES::contains)) {
 			recheckAll();
 		}
+	}
+
+	@Override
+	@Transactional
+	public void saveItem(PowerItemView item) {
+		scopes.current().require(Role.Permission.EDIT_CATALOGUE);
+		List<CatalogueProblem> problems = new ArrayList<>(
+				CatalogueChecks.check(item, new java.util.HashSet<>(CATEGORIES)));
+		Set<String> kept = item.steps().stream().map(StepView::code).collect(java.util.stream.Collectors.toSet());
+		jdbc.sql("""
+				select ev.step_code, count(*) from pow_exercise_event ev
+				join pow_exercise e on e.exercise_id = ev.exercise_id
+				where e.item_code = ? group by ev.step_code order by ev.step_code""")
+			.param(item.code())
+			.query((ResultSet rs) -> {
+				if (!kept.contains(rs.getString(1))) {
+					problems.add(new CatalogueProblem("steps", "catalogue.problem.stepInUse",
+							List.of(rs.getString(1), rs.getLong(2))));
+				}
+			});
+		if (!problems.isEmpty()) {
+			throw new CatalogueRejectedException(problems);
+		}
+		int existed = jdbc.sql("select count(*) from pow_item where item_code = ?")
+			.param(item.code())
+			.query(Integer.class)
+			.single();
+		jdbc.sql("""
+				insert into pow_item (item_code, category, name, description, legal_basis) values (?, ?, ?, ?, ?)
+				on conflict (item_code) do update set category = excluded.category, name = excluded.name,
+				  description = excluded.description, legal_basis = excluded.legal_basis""")
+			.params(item.code(), item.category(), item.name(), blankToNull(item.description()),
+					blankToNull(item.legalBasis()))
+			.update();
+		jdbc.sql("delete from pow_step where item_code = ? and step_code <> all(?)")
+			.params(item.code(), kept.toArray(String[]::new))
+			.update();
+		for (StepView st : item.steps()) {
+			jdbc.sql("""
+					insert into pow_step (item_code, step_code, seq, name, actor_role, after, min_days, max_days,
+					                      disclosure, optional)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+					on conflict (item_code, step_code) do update set seq = excluded.seq, name = excluded.name,
+					  actor_role = excluded.actor_role, after = excluded.after, min_days = excluded.min_days,
+					  max_days = excluded.max_days, disclosure = excluded.disclosure, optional = excluded.optional""")
+				.params(item.code(), st.code(), st.seq(), st.name(), blankToNull(st.actorRole()),
+						st.after().isEmpty() ? null : String.join(";", st.after()), st.minDays(), st.maxDays(),
+						st.disclosure(), st.optional())
+				.update();
+		}
+		audit.record(existed > 0 ? "update" : "create", "power_item", item.code(), null,
+				item.name() + ": " + item.steps().size() + " steps");
+		recheckAll();
+	}
+
+	@Override
+	@Transactional
+	public void saveRedLine(RedLineView line) {
+		scopes.current().require(Role.Permission.EDIT_CATALOGUE);
+		List<CatalogueProblem> problems = new ArrayList<>();
+		if (line.code() == null || line.code().isBlank() || line.code().length() > 64
+				|| line.code().chars().anyMatch(c -> c <= ' ' || c == ';')) {
+			problems.add(new CatalogueProblem("code", "catalogue.problem.code", List.of(64)));
+		}
+		if (line.text() == null || line.text().isBlank()) {
+			problems.add(new CatalogueProblem("text", "catalogue.problem.required", List.of()));
+		}
+		String item = blankToNull(line.itemCode());
+		if (item != null && jdbc.sql("select count(*) from pow_item where item_code = ?")
+			.param(item)
+			.query(Integer.class)
+			.single() == 0) {
+			problems.add(new CatalogueProblem("itemCode", "catalogue.problem.unknownItem", List.of(item)));
+		}
+		if (!problems.isEmpty()) {
+			throw new CatalogueRejectedException(problems);
+		}
+		jdbc.sql("""
+				insert into pow_red_line (red_line_code, text, item_code) values (?, ?, ?)
+				on conflict (red_line_code) do update set text = excluded.text, item_code = excluded.item_code""")
+			.params(line.code(), line.text().strip(), item)
+			.update();
+		audit.record("update", "red_line", line.code(), null, line.text().strip());
+	}
+
+	@Override
+	@Transactional
+	public void deleteRedLine(String code) {
+		scopes.current().require(Role.Permission.EDIT_CATALOGUE);
+		if (jdbc.sql("delete from pow_red_line where red_line_code = ?").param(code).update() > 0) {
+			audit.record("delete", "red_line", code, null, null);
+		}
+	}
+
+	private static String blankToNull(String s) {
+		return s == null || s.isBlank() ? null : s.strip();
 	}
 
 	@Override
