@@ -203,13 +203,70 @@ class BadBundleTests {
 	}
 
 	@Test
-	void aHashThatDoesNotMatchTheManifestIsRefusedBeforeAnythingIsRead() throws Exception {
+	void aHashThatDoesNotMatchTheManifestIsRefused() throws Exception {
 		TestBundle b = TestBundle.valid("H");
 		b.hashOverride.put("vouchers.csv", "0".repeat(64));
 		Path dir = b.write(tmp.resolve("h"));
 		BundleRejectedException ex = catchThrowableOfType(BundleRejectedException.class,
 				() -> exchange.importBundle(dir, Exchange.Progress.NONE));
 		assertThat(ex.problems()).anySatisfy(p -> assertThat(p).startsWith("vouchers.csv:0: -: its SHA-256 is"));
+	}
+
+	interface BundleChange {
+
+		void apply(Path dir) throws Exception;
+
+	}
+
+	static Stream<Arguments> badBundles2() {
+		return Stream.of(Arguments.of("a column twice",
+				(UnaryOperator<TestBundle>) b -> b.with("vouchers.csv", "category,summary", "category,category"),
+				(BundleChange) dir -> {
+				}, "vouchers.csv:1: category: the column appears twice"),
+				Arguments.of("an empty file", (UnaryOperator<TestBundle>) b -> {
+					b.files.put("vouchers.csv", "");
+					return b;
+				}, (BundleChange) dir -> {
+				}, "vouchers.csv:1: -: is empty: the first line must be the header"),
+				Arguments.of("a file the format does not have", (UnaryOperator<TestBundle>) b -> {
+					b.files.put("weather.csv", "day,rain\n2019-01-01,3\n");
+					return b;
+				}, (BundleChange) dir -> {
+				}, "weather.csv:0: -: is not a file of the QDX format"),
+				Arguments.of("a listed file that is missing", (UnaryOperator<TestBundle>) b -> b,
+						(BundleChange) dir -> java.nio.file.Files.delete(dir.resolve("vouchers.csv")),
+						"manifest.json:1: files: vouchers.csv is listed but not in the bundle"),
+				Arguments.of("a file the manifest does not list", (UnaryOperator<TestBundle>) b -> b,
+						(BundleChange) dir -> java.nio.file.Files.writeString(dir.resolve("deaths.csv"),
+								"person_id,died_on,source\n"),
+						"manifest.json:1: files: deaths.csv is in the bundle but not in the manifest"),
+				Arguments.of("no regions", (UnaryOperator<TestBundle>) b -> {
+					b.files.remove("regions.csv");
+					return b;
+				}, (BundleChange) dir -> {
+				}, "regions.csv:0: -: is missing: every bundle has regions.csv"),
+				Arguments.of("another version of the format", (UnaryOperator<TestBundle>) b -> b,
+						(BundleChange) dir -> java.nio.file.Files.writeString(dir.resolve("manifest.json"),
+								java.nio.file.Files.readString(dir.resolve("manifest.json"))
+									.replace("\"version\":1", "\"version\":2")),
+						"manifest.json:1: version: must be 1 (the only version this platform reads)"),
+				Arguments.of("no manifest", (UnaryOperator<TestBundle>) b -> b,
+						(BundleChange) dir -> java.nio.file.Files.delete(dir.resolve("manifest.json")),
+						"manifest.json:0: -: the bundle has no manifest.json"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("badBundles2")
+	void aBadBundleIsNamedAndNothingIsWritten(String name, UnaryOperator<TestBundle> change, BundleChange after,
+			String expected) throws Exception {
+		long before = totalRows();
+		Path dir = change.apply(TestBundle.valid("Y" + Math.abs(name.hashCode()))).write(tmp.resolve("b"));
+		after.apply(dir);
+		BundleRejectedException ex = catchThrowableOfType(BundleRejectedException.class,
+				() -> exchange.importBundle(dir, Exchange.Progress.NONE));
+		assertThat(ex).as(name).isNotNull();
+		assertThat(ex.problems()).as(name).contains(expected);
+		assertThat(totalRows()).as("rows after a refused bundle").isEqualTo(before);
 	}
 
 	@Test
