@@ -18,8 +18,8 @@ class CaseworkExchange {
 			.optional("report_id", ID, "reports.csv")
 			.required("filed_on", DATE)
 			.required("unit_code", REGION_CODE, "regions.csv")
-			.optional("self_handled", BOOLEAN)
-			.optional("joint", BOOLEAN)
+			.required("self_handled", BOOLEAN)
+			.required("joint", BOOLEAN)
 			.optional("subject_id", ID, "persons.csv", "organizations.csv")
 			.optional("violation", TEXT)
 			.code("sanction", false, "none", "criticism", "party_warning", "party_serious_warning", "removal_from_post",

@@ -26,7 +26,7 @@ class IntakeExchange {
 			.optional("subject_id", ID, "persons.csv", "organizations.csv")
 			.required("region_code", REGION_CODE, "regions.csv")
 			.required("unit_code", REGION_CODE, "regions.csv")
-			.optional("rural_cadre", BOOLEAN)
+			.required("rural_cadre", BOOLEAN)
 			.optional("text", TEXT)
 			.optional("duplicate_of", ID, "reports.csv")
 			.optional("closed_on", DATE)
