@@ -377,9 +377,8 @@ class BundleImporter {
 	private Map<String, Long> write(Connection con, Pipeline pipeline, Set<String> emptyTables,
 			Map<String, BundleReader.TableShape> shapes, Map<String, Long> changed)
 			throws SQLException, InterruptedException, IOException {
-		CopyIn copy = null;
 		try {
-			return write(con, pipeline, emptyTables, shapes, changed, copy);
+			return writeAll(con, pipeline, emptyTables, shapes, changed);
 		}
 		finally {
 			if (pipeline.copy != null && pipeline.copy.isActive()) {
@@ -388,9 +387,10 @@ class BundleImporter {
 		}
 	}
 
-	private Map<String, Long> write(Connection con, Pipeline pipeline, Set<String> emptyTables,
-			Map<String, BundleReader.TableShape> shapes, Map<String, Long> changed, CopyIn copy)
+	private Map<String, Long> writeAll(Connection con, Pipeline pipeline, Set<String> emptyTables,
+			Map<String, BundleReader.TableShape> shapes, Map<String, Long> changed)
 			throws SQLException, InterruptedException, IOException {
+		CopyIn copy = null;
 		List<String> rebuild = List.of();
 		while (true) {
 			long w0 = System.nanoTime();
