@@ -352,8 +352,10 @@ class BundleImporter {
 				select.add(quote(f.column(k).orElseThrow().dbColumn()) + "::text");
 			}
 			int keys = f.key().size();
-			try (Statement st = con.createStatement();
-					var rs = st.executeQuery("select " + String.join(", ", select) + " from " + f.table())) {
+			try (Statement st = con.createStatement()) {
+				// a cursor, not the whole table in the driver's memory at once
+				st.setFetchSize(10_000);
+				var rs = st.executeQuery("select " + String.join(", ", select) + " from " + f.table());
 				while (rs.next()) {
 					String[] parts = new String[keys];
 					for (int i = 0; i < keys; i++) {

@@ -191,7 +191,7 @@ final class BundleReader {
 		int[] keptAt = index == null ? new int[0]
 				: index.kept().stream().mapToInt(c -> cols.indexOf(f.column(c).orElseThrow())).toArray();
 		int expected = (int) Math.min(manifest.rows().getOrDefault(f.file(), 0L), 10_000_000L);
-		Map<String, Long> seen = index == null ? RowIndex.sized(expected) : null;
+		KeyTable seen = index == null ? new KeyTable(expected) : null;
 		if (index != null) {
 			index.expect(expected);
 		}
@@ -276,8 +276,7 @@ final class BundleReader {
 				first = index.add(key, line, kept);
 			}
 			else {
-				Long before = seen.putIfAbsent(key, line);
-				first = before == null ? 0 : before;
+				first = Math.max(0, seen.putIfAbsent(key, line));
 			}
 			if (first > 0) {
 				problems.add(f.file(), line, keyNames, "repeats the key of line " + first);

@@ -23,7 +23,11 @@ final class RowIndex {
 
 	private final List<String> kept;
 
-	private Map<String, Entry> rows = new HashMap<>();
+	/** The keys, with the line of the bundle they came from (0: the table). */
+	private final KeyTable keys = new KeyTable(1024);
+
+	/** The kept columns per key, only for the few files that checks look into. */
+	private final Map<String, String[]> values = new HashMap<>();
 
 	RowIndex(ExchangeFile file, List<String> kept) {
 		this.file = file;
@@ -40,34 +44,29 @@ final class RowIndex {
 
 	/**
 	 * Adds a row; returns the line of an earlier row of the bundle with the same key,
-	 * else 0 (and the row is added).
+	 * else 0 (and the row is added, or replaces the table's row of that key).
 	 */
 	long add(String key, long line, String[] keptValues) {
-		Entry before = rows.putIfAbsent(key, new Entry(line, keptValues));
-		if (before == null) {
-			return 0;
+		long before = keys.putIfAbsent(key, line);
+		if (before > 0) {
+			return before;
 		}
-		if (before.line() > 0) {
-			return before.line();
+		if (before == 0) {
+			keys.setLine(key, line);
 		}
-		rows.put(key, new Entry(line, keptValues));
+		if (!kept.isEmpty()) {
+			values.put(key, keptValues);
+		}
 		return 0;
 	}
 
-	/** Makes room for this many more rows at once, instead of growing step by step. */
+	/** Makes room for this many more rows at once. */
 	void expect(int more) {
-		if (rows.isEmpty()) {
-			rows = sized(more);
-		}
-		else {
-			Map<String, Entry> bigger = sized(rows.size() + more);
-			bigger.putAll(rows);
-			rows = bigger;
-		}
+		keys.expect(more);
 	}
 
 	boolean contains(String key) {
-		return rows.containsKey(key);
+		return keys.contains(key);
 	}
 
 	/** The value of a kept column in the row with this key, {@code null} if none. */
@@ -77,17 +76,12 @@ final class RowIndex {
 			throw new IllegalStateException(
 					"no check declared that it reads " + column + " of " + file.file() + ": add it to its reads");
 		}
-		Entry e = rows.get(key);
-		return e == null ? null : e.kept()[i];
+		String[] row = values.get(key);
+		return row == null ? null : row[i];
 	}
 
 	int size() {
-		return rows.size();
-	}
-
-	/** A map that holds this many entries without growing. */
-	static <K, V> HashMap<K, V> sized(int entries) {
-		return new HashMap<>((int) (entries / 0.75f) + 1);
+		return keys.size();
 	}
 
 	static String key(String... parts) {
@@ -102,9 +96,6 @@ final class RowIndex {
 			sb.append(parts[i] == null ? "" : parts[i]);
 		}
 		return sb.toString();
-	}
-
-	private record Entry(long line, String[] kept) {
 	}
 
 }
