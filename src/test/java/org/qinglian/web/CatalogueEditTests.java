@@ -202,4 +202,19 @@ class CatalogueEditTests {
 			.single()).isZero();
 	}
 
+	@Test
+	void markupTypedIntoAStepIsShownAsTextOnThePublicPage() throws Exception {
+		List<Map<String, Object>> steps = steps();
+		Object original = steps.get(2).get("name");
+		steps.get(2).put("name", "<script>alert(1)</script>审议");
+		assertThat(mvc.perform(form(steps, "admin")).andReturn().getResponse().getStatus()).isEqualTo(302);
+		String village = jdbc.sql("select min(region_code) from jur_region where level = 'village'")
+			.query(String.class)
+			.single();
+		String html = mvc.perform(get("/public/villages/" + village)).andReturn().getResponse().getContentAsString();
+		assertThat(html).doesNotContain("<script>alert(1)").contains("&lt;script&gt;alert(1)&lt;/script&gt;审议");
+		steps.get(2).put("name", original);
+		mvc.perform(form(steps, "admin"));
+	}
+
 }
