@@ -1,14 +1,12 @@
 package org.qinglian.platform.exchange;
 
-import java.util.Arrays;
-
 /**
  * Writes rows in the binary format of PostgreSQL's {@code COPY} (see the documentation of
  * {@code COPY}, "Binary Format"): each field as its length and the bytes of the type's
  * binary representation. The database then parses no text: no dates, no numbers, no
  * escapes. The values have passed the field checks, so they are well formed.
  */
-final class BinaryCopyEncoder implements RowEncoder {
+final class BinaryCopyEncoder extends ByteRows {
 
 	/** The binary representations written; each is that of the column's type. */
 	enum Kind {
@@ -26,17 +24,13 @@ final class BinaryCopyEncoder implements RowEncoder {
 
 	private final Kind[] kinds;
 
-	private byte[] buf;
-
-	private int pos;
-
 	private int column;
 
 	private final short[] digits = new short[64];
 
 	BinaryCopyEncoder(Kind[] kinds, int capacity) {
+		super(capacity);
 		this.kinds = kinds.clone();
-		this.buf = new byte[capacity];
 	}
 
 	@Override
@@ -106,18 +100,6 @@ final class BinaryCopyEncoder implements RowEncoder {
 	public void finish() {
 		ensure(2);
 		putShort(-1);
-	}
-
-	@Override
-	public int size() {
-		return pos;
-	}
-
-	@Override
-	public byte[] take() {
-		byte[] out = Arrays.copyOf(buf, pos);
-		pos = 0;
-		return out;
 	}
 
 	private void text(String v) {
@@ -214,12 +196,6 @@ final class BinaryCopyEncoder implements RowEncoder {
 		buf[pos++] = (byte) (i >>> 16);
 		buf[pos++] = (byte) (i >>> 8);
 		buf[pos++] = (byte) i;
-	}
-
-	private void ensure(int more) {
-		if (pos + more > buf.length) {
-			buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + more));
-		}
 	}
 
 }

@@ -1,22 +1,16 @@
 package org.qinglian.platform.exchange;
 
-import java.util.Arrays;
-
 /**
  * Writes rows in the text format of PostgreSQL's {@code COPY ... FROM STDIN}, as UTF-8
  * straight into a byte buffer: fields separated by tabs, rows ended by a newline,
  * {@code \N} for an empty cell, backslash escapes for backslash, tab and line breaks.
  */
-final class CopyEncoder implements RowEncoder {
-
-	private byte[] buf;
-
-	private int pos;
+final class CopyEncoder extends ByteRows {
 
 	private boolean rowStarted;
 
 	CopyEncoder(int capacity) {
-		this.buf = new byte[capacity];
+		super(capacity);
 	}
 
 	@Override
@@ -92,27 +86,9 @@ final class CopyEncoder implements RowEncoder {
 		rowStarted = false;
 	}
 
-	@Override
-	public int size() {
-		return pos;
-	}
-
-	@Override
-	public byte[] take() {
-		byte[] out = Arrays.copyOf(buf, pos);
-		pos = 0;
-		return out;
-	}
-
 	private void put(byte b) {
 		ensure(1);
 		buf[pos++] = b;
-	}
-
-	private void ensure(int more) {
-		if (pos + more > buf.length) {
-			buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + more));
-		}
 	}
 
 }
