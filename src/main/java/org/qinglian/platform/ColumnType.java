@@ -35,6 +35,26 @@ public enum ColumnType {
 	/** Ids joined by {@code ;}. */
 	ID_LIST,
 	/** Region codes joined by {@code ;}. */
-	REGION_LIST
+	REGION_LIST;
+
+	/** The most characters an {@link #ID} has. */
+	public static final int ID_LENGTH = 64;
+
+	/**
+	 * Whether the text is a well-formed {@link #ID}: 1 to {@value #ID_LENGTH} characters,
+	 * no spaces, control characters or {@code ;} (which separates the ids of a list).
+	 */
+	public static boolean isId(String v) {
+		if (v == null || v.isEmpty() || v.length() > ID_LENGTH) {
+			return false;
+		}
+		for (int i = 0; i < v.length(); i++) {
+			char c = v.charAt(i);
+			if (c <= ' ' || c == ';') {
+				return false;
+			}
+		}
+		return true;
+	}
 
 }

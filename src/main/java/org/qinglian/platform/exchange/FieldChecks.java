@@ -3,6 +3,7 @@ package org.qinglian.platform.exchange;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 
+import org.qinglian.platform.ColumnType;
 import org.qinglian.platform.ExchangeColumn;
 import org.qinglian.platform.IdentityCodes;
 
@@ -37,16 +38,10 @@ final class FieldChecks {
 	}
 
 	static String id(String v) {
-		if (v.length() > 64) {
-			return "an id has at most 64 characters";
+		if (v.length() > ColumnType.ID_LENGTH) {
+			return "an id has at most " + ColumnType.ID_LENGTH + " characters";
 		}
-		for (int i = 0; i < v.length(); i++) {
-			char c = v.charAt(i);
-			if (c <= ' ' || c == ';') {
-				return "an id has no spaces, control characters or ';'";
-			}
-		}
-		return null;
+		return ColumnType.isId(v) ? null : "an id has no spaces, control characters or ';'";
 	}
 
 	static String text(String v) {

@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Set;
 
 import org.qinglian.powerlist.PowerList.CatalogueProblem;
+import org.qinglian.platform.ColumnType;
 import org.qinglian.powerlist.PowerList.PowerItemView;
+import org.qinglian.powerlist.PowerList.RedLineView;
 import org.qinglian.powerlist.PowerList.StepView;
 
 /**
@@ -19,8 +21,6 @@ import org.qinglian.powerlist.PowerList.StepView;
  * and a message key with its arguments.
  */
 public final class CatalogueChecks {
-
-	private static final int CODE_LENGTH = 64;
 
 	private static final int NAME_LENGTH = 200;
 
@@ -79,6 +79,22 @@ public final class CatalogueChecks {
 	}
 
 	/**
+	 * What is wrong with a red line: its code, its text, and the item it names, which
+	 * must be in the catalogue.
+	 */
+	public static List<CatalogueProblem> checkRedLine(RedLineView line, boolean itemKnown) {
+		List<CatalogueProblem> problems = new ArrayList<>();
+		code(line.code(), "code", problems);
+		if (line.text() == null || line.text().isBlank()) {
+			problems.add(problem("text", "catalogue.problem.required"));
+		}
+		if (line.itemCode() != null && !itemKnown) {
+			problems.add(problem("itemCode", "catalogue.problem.unknownItem", line.itemCode()));
+		}
+		return problems;
+	}
+
+	/**
 	 * A step on a cycle of {@code after}, or {@code null}: a depth-first search over the
 	 * steps whose predecessors are known.
 	 */
@@ -123,9 +139,8 @@ public final class CatalogueChecks {
 			problems.add(problem(field, "catalogue.problem.required"));
 			return false;
 		}
-		// the rule of an id in the exchange format: no spaces, control characters or ';'
-		if (code.length() > CODE_LENGTH || code.chars().anyMatch(c -> c <= ' ' || c == ';')) {
-			problems.add(problem(field, "catalogue.problem.code", CODE_LENGTH));
+		if (!ColumnType.isId(code)) {
+			problems.add(problem(field, "catalogue.problem.code", ColumnType.ID_LENGTH));
 			return false;
 		}
 		return true;

@@ -268,21 +268,13 @@ class JdbcPowerList implements PowerList {
 	@Transactional
 	public void saveRedLine(RedLineView line) {
 		scopes.current().require(Role.Permission.EDIT_CATALOGUE);
-		List<CatalogueProblem> problems = new ArrayList<>();
-		if (line.code() == null || line.code().isBlank() || line.code().length() > 64
-				|| line.code().chars().anyMatch(c -> c <= ' ' || c == ';')) {
-			problems.add(new CatalogueProblem("code", "catalogue.problem.code", List.of(64)));
-		}
-		if (line.text() == null || line.text().isBlank()) {
-			problems.add(new CatalogueProblem("text", "catalogue.problem.required", List.of()));
-		}
 		String item = blankToNull(line.itemCode());
-		if (item != null && jdbc.sql("select count(*) from pow_item where item_code = ?")
+		boolean itemKnown = item != null && jdbc.sql("select count(*) from pow_item where item_code = ?")
 			.param(item)
 			.query(Integer.class)
-			.single() == 0) {
-			problems.add(new CatalogueProblem("itemCode", "catalogue.problem.unknownItem", List.of(item)));
-		}
+			.single() > 0;
+		List<CatalogueProblem> problems = CatalogueChecks.checkRedLine(new RedLineView(line.code(), line.text(), item),
+				itemKnown);
 		if (!problems.isEmpty()) {
 			throw new CatalogueRejectedException(problems);
 		}

@@ -66,4 +66,13 @@ class CatalogueChecksTests {
 			.containsExactly("steps[0].after catalogue.problem.afterItself []");
 	}
 
+	@Test
+	void aRedLineNeedsACodeATextAndAKnownItem() {
+		assertThat(CatalogueChecks.checkRedLine(new PowerList.RedLineView("RL;1", " ", "nosuch"), false))
+			.extracting(p -> p.field() + " " + p.messageKey())
+			.containsExactlyInAnyOrder("code catalogue.problem.code", "text catalogue.problem.required",
+					"itemCode catalogue.problem.unknownItem");
+		assertThat(CatalogueChecks.checkRedLine(new PowerList.RedLineView("RL01", "严禁优亲厚友", null), false)).isEmpty();
+	}
+
 }
