@@ -15,8 +15,13 @@ public interface Exchange {
 	 */
 	ImportReport importBundle(Path bundle, Progress progress);
 
-	/** Writes every row as a bundle into {@code dir}, with its manifest. */
-	ExportReport exportBundle(Path dir);
+	/**
+	 * Writes every row as a bundle into {@code dir}, with its manifest, in owner-only
+	 * files; audited before the first file is written.
+	 * @param withIdentities whether reporters' identities are written in clear; otherwise
+	 * each is written sealed ({@code sealed:…}), which re-imports here and nowhere else
+	 */
+	ExportReport exportBundle(Path dir, boolean withIdentities);
 
 	/**
 	 * The period the imported data covers: from the earliest to the latest of the

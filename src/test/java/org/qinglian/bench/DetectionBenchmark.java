@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.qinglian.QinglianApplication;
@@ -43,19 +42,10 @@ public final class DetectionBenchmark {
 		Path bundle = Path.of(args[0]);
 		boolean verbose = args.length > 1 && args[1].equals("-v");
 		Path data = Files.createTempDirectory("qinglian-detect");
-		try (EmbeddedPostgres pg = EmbeddedPostgres.builder()
-			.setDataDirectory(data)
-			.setCleanDataDirectory(true)
-			.setServerConfig("shared_buffers", "256MB")
-			.setServerConfig("work_mem", "64MB")
-			.setServerConfig("max_wal_size", "4GB")
-			.start()) {
-			try (var c = pg.getPostgresDatabase().getConnection(); var st = c.createStatement()) {
-				st.execute("create database qinglian");
-			}
+		{
 			var context = new SpringApplicationBuilder(QinglianApplication.class).web(WebApplicationType.NONE)
-				.properties("qinglian.db.url=" + pg.getJdbcUrl("postgres", "qinglian"), "qinglian.db.user=postgres",
-						"qinglian.key-file=" + data.resolve("bench.key"), "logging.level.root=WARN",
+				.properties("qinglian.db.data-dir=" + data.resolve("pg"), "qinglian.keys.dir=" + data.resolve("keys"),
+						"qinglian.audit.checkpoint-dir=" + data.resolve("audit"), "logging.level.root=WARN",
 						"logging.level.org.qinglian.risk.internal=DEBUG", "qinglian.demo.load-on-first-start=false",
 						"qinglian.risk.scan-after-import=false")
 				.run();

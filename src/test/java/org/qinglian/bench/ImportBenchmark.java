@@ -126,8 +126,11 @@ public final class ImportBenchmark {
 			try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
 				st.execute("create database baseline");
 				st.execute("create database baseline_typed");
+				// the platform's two roles (this benchmark's server trusts localhost)
+				st.execute("create role ext_owner login");
+				st.execute("create role ext_app login");
 				for (int run = 1; run <= runs; run++) {
-					st.execute("create database qinglian" + run);
+					st.execute("create database qinglian" + run + " owner ext_owner");
 				}
 			}
 			List<Path> files;
@@ -166,9 +169,11 @@ public final class ImportBenchmark {
 			List<Double> speeds = new java.util.ArrayList<>();
 			for (int run = 1; run <= runs; run++) {
 				var context = new SpringApplicationBuilder(QinglianApplication.class).web(WebApplicationType.NONE)
-					.properties("qinglian.db.url=" + pg.getJdbcUrl("postgres", "qinglian" + run),
-							"qinglian.db.user=postgres", "qinglian.key-file=" + data.resolve("bench.key"),
-							"logging.level.root=WARN", "logging.level.org.qinglian.platform.exchange=DEBUG",
+					.properties("qinglian.db.url=jdbc:postgresql://localhost:" + pg.getPort() + "/qinglian" + run,
+							"qinglian.db.user=ext_app", "qinglian.db.owner-user=ext_owner",
+							"qinglian.keys.dir=" + data.resolve("keys"),
+							"qinglian.audit.checkpoint-dir=" + data.resolve("audit"), "logging.level.root=WARN",
+							"logging.level.org.qinglian.platform.exchange=DEBUG",
 							"qinglian.demo.load-on-first-start=false", "qinglian.risk.scan-after-import=false")
 					.run();
 				try (context) {

@@ -1,39 +1,57 @@
 package org.qinglian.platform.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.GeneralSecurityException;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.qinglian.platform.AuditLog;
+import org.qinglian.platform.Role;
+import org.qinglian.platform.Scopes;
+import org.qinglian.platform.crypto.Keysets;
 
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The audit log in {@code plt_audit_log}. Appends are serialised by a transaction-scoped
- * advisory lock so that each entry chains onto the one before it; the table refuses
- * updates and deletes by trigger.
+ * advisory lock so that each entry chains onto the one before it. The application's
+ * database role may only insert into and read the table; each entry's MAC (Tink,
+ * HMAC-SHA256, keyed outside the database) covers its {@linkplain AuditEncoding canonical
+ * encoding} and the previous MAC; checkpoints of the head go to a file outside the
+ * database at intervals and at shutdown.
  */
 @Component
+@DependsOnDatabaseInitialization
 class JdbcAuditLog implements AuditLog {
 
-	static final String GENESIS = "0".repeat(64);
+	private static final Logger log = LoggerFactory.getLogger(JdbcAuditLog.class);
 
 	private static final long LOCK = 0x51_4C_41_55_44_49_54L;
 
@@ -41,78 +59,220 @@ class JdbcAuditLog implements AuditLog {
 
 	private final Clock clock;
 
-	JdbcAuditLog(JdbcClient jdbc, Clock clock) {
+	private final Keysets keys;
+
+	private final Scopes scopes;
+
+	private final TransactionTemplate newTransaction;
+
+	private final AuditCheckpoints checkpoints;
+
+	private final String installation;
+
+	private final ScheduledExecutorService timer;
+
+	private long checkpointed = -1;
+
+	JdbcAuditLog(JdbcClient jdbc, Clock clock, Keysets keys, Scopes scopes, PlatformTransactionManager transactions,
+			AuditSettings settings) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.keys = keys;
+		this.scopes = scopes;
+		this.newTransaction = new TransactionTemplate(transactions);
+		this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.checkpoints = new AuditCheckpoints(settings.checkpointDir());
+		jdbc.sql(
+				"insert into plt_installation (id) select gen_random_uuid() where not exists (select 1 from plt_installation)")
+			.update();
+		this.installation = jdbc.sql("select id::text from plt_installation").query(String.class).single();
+		long every = settings.checkpointInterval().toMillis();
+		this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+			Thread t = new Thread(r, "audit-checkpoint");
+			t.setDaemon(true);
+			return t;
+		});
+		this.timer.scheduleWithFixedDelay(this::checkpointQuietly, every, every, TimeUnit.MILLISECONDS);
 	}
 
 	@Override
 	@Transactional(propagation = Propagation.REQUIRED)
 	public void record(String action, String targetType, String targetId, String regionCode, String detail) {
+		append(action, targetType, targetId, regionCode, detail);
+	}
+
+	@Override
+	public void recordNow(String action, String targetType, String targetId, String regionCode, String detail) {
+		newTransaction.executeWithoutResult(s -> append(action, targetType, targetId, regionCode, detail));
+	}
+
+	private void append(String action, String targetType, String targetId, String regionCode, String detail) {
 		jdbc.sql("select pg_advisory_xact_lock(?)").param(LOCK).query((rs, i) -> 1).list();
-		var last = jdbc.sql("select seq, hash from plt_audit_log order by seq desc limit 1")
-			.query((rs, i) -> new Object[] { rs.getLong(1), rs.getString(2) })
+		var last = jdbc.sql("select seq, mac from plt_audit_log order by seq desc limit 1")
+			.query((rs, i) -> new Head(rs.getLong(1), rs.getString(2)))
 			.optional();
-		long seq = last.map(r -> (Long) r[0] + 1).orElse(1L);
-		String prev = last.map(r -> (String) r[1]).orElse(GENESIS);
+		long seq = last.map(h -> h.seq() + 1).orElse(1L);
+		String previous = last.map(Head::mac).orElse(null);
 		Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		String actor = actor();
 		String remote = remoteAddress();
-		String hash = hash(seq, at, actor, action, targetType, targetId, regionCode, detail, remote, prev);
+		String mac = mac(AuditEncoding.entry(seq, at, actor, action, targetType, targetId, regionCode, detail, remote,
+				previous));
 		jdbc.sql("""
 				insert into plt_audit_log (seq, at, actor, action, target_type, target_id, region_code, detail,
-				                           remote_addr, prev_hash, hash)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				                           remote_addr, mac)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(seq, OffsetDateTime.ofInstant(at, ZoneOffset.UTC), actor, action, targetType, targetId, regionCode,
-					detail, remote, prev, hash)
+					detail, remote, mac)
 			.update();
+	}
+
+	private record Head(long seq, String mac) {
+	}
+
+	private String mac(byte[] encoded) {
+		try {
+			return Base64.getEncoder().encodeToString(keys.audit().computeMac(encoded));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public Verification verify() {
+		List<AuditCheckpoints.Checkpoint> marks = checkpoints.read(keys.audit());
+		Map<Long, String> macAt = new HashMap<>();
+		for (AuditCheckpoints.Checkpoint c : marks) {
+			if (c.authentic()) {
+				macAt.put(c.seq(), null);
+			}
+		}
 		long[] count = { 0 };
-		String[] prev = { GENESIS };
+		String[] previous = { null };
 		Verification[] broken = { null };
 		jdbc.sql("select * from plt_audit_log order by seq").query((ResultSet rs) -> {
 			if (broken[0] != null) {
 				return;
 			}
-			count[0]++;
 			long seq = rs.getLong("seq");
-			String expected = hash(rs, seq, prev[0]);
-			if (!rs.getString("prev_hash").equals(prev[0])) {
-				broken[0] = new Verification(count[0], seq, "its link to the previous entry is broken");
+			long expected = count[0] + 1;
+			if (seq != expected) {
+				broken[0] = new Verification(count[0], 0, expected,
+						"entry " + expected + " is missing: the log goes from entry " + count[0] + " to entry " + seq);
+				return;
 			}
-			else if (!expected.equals(rs.getString("hash"))) {
-				broken[0] = new Verification(count[0], seq, "its content does not match its hash");
+			count[0]++;
+			String mac = rs.getString("mac");
+			byte[] encoded = AuditEncoding.entry(seq, rs.getObject("at", OffsetDateTime.class).toInstant(),
+					rs.getString("actor"), rs.getString("action"), rs.getString("target_type"),
+					rs.getString("target_id"), rs.getString("region_code"), rs.getString("detail"),
+					rs.getString("remote_addr"), previous[0]);
+			try {
+				keys.audit().verifyMac(Base64.getDecoder().decode(mac), encoded);
 			}
-			prev[0] = rs.getString("hash");
+			catch (GeneralSecurityException | IllegalArgumentException ex) {
+				broken[0] = new Verification(count[0], 0, seq,
+						"its content, or its place in the chain, does not match its MAC");
+				return;
+			}
+			if (macAt.containsKey(seq)) {
+				macAt.put(seq, mac);
+			}
+			previous[0] = mac;
 		});
-		return broken[0] != null ? broken[0] : new Verification(count[0], null, null);
-	}
-
-	private static String hash(ResultSet rs, long seq, String prev) throws SQLException {
-		return hash(seq, rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getString("actor"),
-				rs.getString("action"), rs.getString("target_type"), rs.getString("target_id"),
-				rs.getString("region_code"), rs.getString("detail"), rs.getString("remote_addr"), prev);
-	}
-
-	static String hash(long seq, Instant at, String actor, String action, String targetType, String targetId,
-			String regionCode, String detail, String remote, String prev) {
-		StringBuilder sb = new StringBuilder();
-		for (Object part : new Object[] { seq, at, actor, action, targetType, targetId, regionCode, detail, remote,
-				prev }) {
-			String s = part == null ? "" : part.toString();
-			sb.append(s.length()).append(':').append(s).append('|');
+		if (broken[0] != null) {
+			return broken[0];
 		}
+		long entries = count[0];
+		for (AuditCheckpoints.Checkpoint c : marks) {
+			String where = "checkpoint line " + c.line() + " of " + checkpoints.file();
+			if (!c.authentic()) {
+				return new Verification(entries, marks.size(), entries + 1,
+						where + " is not authentic (damaged, or written without the audit key)");
+			}
+			if (!c.installation().equals(installation)) {
+				return new Verification(entries, marks.size(), entries + 1,
+						where + " belongs to another installation (" + c.installation() + ")");
+			}
+			if (c.seq() > entries) {
+				return new Verification(entries, marks.size(), entries + 1,
+						"the log ends at entry " + entries + ", but the checkpoint of " + c.at() + " counted " + c.seq()
+								+ " entries: entries " + (entries + 1) + " to " + c.seq() + " are missing");
+			}
+			if (!c.headMac().equals(macAt.get(c.seq()))) {
+				return new Verification(entries, marks.size(), c.seq(),
+						"the entry differs from the checkpoint of " + c.at());
+			}
+		}
+		return new Verification(entries, marks.size(), null, null);
+	}
+
+	@Override
+	public synchronized void checkpoint() {
+		var head = jdbc.sql("select seq, mac from plt_audit_log order by seq desc limit 1")
+			.query((rs, i) -> new Head(rs.getLong(1), rs.getString(2)))
+			.optional();
+		if (head.isEmpty() || head.get().seq() == checkpointed) {
+			return;
+		}
+		checkpoints.append(keys.audit(), installation, head.get().seq(), head.get().mac(), clock.instant());
+		checkpointed = head.get().seq();
+	}
+
+	private void checkpointQuietly() {
 		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
+			checkpoint();
 		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
+		catch (RuntimeException ex) {
+			log.warn("Could not write the audit checkpoint: {}", ex.getMessage());
 		}
+	}
+
+	@PreDestroy
+	void close() {
+		timer.shutdownNow();
+		checkpointQuietly();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<Entry> search(Filter filter) {
+		scopes.current().require(Role.Permission.READ_AUDIT);
+		StringBuilder sql = new StringBuilder("""
+				select seq, at, actor, action, target_type, target_id, region_code, detail, remote_addr
+				from plt_audit_log where true""");
+		List<Object> params = new ArrayList<>();
+		if (filter.actor() != null) {
+			sql.append(" and actor = ?");
+			params.add(filter.actor());
+		}
+		if (filter.action() != null) {
+			sql.append(" and action = ?");
+			params.add(filter.action());
+		}
+		if (filter.target() != null) {
+			sql.append(" and (target_id = ? or target_type = ?)");
+			params.add(filter.target());
+			params.add(filter.target());
+		}
+		if (filter.from() != null) {
+			sql.append(" and at >= ?");
+			params.add(OffsetDateTime.ofInstant(filter.from(), ZoneOffset.UTC));
+		}
+		if (filter.to() != null) {
+			sql.append(" and at < ?");
+			params.add(OffsetDateTime.ofInstant(filter.to(), ZoneOffset.UTC));
+		}
+		sql.append(" order by seq desc limit ?");
+		params.add(Math.max(1, Math.min(filter.limit(), 1000)));
+		return jdbc.sql(sql.toString())
+			.params(params)
+			.query((rs, i) -> new Entry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+					rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+					rs.getString(8), rs.getString(9)))
+			.list();
 	}
 
 	private static String actor() {
@@ -120,7 +280,7 @@ class JdbcAuditLog implements AuditLog {
 		if (auth != null && auth.isAuthenticated() && auth.getName() != null) {
 			return auth.getName();
 		}
-		return "cli:" + System.getProperty("user.name", "unknown");
+		return "os:" + OperatingSystemAccount.name();
 	}
 
 	private static String remoteAddress() {

@@ -90,17 +90,20 @@ class ExchangeCommands {
 
 			@Override
 			public String usage() {
-				return "DIR       write all data as a QDX bundle into DIR";
+				return "DIR [--with-identities]   write all data as a QDX bundle into DIR (reporters' identities sealed unless asked for)";
 			}
 
 			@Override
 			public int run(List<String> args, PrintStream out, PrintStream err) {
-				if (args.size() != 1) {
-					err.println("Usage: export DIR");
+				List<String> dirs = args.stream().filter(a -> !a.equals("--with-identities")).toList();
+				if (dirs.size() != 1 || dirs.get(0).startsWith("-")) {
+					err.println("Usage: export " + usage());
 					return 2;
 				}
-				ExportReport r = exchange.exportBundle(Path.of(args.get(0)));
-				out.printf("Exported %,d rows in %d files to %s%n", r.rows(), r.files(), args.get(0));
+				boolean identities = args.contains("--with-identities");
+				ExportReport r = exchange.exportBundle(Path.of(dirs.get(0)), identities);
+				out.printf("Exported %,d rows in %d files to %s%s%n", r.rows(), r.files(), dirs.get(0),
+						identities ? " (reporters' identities in clear: keep these files safe)" : "");
 				return 0;
 			}
 		};
@@ -117,7 +120,7 @@ class ExchangeCommands {
 
 			@Override
 			public String usage() {
-				return "verify    check the hash chain of the audit log";
+				return "verify    check the audit log's chain of MACs and its checkpoints";
 			}
 
 			@Override
@@ -128,7 +131,8 @@ class ExchangeCommands {
 				}
 				AuditLog.Verification v = audit.verify();
 				if (v.intact()) {
-					out.printf("The audit log is intact: %,d entries checked.%n", v.entries());
+					out.printf("The audit log is intact: %,d entries and %,d checkpoints checked.%n", v.entries(),
+							v.checkpoints());
 					return 0;
 				}
 				err.printf("The audit log is broken at entry %d: %s.%n", v.firstBroken(), v.reason());

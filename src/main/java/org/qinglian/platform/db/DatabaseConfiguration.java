@@ -1,29 +1,33 @@
 package org.qinglian.platform.db;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.sql.Connection;
-import java.sql.SQLException;
+import java.util.Map;
+
+import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
- * The one PostgreSQL database: embedded by default so that a new user needs nothing
- * installed, external when {@link DatabaseSettings#url()} is set.
+ * The one PostgreSQL database, reached as two roles: the owner of the schema (the
+ * migrations, through {@link FlywayDataSource}) and the application's role (everything
+ * else, the primary data source), which may only read and insert into the audit log.
+ * Embedded by default so that a new user needs nothing installed; external when
+ * {@link DatabaseSettings#url()} is set.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
-
-	static final String DATABASE = "qinglian";
 
 	@Bean(destroyMethod = "close")
 	EmbeddedDatabase embeddedDatabase(DatabaseSettings settings) {
@@ -31,48 +35,29 @@ class DatabaseConfiguration {
 			return new EmbeddedDatabase(null);
 		}
 		try {
-			Files.createDirectories(settings.dataDir());
-			EmbeddedPostgres pg = EmbeddedPostgres.builder()
-				.setDataDirectory(settings.dataDir())
-				.setCleanDataDirectory(settings.clean())
-				.setRegisterShutdownHook(false)
-				.setServerConfig("shared_buffers", "256MB")
-				.setServerConfig("max_wal_size", "4GB")
-				.setServerConfig("checkpoint_timeout", "15min")
-				.setServerConfig("work_mem", "64MB")
-				.setServerConfig("maintenance_work_mem", "256MB")
-				.setLocaleConfig("encoding", "UTF8")
-				.setLocaleConfig("locale", "C")
-				.start();
-			try (Connection c = pg.getPostgresDatabase().getConnection();
-					var st = c.createStatement();
-					var rs = st.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
-				if (!rs.next()) {
-					st.execute("create database " + DATABASE + " encoding 'UTF8' template template0");
-				}
-			}
-			log.info("Embedded PostgreSQL on port {} with data in {}", pg.getPort(),
+			EmbeddedPostgresServer server = EmbeddedPostgresServer.start(settings.dataDir(), settings.clean(),
+					Map.of("shared_buffers", "256MB", "max_wal_size", "4GB", "checkpoint_timeout", "15min", "work_mem",
+							"64MB", "maintenance_work_mem", "256MB", "timezone", "UTC", "max_connections", "100"));
+			log.info("Embedded PostgreSQL on port {} with data in {}", server.port(),
 					settings.dataDir().toAbsolutePath());
-			return new EmbeddedDatabase(pg);
+			return new EmbeddedDatabase(server);
 		}
 		catch (IOException | IllegalStateException ex) {
-			throw new IllegalStateException("Could not start the embedded PostgreSQL in " + settings.dataDir() + ": "
-					+ ex.getMessage() + ". If a Qinglian is running on this data, stop it first, or point "
-					+ "QINGLIAN_DB_URL at a PostgreSQL that both can share", ex);
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Could not create the database " + DATABASE, ex);
+			throw new IllegalStateException(
+					"Could not start the embedded PostgreSQL in " + settings.dataDir() + ": " + ex.getMessage(), ex);
 		}
 	}
 
 	@Bean(destroyMethod = "close")
+	@Primary
 	HikariDataSource dataSource(DatabaseSettings settings, EmbeddedDatabase embedded) {
 		HikariConfig config = new HikariConfig();
 		config.setPoolName("qinglian");
 		config.setMaximumPoolSize(settings.poolSize());
-		if (embedded.postgres() != null) {
-			config.setJdbcUrl(embedded.postgres().getJdbcUrl("postgres", DATABASE));
-			config.setUsername("postgres");
+		if (embedded.server() != null) {
+			config.setJdbcUrl(embedded.server().jdbcUrl());
+			config.setUsername(embedded.server().appUser());
+			config.setPassword(embedded.server().appPassword());
 		}
 		else {
 			config.setJdbcUrl(settings.url());
@@ -82,16 +67,38 @@ class DatabaseConfiguration {
 		return new HikariDataSource(config);
 	}
 
-	/** Holds the embedded server, if any, so that it stops after the pool closes. */
-	record EmbeddedDatabase(EmbeddedPostgres postgres) implements AutoCloseable {
-
-		@Override
-		public void close() throws IOException {
-			if (postgres != null) {
-				postgres.close();
-			}
+	/** The schema owner's connections: the migrations only. */
+	@Bean
+	@FlywayDataSource
+	DataSource ownerDataSource(DatabaseSettings settings, EmbeddedDatabase embedded) {
+		SimpleDriverDataSource ds = new SimpleDriverDataSource();
+		ds.setDriverClass(org.postgresql.Driver.class);
+		if (embedded.server() != null) {
+			ds.setUrl(embedded.server().jdbcUrl());
+			ds.setUsername(embedded.server().ownerUser());
+			ds.setPassword(embedded.server().ownerPassword());
 		}
+		else if (settings.ownerUser() == null || settings.ownerUser().isBlank()) {
+			throw new IllegalStateException("QINGLIAN_DB_OWNER_USER is not set: the schema must belong to another "
+					+ "role than the application's (QINGLIAN_DB_USER), so that the application cannot rewrite its "
+					+ "audit log. The README's 'An external PostgreSQL' says how to create both roles");
+		}
+		else {
+			ds.setUrl(settings.url());
+			ds.setUsername(settings.ownerUser());
+			ds.setPassword(settings.ownerPassword());
+		}
+		return ds;
+	}
 
+	/** After the migrations, the application's role gets what it may do, and no more. */
+	@Bean
+	FlywayMigrationStrategy migrateThenGrant(DatabaseSettings settings, EmbeddedDatabase embedded) {
+		String app = embedded.server() != null ? embedded.server().appUser() : settings.user();
+		return flyway -> {
+			flyway.migrate();
+			DatabaseRoles.grant(flyway.getConfiguration().getDataSource(), app);
+		};
 	}
 
 }

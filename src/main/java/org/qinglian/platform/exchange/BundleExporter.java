@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
@@ -14,11 +13,13 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.qinglian.platform.AuditLog;
+import org.qinglian.platform.Csv;
 import org.qinglian.platform.Exchange.ExportReport;
 import org.qinglian.platform.ExchangeColumn;
 import org.qinglian.platform.ExchangeFile;
@@ -54,10 +55,18 @@ class BundleExporter {
 		this.clock = clock;
 	}
 
-	@Transactional
-	ExportReport export(Path dir) {
+	/**
+	 * Writes the bundle. The export is audited (in its own transaction) before the first
+	 * file is written, and the files are created owner-only; if writing fails, the files
+	 * written are removed, so that no export leaves unaudited files behind.
+	 */
+	@Transactional(readOnly = true)
+	ExportReport export(Path dir, boolean withIdentities) {
+		audit.recordNow("export", "bundle", dir.toAbsolutePath().toString(), null,
+				withIdentities ? "with reporters' identities in clear" : "identities sealed");
+		List<Path> written = new ArrayList<>();
 		try {
-			Files.createDirectories(dir);
+			OwnerOnlyFiles.createDirectories(dir);
 			String county = jdbc.query("select county_code from plt_import order by id desc limit 1",
 					rs -> rs.next() ? rs.getString(1) : "000000");
 			Map<String, Object> period = jdbc
@@ -72,35 +81,45 @@ class BundleExporter {
 			p.put("from", (String) period.get("from"));
 			p.put("to", (String) period.get("to"));
 			ObjectNode listed = manifest.putObject("files");
-			long total = 0;
-			Map<String, Long> counts = new LinkedHashMap<>();
 			for (ExchangeFile f : files.all()) {
 				MessageDigest md = MessageDigest.getInstance("SHA-256");
 				long rows;
-				try (OutputStream out = new DigestOutputStream(Files.newOutputStream(dir.resolve(f.file())), md);
+				Path file = dir.resolve(f.file());
+				written.add(file);
+				try (OutputStream out = new DigestOutputStream(OwnerOnlyFiles.create(file), md);
 						BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
 								1 << 16)) {
-					rows = write(f, w);
+					rows = write(f, w, withIdentities);
 				}
 				ObjectNode meta = listed.putObject(f.file());
 				meta.put("rows", rows);
 				meta.put("sha256", HexFormat.of().formatHex(md.digest()));
-				counts.put(f.file(), rows);
-				total += rows;
 			}
-			Files.writeString(dir.resolve(Bundle.MANIFEST), json.writeValueAsString(manifest));
-			audit.record("export", "bundle", dir.toAbsolutePath().toString(), null, "rows " + total + " " + counts);
+			Path manifestFile = dir.resolve(Bundle.MANIFEST);
+			written.add(manifestFile);
+			try (OutputStream out = OwnerOnlyFiles.create(manifestFile)) {
+				out.write(json.writeValueAsString(manifest).getBytes(StandardCharsets.UTF_8));
+			}
+			long total = 0;
+			for (var meta : listed.properties()) {
+				total += meta.getValue().path("rows").asLong();
+			}
 			return new ExportReport(files.all().size(), total);
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not write the bundle to " + dir, ex);
+		catch (IOException | RuntimeException ex) {
+			OwnerOnlyFiles.deleteQuietly(written);
+			if (ex instanceof IOException io) {
+				throw new UncheckedIOException("Could not write the bundle to " + dir + ": " + io.getMessage(), io);
+			}
+			throw (RuntimeException) ex;
 		}
 		catch (NoSuchAlgorithmException ex) {
+			OwnerOnlyFiles.deleteQuietly(written);
 			throw new IllegalStateException(ex);
 		}
 	}
 
-	private long write(ExchangeFile f, BufferedWriter w) throws IOException {
+	private long write(ExchangeFile f, BufferedWriter w, boolean withIdentities) throws IOException {
 		w.write(f.columns().stream().map(ExchangeColumn::name).collect(Collectors.joining(",")));
 		w.write('\n');
 		String select = f.columns()
@@ -113,6 +132,7 @@ class BundleExporter {
 			.collect(Collectors.joining(", "));
 		long[] rows = { 0 };
 		int n = f.columns().size();
+		int[] keyAt = f.key().stream().mapToInt(k -> f.columns().indexOf(f.column(k).orElseThrow())).toArray();
 		jdbc.query("select " + select + " from " + f.table() + " order by " + order, rs -> {
 			try {
 				for (int i = 0; i < n; i++) {
@@ -120,8 +140,18 @@ class BundleExporter {
 						w.write(',');
 					}
 					String v = rs.getString(i + 1);
-					if (v != null && f.columns().get(i).encrypted()) {
-						v = cipher.decrypt(v);
+					ExchangeColumn c = f.columns().get(i);
+					if (v != null && c.encrypted()) {
+						if (withIdentities) {
+							String[] key = new String[keyAt.length];
+							for (int k = 0; k < keyAt.length; k++) {
+								key[k] = rs.getString(keyAt[k] + 1);
+							}
+							v = cipher.decrypt(v, new PersonalDataCipher.Place(f.table(), c.dbColumn(), key));
+						}
+						else {
+							v = BundleReader.SEALED + v;
+						}
 					}
 					writeField(w, v);
 				}
@@ -136,7 +166,7 @@ class BundleExporter {
 	}
 
 	private static void writeField(BufferedWriter w, String v) throws IOException {
-		w.write(org.qinglian.platform.Csv.field(v));
+		w.write(Csv.field(v));
 	}
 
 }

@@ -393,7 +393,6 @@ class BundleImporter {
 			Map<String, BundleReader.TableShape> shapes, Map<String, Long> changed)
 			throws SQLException, InterruptedException, IOException {
 		CopyIn copy = null;
-		List<String> rebuild = List.of();
 		while (true) {
 			long w0 = System.nanoTime();
 			Object item = pipeline.queue.take();
@@ -406,7 +405,10 @@ class BundleImporter {
 				String columns = f.columns().stream().map(c -> quote(c.dbColumn())).collect(Collectors.joining(", "));
 				String target;
 				if (emptyTables.contains(f.table())) {
-					rebuild = dropKeysAndIndexes(con, f.table());
+					try (Statement st = con.createStatement()) {
+						// built again once, by sorting, when the file is loaded
+						st.execute("select plt_drop_keys('" + f.table() + "')");
+					}
 					target = f.table();
 				}
 				else {
@@ -435,9 +437,7 @@ class BundleImporter {
 				long t = System.nanoTime();
 				if (emptyTables.contains(f.table())) {
 					try (Statement st = con.createStatement()) {
-						for (String def : rebuild) {
-							st.execute(def);
-						}
+						st.execute("select plt_restore_keys('" + f.table() + "')");
 					}
 					changed.put(f.file(), rows);
 				}
@@ -450,7 +450,7 @@ class BundleImporter {
 					// now they overlap the reading of the next file
 					try (Statement st = con.createStatement()) {
 						st.execute("set local default_statistics_target = 10");
-						st.execute("analyze " + f.table());
+						st.execute("select plt_analyze('" + f.table() + "')");
 					}
 				}
 				log.trace("{}: {} rows, keys and merge {} ms", f.file(), rows, (System.nanoTime() - t) / 1_000_000);
@@ -471,39 +471,6 @@ class BundleImporter {
 				return done.rowsRead();
 			}
 		}
-	}
-
-	/**
-	 * Drops the primary key and indexes of an empty table, so that they are built once
-	 * from its rows instead of row by row; returns the statements that build them again.
-	 */
-	private static List<String> dropKeysAndIndexes(Connection con, String table) throws SQLException {
-		List<String> rebuild = new ArrayList<>();
-		List<String> drop = new ArrayList<>();
-		try (Statement st = con.createStatement()) {
-			try (var rs = st.executeQuery("""
-					select conname, pg_get_constraintdef(oid) from pg_constraint
-					where conrelid = '%s'::regclass and contype = 'p'""".formatted(table))) {
-				while (rs.next()) {
-					drop.add("alter table " + table + " drop constraint " + quote(rs.getString(1)));
-					rebuild.add("alter table " + table + " add constraint " + quote(rs.getString(1)) + " "
-							+ rs.getString(2));
-				}
-			}
-			try (var rs = st.executeQuery("""
-					select pg_get_indexdef(x.indexrelid), c.relname from pg_index x
-					join pg_class c on c.oid = x.indexrelid
-					where x.indrelid = '%s'::regclass and not x.indisprimary""".formatted(table))) {
-				while (rs.next()) {
-					rebuild.add(rs.getString(1));
-					drop.add("drop index " + quote(rs.getString(2)));
-				}
-			}
-			for (String sql : drop) {
-				st.execute(sql);
-			}
-		}
-		return rebuild;
 	}
 
 	/**

@@ -20,6 +20,7 @@ import org.qinglian.platform.ExchangeColumn;
 import org.qinglian.platform.ExchangeFile;
 import org.qinglian.platform.ExchangeFile.RowCheck;
 import org.qinglian.platform.PersonalDataCipher;
+import org.qinglian.platform.PersonalDataCipher.Place;
 
 /**
  * Reads a bundle's files in load order, one pass each, and checks every row in Java: its
@@ -112,6 +113,28 @@ final class BundleReader {
 		this.cipher = cipher;
 		this.problems = problems;
 		this.progress = progress;
+	}
+
+	/**
+	 * An encrypted value as an export without identities writes it: the stored
+	 * ciphertext, which only this installation's keys open, and only in its own row.
+	 */
+	static final String SEALED = "sealed:";
+
+	private String unseal(ExchangeFile f, long line, ExchangeColumn c, String v, List<String> rec, int[] map,
+			int[] keyAt) {
+		String[] key = new String[keyAt.length];
+		for (int k = 0; k < keyAt.length; k++) {
+			key[k] = rec.get(map[keyAt[k]]);
+		}
+		try {
+			return cipher.decrypt(v.substring(SEALED.length()), new Place(f.table(), c.dbColumn(), key));
+		}
+		catch (PersonalDataCipher.UndecryptableException ex) {
+			problems.add(f.file(), line, c.name(),
+					"is sealed with a key this installation does not hold, or for another row (export it with --with-identities to move it)");
+			return null;
+		}
 	}
 
 	/** Reads every file; returns the rows read per file. */
@@ -241,6 +264,13 @@ final class BundleReader {
 			for (int i = 0; i < n; i++) {
 				ExchangeColumn c = cols.get(i);
 				String v = rec.get(map[i]);
+				if (v != null && c.encrypted() && v.startsWith(SEALED)) {
+					v = unseal(f, line, c, v, rec, map, keyAt);
+					if (v == null) {
+						ok = false;
+						continue;
+					}
+				}
 				values[i] = v;
 				if (v == null) {
 					if (c.required()) {
@@ -310,7 +340,8 @@ final class BundleReader {
 			}
 			for (int i = 0; i < n; i++) {
 				ExchangeColumn c = cols.get(i);
-				out.field(c.encrypted() && values[i] != null ? cipher.encrypt(values[i]) : values[i]);
+				out.field(c.encrypted() && values[i] != null
+						? cipher.encrypt(values[i], new Place(f.table(), c.dbColumn(), keyParts)) : values[i]);
 			}
 			out.endRow();
 			if (out.size() >= CHUNK) {

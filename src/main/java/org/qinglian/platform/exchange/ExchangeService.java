@@ -66,8 +66,8 @@ class ExchangeService implements Exchange {
 	}
 
 	@Override
-	public ExportReport exportBundle(Path dir) {
-		return exporter.export(dir);
+	public ExportReport exportBundle(Path dir, boolean withIdentities) {
+		return exporter.export(dir, withIdentities);
 	}
 
 }

@@ -78,8 +78,7 @@ class Scanner {
 		// the refresh only, not
 		// for the whole scan
 		refresh.execute(status -> {
-			jdbc.execute("refresh materialized view risk_near_kin");
-			jdbc.execute("analyze risk_near_kin");
+			jdbc.query("select risk_refresh_near_kin()", rs -> null);
 			return null;
 		});
 		String county = jdbc.query("select region_code from jur_region where level = 'county' order by 1 limit 1",

@@ -3,16 +3,31 @@ package org.qinglian.platform.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qinglian.IntegrationTest;
 import org.qinglian.platform.AuditLog;
+import org.qinglian.platform.db.EmbeddedDatabase;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.annotation.DirtiesContext;
 
+/**
+ * The audit log as an attacker with the database's own rights would try it: every change
+ * is found, because the MACs need a key that is not in the database and the checkpoints
+ * are outside it.
+ */
 @IntegrationTest
-@TestPropertySource(properties = "qinglian.test.database=audit")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 class AuditChainTests {
 
 	@Autowired
@@ -21,25 +36,153 @@ class AuditChainTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	@Test
-	void theChainHoldsAndATamperedEntryIsNamed() {
-		for (int i = 0; i < 5; i++) {
+	@Autowired
+	EmbeddedDatabase database;
+
+	@Autowired
+	AuditSettings settings;
+
+	Connection superuser;
+
+	@BeforeEach
+	void fiveEntries() throws Exception {
+		for (int i = 1; i <= 5; i++) {
 			audit.record("view_person", "person", "P" + i, "330683101201", "test " + i);
 		}
+		superuser = database.server().superuserConnection("qinglian");
+	}
+
+	@AfterEach
+	void close() throws Exception {
+		superuser.close();
+	}
+
+	private void asSuperuser(String... sql) throws Exception {
+		try (Statement st = superuser.createStatement()) {
+			st.execute("alter table plt_audit_log disable trigger plt_audit_log_no_update");
+			for (String s : sql) {
+				st.execute(s);
+			}
+			st.execute("alter table plt_audit_log enable trigger plt_audit_log_no_update");
+		}
+	}
+
+	@Test
+	void anIntactLogVerifies() {
+		audit.checkpoint();
+		AuditLog.Verification v = audit.verify();
+		assertThat(v.intact()).as(v.reason()).isTrue();
+		assertThat(v.entries()).isEqualTo(5);
+		assertThat(v.checkpoints()).isEqualTo(1);
+	}
+
+	@Test
+	void theApplicationsRoleCannotChangeTheLog() {
+		for (String sql : List.of("update plt_audit_log set detail = 'x' where seq = 3",
+				"delete from plt_audit_log where seq = 5", "truncate plt_audit_log",
+				"alter table plt_audit_log disable trigger plt_audit_log_no_update", "drop table plt_audit_log",
+				"select plt_drop_keys('plt_audit_log')", "select plt_analyze('plt_user')")) {
+			assertThatThrownBy(() -> jdbc.sql(sql).update()).as(sql)
+				.rootCause()
+				.hasMessageMatching("(?s).*(permission denied|must be owner|not a data table).*");
+		}
 		assertThat(audit.verify().intact()).isTrue();
+	}
 
-		assertThatThrownBy(() -> jdbc.sql("update plt_audit_log set detail = 'x' where seq = 3").update())
-			.hasMessageContaining("append-only");
+	@Test
+	void anEditedEntryIsNamed() throws Exception {
+		asSuperuser("update plt_audit_log set detail = 'rewritten' where seq = 3");
+		AuditLog.Verification v = audit.verify();
+		assertThat(v.firstBroken()).isEqualTo(3);
+		assertThat(v.reason()).contains("does not match its MAC");
+	}
 
-		long third = jdbc.sql("select min(seq) + 2 from plt_audit_log").query(Long.class).single();
-		jdbc.sql("alter table plt_audit_log disable trigger plt_audit_log_no_update").update();
-		jdbc.sql("update plt_audit_log set detail = 'rewritten' where seq = ?").param(third).update();
-		jdbc.sql("alter table plt_audit_log enable trigger plt_audit_log_no_update").update();
+	@Test
+	void nullAndTheEmptyStringAreDifferentEntries() throws Exception {
+		asSuperuser("update plt_audit_log set region_code = '' where seq = 2");
+		assertThat(audit.verify().firstBroken()).isEqualTo(2);
+	}
 
+	@Test
+	void aSwappedPairOfEntriesIsFound() throws Exception {
+		asSuperuser("update plt_audit_log set seq = -2 where seq = 2", "update plt_audit_log set seq = 2 where seq = 3",
+				"update plt_audit_log set seq = 3 where seq = -2");
+		assertThat(audit.verify().firstBroken()).isEqualTo(2);
+	}
+
+	@Test
+	void anEntryInsertedWithACopiedMacIsFound() throws Exception {
+		asSuperuser("update plt_audit_log set seq = -seq - 1 where seq >= 4",
+				"update plt_audit_log set seq = -seq where seq < 0",
+				"insert into plt_audit_log select 4, at, actor, 'dismiss_finding', target_type, target_id, region_code,"
+						+ " detail, remote_addr, mac from plt_audit_log where seq = 3");
+		assertThat(audit.verify().firstBroken()).isEqualTo(4);
+	}
+
+	@Test
+	void aDeletedEntryInTheMiddleIsNamed() throws Exception {
+		asSuperuser("delete from plt_audit_log where seq = 3");
+		AuditLog.Verification v = audit.verify();
+		assertThat(v.firstBroken()).isEqualTo(3);
+		assertThat(v.reason()).contains("entry 3 is missing");
+	}
+
+	@Test
+	void aTruncatedTailIsFoundByTheCheckpoint() throws Exception {
+		audit.checkpoint();
+		asSuperuser("delete from plt_audit_log where seq >= 4");
 		AuditLog.Verification v = audit.verify();
 		assertThat(v.intact()).isFalse();
-		assertThat(v.firstBroken()).isEqualTo(third);
-		assertThat(v.reason()).contains("does not match its hash");
+		assertThat(v.firstBroken()).isEqualTo(4);
+		assertThat(v.reason()).contains("entries 4 to 5 are missing");
+	}
+
+	@Test
+	void aRewrittenLogDoesNotReachTheCheckpoint() throws Exception {
+		audit.checkpoint();
+		// a log truncated and written again with as many entries: the MACs cannot be
+		// made without the key, so the attacker copies old ones
+		asSuperuser("update plt_audit_log set detail = 'other' , mac = (select mac from plt_audit_log where seq = 1)"
+				+ " where seq = 5");
+		assertThat(audit.verify().firstBroken()).isEqualTo(5);
+	}
+
+	@Test
+	void aForgedCheckpointIsRefused() throws Exception {
+		audit.checkpoint();
+		Path file = settings.checkpointDir().resolve(AuditCheckpoints.FILE);
+		String line = Files.readString(file).strip();
+		String forged = line.replaceFirst(" 5 ", " 9 ");
+		Files.writeString(file, forged + "\n");
+		AuditLog.Verification v = audit.verify();
+		assertThat(v.intact()).isFalse();
+		assertThat(v.reason()).contains("not authentic");
+	}
+
+	@Test
+	void aCommandIsRecordedAsTheOperatingSystemAccountWhateverUserNameSays() {
+		String before = System.getProperty("user.name");
+		System.setProperty("user.name", "mallory");
+		try {
+			audit.record("export", "bundle", "x", null, null);
+		}
+		finally {
+			System.setProperty("user.name", before);
+		}
+		String actor = jdbc.sql("select actor from plt_audit_log order by seq desc limit 1")
+			.query(String.class)
+			.single();
+		assertThat(actor).isEqualTo("os:" + ProcessHandle.current().info().user().orElseThrow());
+	}
+
+	@Test
+	void theCanonicalEncodingTellsNullFromEmptyAndShiftedFields() {
+		Instant at = Instant.parse("2026-11-30T07:00:00Z");
+		byte[] withNull = AuditEncoding.entry(1, at, "a", "b", "c", null, "r", "d", null, null);
+		byte[] withEmpty = AuditEncoding.entry(1, at, "a", "b", "c", "", "r", "d", null, null);
+		byte[] shifted = AuditEncoding.entry(1, at, "a", "b", "cr", null, "", "d", null, null);
+		assertThat(withNull).isNotEqualTo(withEmpty).isNotEqualTo(shifted);
+		assertThat(withEmpty).isNotEqualTo(shifted);
 	}
 
 }

@@ -1,13 +1,13 @@
 package org.qinglian.platform.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,48 +15,79 @@ import org.qinglian.QinglianApplication;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * {@code QINGLIAN_DB_URL}, {@code _USER} and {@code _PASSWORD} point the platform at an
- * external PostgreSQL: here a second server started beside the test, with its own user
- * and password, as a real one would be.
+ * {@code QINGLIAN_DB_URL} and the two roles point the platform at an external PostgreSQL:
+ * here a second server beside the test, with password authentication and the roles the
+ * README tells an administrator to create.
  */
 class ExternalDatabaseTests {
 
-	static EmbeddedPostgres server;
+	static ExternalPostgres server;
 
 	@BeforeAll
 	static void startServer() throws Exception {
-		server = EmbeddedPostgres.builder()
-			.setDataDirectory(Files.createTempDirectory("qinglian-external"))
-			.setCleanDataDirectory(true)
-			.start();
-		try (Connection c = server.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
-			st.execute("create user qinglian_app password 'external-secret'");
-			st.execute("create database qinglian_ext owner qinglian_app");
-		}
+		server = ExternalPostgres.start();
 	}
 
 	@AfterAll
-	static void stopServer() throws Exception {
+	static void stopServer() {
 		server.close();
 	}
 
 	@Test
-	void theApplicationMigratesAndUsesAnExternalDatabase() {
-		String url = "jdbc:postgresql://localhost:" + server.getPort() + "/qinglian_ext";
+	void theOwnerMigratesAndTheApplicationRunsAsItsOwnRole() throws Exception {
+		String url = server.createDatabase("migrated");
+		int migrations = new PathMatchingResourcePatternResolver()
+			.getResources("classpath*:db/migration/**/V*.sql").length;
 		try (var context = new SpringApplicationBuilder(QinglianApplication.class).web(WebApplicationType.NONE)
 			.profiles("test")
-			.properties("qinglian.db.url=" + url, "qinglian.db.user=qinglian_app",
-					"qinglian.db.password=external-secret", "qinglian.db.data-dir=" + Path.of("target/never-used"))
+			.properties(server.settings(url))
+			.properties("qinglian.db.data-dir=" + Path.of("target/never-used"))
 			.run()) {
 			JdbcClient jdbc = context.getBean(JdbcClient.class);
-			assertThat(jdbc.sql("select current_user").query(String.class).single()).isEqualTo("qinglian_app");
-			assertThat(jdbc.sql("select count(*) from flyway_schema_history where success").query(Long.class).single())
-				.isGreaterThanOrEqualTo(6);
+			assertThat(jdbc.sql("select current_user").query(String.class).single()).isEqualTo("ext_app");
+			assertThat(jdbc.sql("select count(distinct tableowner) from pg_tables where schemaname = 'public'")
+				.query(Long.class)
+				.single()).isEqualTo(1);
+			assertThat(jdbc.sql("select min(tableowner) from pg_tables where schemaname = 'public'")
+				.query(String.class)
+				.single()).isEqualTo("ext_owner");
+			assertThat(jdbc.sql("select count(*) from flyway_schema_history where success and version is not null")
+				.query(Long.class)
+				.single()).isEqualTo(migrations);
+			assertThatThrownBy(() -> jdbc.sql("delete from plt_audit_log").update()).rootCause()
+				.hasMessageContaining("permission denied");
 			assertThat(Files.exists(Path.of("target/never-used"))).as("no embedded server started").isFalse();
 		}
+	}
+
+	@Test
+	void theServerWantsAPassword() {
+		assertThatThrownBy(() -> DriverManager
+			.getConnection("jdbc:postgresql://localhost:" + server.port() + "/postgres", "ext_app", "wrong"))
+			.isInstanceOf(SQLException.class)
+			.hasMessageContaining("password authentication failed");
+	}
+
+	@Test
+	void anApplicationRoleThatOwnsTheSchemaIsRefused() throws Exception {
+		String url = server.createDatabase("owned");
+		assertThatThrownBy(() -> new SpringApplicationBuilder(QinglianApplication.class).web(WebApplicationType.NONE)
+			.profiles("test")
+			.properties("qinglian.db.url=" + url, "qinglian.db.user=ext_owner",
+					"qinglian.db.password=" + ExternalPostgres.OWNER_PASSWORD, "qinglian.db.owner-user=ext_owner",
+					"qinglian.db.owner-password=" + ExternalPostgres.OWNER_PASSWORD)
+			.run()
+			.close()).hasStackTraceContaining("owns the schema");
+		assertThatThrownBy(() -> new SpringApplicationBuilder(QinglianApplication.class).web(WebApplicationType.NONE)
+			.profiles("test")
+			.properties("qinglian.db.url=" + url, "qinglian.db.user=ext_app",
+					"qinglian.db.password=" + ExternalPostgres.APP_PASSWORD)
+			.run()
+			.close()).hasStackTraceContaining("QINGLIAN_DB_OWNER_USER is not set");
 	}
 
 }

@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qinglian.QinglianApplication;
+import org.qinglian.platform.db.ExternalPostgres;
 import org.qinglian.platform.Exchange;
 
 import org.springframework.boot.WebApplicationType;
@@ -28,14 +28,11 @@ class ConcurrentImportTests {
 
 	@Test
 	void twoImportsAtOnceIntoAnEmptyDatabaseBothLand() throws Exception {
-		try (EmbeddedPostgres server = EmbeddedPostgres.builder()
-			.setDataDirectory(Files.createTempDirectory("qinglian-concurrent"))
-			.setCleanDataDirectory(true)
-			.start();
+		try (ExternalPostgres server = ExternalPostgres.start();
 				var context = new SpringApplicationBuilder(QinglianApplication.class).web(WebApplicationType.NONE)
 					.profiles("test")
-					.properties("qinglian.db.url=" + server.getJdbcUrl("postgres", "postgres"),
-							"qinglian.db.user=postgres", "qinglian.risk.scan-after-import=false")
+					.properties(server.settings(server.createDatabase("concurrent")))
+					.properties("qinglian.risk.scan-after-import=false")
 					.run()) {
 			Exchange exchange = context.getBean(Exchange.class);
 			JdbcClient jdbc = context.getBean(JdbcClient.class);

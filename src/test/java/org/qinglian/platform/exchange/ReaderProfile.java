@@ -53,11 +53,19 @@ public class ReaderProfile {
 				long[] bytes = { 0 };
 				var reader = new BundleReader(bundle, manifest, present, idx, shapes,
 						new org.qinglian.platform.PersonalDataCipher() {
-							public String encrypt(String v) {
+							public String encrypt(String v, Place p) {
 								return "enc" + v;
 							}
 
-							public String decrypt(String v) {
+							public String decrypt(String v, Place p) {
+								return v;
+							}
+
+							public String seal(String v, Place p) {
+								return "enc" + v;
+							}
+
+							public String open(String v, Place p) {
 								return v;
 							}
 						}, problems, org.qinglian.platform.Exchange.Progress.NONE);

@@ -1,6 +1,7 @@
 package org.qinglian.platform.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -55,7 +56,7 @@ class RoundTripTests {
 		assertThat(again.importedBefore()).isTrue();
 
 		Path out = tmp.resolve("export");
-		exchange.exportBundle(out);
+		exchange.exportBundle(out, true);
 		try (var files = Files.list(SampleData.devSample())) {
 			for (Path original : files.filter(p -> p.toString().endsWith(".csv")).toList()) {
 				String name = original.getFileName().toString();
@@ -65,6 +66,39 @@ class RoundTripTests {
 
 		ImportReport reimport = exchange.importBundle(out, Exchange.Progress.NONE);
 		assertThat(reimport.rowsChanged()).isZero();
+	}
+
+	@Test
+	void anExportWithoutIdentitiesSealsEveryReporterAndReimportsHereUnchanged() throws IOException {
+		exchange.importBundle(SampleData.devSample(), Exchange.Progress.NONE);
+		Path out = tmp.resolve("sealed");
+		exchange.exportBundle(out, false);
+		String reports = Files.readString(out.resolve("reports.csv"));
+		for (String reporter : jdbc.sql("select distinct person_id from jur_person").query(String.class).list()) {
+			assertThat(reports).as("no person id in clear").doesNotContain("," + reporter + ",P");
+		}
+		assertThat(reports).contains(",sealed:");
+		assertThat(java.nio.file.Files.getPosixFilePermissions(out.resolve("reports.csv")))
+			.isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+		assertThat(exchange.importBundle(out, Exchange.Progress.NONE).rowsChanged()).isZero();
+
+		// a sealed value moved to another report does not open there
+		List<String> lines = new ArrayList<>(Files.readAllLines(out.resolve("reports.csv")));
+		int named = -1;
+		for (int i = 1; i < lines.size(); i++) {
+			if (lines.get(i).contains(",sealed:")) {
+				named = i;
+				break;
+			}
+		}
+		String[] fields = lines.get(named).split(",", -1);
+		fields[0] = "RMOVED01";
+		lines.add(String.join(",", fields));
+		Files.write(out.resolve("reports.csv"), lines);
+		assertThatThrownBy(() -> exchange.importBundle(out, Exchange.Progress.NONE))
+			.isInstanceOf(org.qinglian.platform.BundleRejectedException.class)
+			.satisfies(ex -> assertThat(((org.qinglian.platform.BundleRejectedException) ex).problems())
+				.anyMatch(p -> p.startsWith("reports.csv:" + lines.size() + ": reporter_id: is sealed with a key")));
 	}
 
 	@Test

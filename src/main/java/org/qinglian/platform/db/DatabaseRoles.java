@@ -1,0 +1,51 @@
+package org.qinglian.platform.db;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import javax.sql.DataSource;
+
+/**
+ * What the application's role may do, granted by the schema's owner after every
+ * migration: read and write the modules' tables, read and insert (only) into the audit
+ * log and the key checks' history, and nothing on the migration histories. Schema changes
+ * the application needs at run time (an import's keys, statistics, the risk library's
+ * materialized view) go through the owner's {@code security definer} functions of the
+ * migrations, which touch the modules' data tables only.
+ */
+final class DatabaseRoles {
+
+	private DatabaseRoles() {
+	}
+
+	static void grant(DataSource owner, String app) {
+		if (app == null || !app.matches("[a-z_][a-z0-9_]{0,62}")) {
+			throw new IllegalStateException("QINGLIAN_DB_USER '" + app + "' is not a plain role name");
+		}
+		try (Connection c = owner.getConnection(); Statement st = c.createStatement()) {
+			if (app.equals(c.getMetaData().getUserName())) {
+				throw new IllegalStateException("The application's role " + app + " owns the schema: use another "
+						+ "role for QINGLIAN_DB_USER than QINGLIAN_DB_OWNER_USER");
+			}
+			st.execute("grant usage on schema public to " + app);
+			st.execute("grant select, insert, update, delete on all tables in schema public to " + app);
+			st.execute("grant usage, select on all sequences in schema public to " + app);
+			st.execute("revoke update, delete, truncate, trigger, references on plt_audit_log from " + app);
+			st.execute("revoke insert, update, delete, truncate, trigger, references on plt_audit_log_v1 from " + app);
+			st.execute("revoke all on plt_dropped_key from " + app);
+			st.execute("""
+					do $$ declare t text; begin
+					  for t in select tablename from pg_tables
+					           where schemaname = 'public' and tablename like 'flyway%%' loop
+					    execute format('revoke insert, update, delete, truncate on %%I from %s', t);
+					  end loop;
+					end $$""".formatted(app));
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not grant the application's role its rights: " + ex.getMessage(),
+					ex);
+		}
+	}
+
+}
