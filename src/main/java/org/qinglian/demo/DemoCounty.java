@@ -4,39 +4,52 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
+import java.security.SecureRandom;
+import java.time.Duration;
 
 import org.qinglian.platform.Command;
 import org.qinglian.platform.Exchange;
 import org.qinglian.platform.Role;
 import org.qinglian.platform.UserAccounts;
 import org.qinglian.platform.UserAccounts.NewUser;
+import org.qinglian.platform.Installation;
+import org.qinglian.platform.ExchangeFile;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * The {@code demo} command: generates a synthetic county as a QDX bundle and (unless
- * {@code --no-load}) loads it and creates the demo accounts.
+ * {@code --no-load}) loads it and creates the demo accounts, with one random password
+ * made for this installation, printed once and written owner-only to
+ * {@code data/demo-accounts.txt}. A database holding data the generator did not make is
+ * refused, and existing accounts are never touched.
  */
 @Component
 class DemoCounty implements Command {
 
-	/**
-	 * The password of every demo account; printed at start, for trying the platform out
-	 * only.
-	 */
-	static final String DEMO_PASSWORD = "qinglian-demo";
+	static final String FACT = "demo_county";
+
+	static final List<String> ACCOUNTS = List.of("admin", "county", "township", "township2", "monitor", "cadre",
+			"custodian", "auditor");
 
 	private final Exchange exchange;
 
 	private final UserAccounts users;
 
-	private final List<org.qinglian.platform.ExchangeFile> files;
+	private final List<ExchangeFile> files;
 
-	DemoCounty(Exchange exchange, UserAccounts users, List<org.qinglian.platform.ExchangeFile> files) {
+	private final Installation installation;
+
+	private final Path accountsFile;
+
+	DemoCounty(Exchange exchange, UserAccounts users, List<ExchangeFile> files, Installation installation,
+			@Value("${qinglian.demo.accounts-file:data/demo-accounts.txt}") Path accountsFile) {
 		this.files = files;
 		this.exchange = exchange;
 		this.users = users;
+		this.installation = installation;
+		this.accountsFile = accountsFile;
 	}
 
 	@Override
@@ -80,6 +93,11 @@ class DemoCounty implements Command {
 			err.println("--townships must be 1..899 and --villages 1..799");
 			return 2;
 		}
+		if (load && installation.holdsData() && installation.fact(FACT).isEmpty()) {
+			err.println("This database holds data that the demo generator did not make: demo loads into an empty "
+					+ "one only (give --no-load to write the bundle alone)");
+			return 1;
+		}
 		CountyGenerator generator = new CountyGenerator(new CountyGenerator.Size(townships, villages, seed), files);
 		long rows = generator.write(dir);
 		out.printf("Generated %d townships x %d villages (seed %d): %,d rows in %s; injected schemes %s%n", townships,
@@ -87,10 +105,11 @@ class DemoCounty implements Command {
 		if (!load) {
 			return 0;
 		}
+		installation.recordFact(FACT, "seed " + seed);
 		Exchange.ImportReport report = exchange.importBundle(dir, Exchange.Progress.NONE);
 		out.printf("Loaded %,d rows (%,d changed) in %.1f s%n", report.rowsRead(), report.rowsChanged(),
 				report.millis() / 1000.0);
-		exchange.awaitFollowUps(java.time.Duration.ofMinutes(30));
+		exchange.awaitFollowUps(Duration.ofMinutes(30));
 		createAccounts(out);
 		return 0;
 	}
@@ -100,30 +119,51 @@ class DemoCounty implements Command {
 		run(List.of(), out, System.err);
 	}
 
-	void createAccounts(PrintStream out) {
+	void createAccounts(PrintStream out) throws IOException {
+		List<String> existing = ACCOUNTS.stream().filter(users::exists).toList();
+		if (!existing.isEmpty()) {
+			out.println("Demo accounts exist already (" + String.join(", ", existing) + "): unchanged; their password "
+					+ "is in " + accountsFile);
+			return;
+		}
 		String county = CountyGenerator.COUNTY + "000000";
 		String township = CountyGenerator.COUNTY + "101000";
 		String village = CountyGenerator.COUNTY + "101201";
 		String otherTownship = CountyGenerator.COUNTY + "102000";
-		Map<String, NewUser> accounts = new java.util.LinkedHashMap<>();
-		accounts.put("admin", new NewUser("admin", "管理员", DEMO_PASSWORD, Role.COUNTY_ADMIN, county));
-		accounts.put("county", new NewUser("county", "市纪委监委", DEMO_PASSWORD, Role.COUNTY_STAFF, county));
-		accounts.put("township", new NewUser("township", "甘霖镇监察办", DEMO_PASSWORD, Role.TOWNSHIP_STAFF, township));
-		accounts.put("township2",
-				new NewUser("township2", "长乐镇监察办", DEMO_PASSWORD, Role.TOWNSHIP_STAFF, otherTownship));
-		accounts.put("monitor", new NewUser("monitor", "村监委", DEMO_PASSWORD, Role.VILLAGE_MONITOR, village));
-		accounts.put("cadre", new NewUser("cadre", "村干部", DEMO_PASSWORD, Role.VILLAGE_CADRE, village));
-		accounts.put("custodian", new NewUser("custodian", "代理记账", DEMO_PASSWORD, Role.CUSTODIAN, township));
-		accounts.put("auditor", new NewUser("auditor", "审计", DEMO_PASSWORD, Role.AUDITOR, county));
-		for (NewUser u : accounts.values()) {
-			try {
-				users.save(u);
+		String password = randomPassword();
+		List<NewUser> accounts = List.of(new NewUser("admin", "管理员", password, Role.COUNTY_ADMIN, county),
+				new NewUser("county", "市纪委监委", password, Role.COUNTY_STAFF, county),
+				new NewUser("township", "甘霖镇监察办", password, Role.TOWNSHIP_STAFF, township),
+				new NewUser("township2", "长乐镇监察办", password, Role.TOWNSHIP_STAFF, otherTownship),
+				new NewUser("monitor", "村监委", password, Role.VILLAGE_MONITOR, village),
+				new NewUser("cadre", "村干部", password, Role.VILLAGE_CADRE, village),
+				new NewUser("custodian", "代理记账", password, Role.CUSTODIAN, township),
+				new NewUser("auditor", "审计", password, Role.AUDITOR, county));
+		for (NewUser u : accounts) {
+			users.create(u);
+		}
+		OwnerOnly.write(accountsFile, "# Qinglian demo accounts of this installation (keep this file private)\n"
+				+ "accounts: " + String.join(", ", ACCOUNTS) + "\npassword: " + password + "\n");
+		out.println("Demo accounts: " + String.join(", ", ACCOUNTS) + ", all with the password " + password
+				+ " (made for this installation; also in " + accountsFile + ")");
+	}
+
+	/** Four groups of four random letters and digits: about 80 bits. */
+	static String randomPassword() {
+		String alphabet = "abcdefghijkmnpqrstuvwxyz23456789";
+		SecureRandom random = new SecureRandom();
+		StringBuilder sb = new StringBuilder();
+		for (int group = 0; group < 4; group++) {
+			if (group > 0) {
+				sb.append('-');
 			}
-			catch (IllegalArgumentException ex) {
-				out.println("Demo account " + u.username() + " not created: " + ex.getMessage());
+			for (int i = 0; i < 4; i++) {
+				sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
 			}
 		}
-		out.println("Demo accounts (password " + DEMO_PASSWORD + "): " + String.join(", ", accounts.keySet()));
+		// a digit for sure, so that every policy counts three kinds
+		sb.setCharAt(1, (char) ('2' + random.nextInt(8)));
+		return sb.toString();
 	}
 
 }

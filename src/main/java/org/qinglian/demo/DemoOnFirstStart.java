@@ -1,5 +1,9 @@
 package org.qinglian.demo;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.qinglian.platform.UserAccounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,12 +12,15 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.env.Environment;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * On the first start of the web platform (no user yet) loads the demo county, so that a
- * new user sees a working platform; then prints the address and the demo accounts.
+ * The README's run command ({@code ./mvnw spring-boot:run}) turns on
+ * {@code qinglian.demo.load-on-first-start}: on the first start (no user yet) it loads
+ * the demo county with its accounts, so that a new user sees a working platform. A plain
+ * {@code serve} on a database without users creates none and says how to make the first
+ * administrator.
  */
 @Component
 @Profile("!cli")
@@ -27,33 +34,33 @@ class DemoOnFirstStart {
 
 	private final boolean enabled;
 
-	private final Environment env;
+	private final Path accountsFile;
 
 	DemoOnFirstStart(DemoCounty demo, UserAccounts users,
-			@Value("${qinglian.demo.load-on-first-start:true}") boolean enabled, Environment env) {
+			@Value("${qinglian.demo.load-on-first-start:false}") boolean enabled,
+			@Value("${qinglian.demo.accounts-file:data/demo-accounts.txt}") Path accountsFile) {
 		this.demo = demo;
 		this.users = users;
 		this.enabled = enabled;
-		this.env = env;
+		this.accountsFile = accountsFile;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
-	void onReady() throws java.io.IOException {
-		if (!enabled) {
+	@Order(0)
+	void onReady() throws IOException {
+		if (users.anyUser()) {
+			if (enabled && Files.exists(accountsFile)) {
+				System.out.println("Demo accounts: see " + accountsFile);
+			}
 			return;
 		}
-		boolean firstStart = !users.anyUser();
-		if (firstStart) {
-			log.info("First start: generating and loading the demo county");
-			demo.loadDefault(System.out);
+		if (!enabled) {
+			System.out.println("No user yet. Make the first administrator (after importing the county's bundle):");
+			System.out.println("  java -jar qinglian.jar admin create NAME");
+			return;
 		}
-		String port = env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
-		System.out.println();
-		System.out.println("Qinglian is running at http://localhost:" + port + "/");
-		if (!firstStart) {
-			System.out.println("Demo accounts, if the demo county is loaded (password " + DemoCounty.DEMO_PASSWORD
-					+ "): admin, county, township, township2, monitor, cadre, custodian, auditor");
-		}
+		log.info("First start: generating and loading the demo county");
+		demo.loadDefault(System.out);
 	}
 
 }

@@ -30,6 +30,12 @@ public interface AuditLog {
 	void recordNow(String action, String targetType, String targetId, String regionCode, String detail);
 
 	/**
+	 * Appends an entry for an actor named by the caller (a sign-in names the account it
+	 * tried), in a transaction of its own.
+	 */
+	void recordAs(String actor, String action, String targetType, String targetId, String regionCode, String detail);
+
+	/**
 	 * Checks the chain from the first entry, and the checkpoints against it; the result
 	 * names the first broken entry, or the missing tail.
 	 */

@@ -1,5 +1,6 @@
 package org.qinglian.platform;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,5 +14,8 @@ public interface Registry {
 	Optional<String> regionName(String regionCode);
 
 	boolean personExists(String personId);
+
+	/** The counties of the registry (one, for a county's installation). */
+	List<String> counties();
 
 }

@@ -1,23 +1,34 @@
 package org.qinglian.web;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.qinglian.jurisdiction.Jurisdiction;
 import org.qinglian.platform.Role;
 import org.qinglian.platform.UserAccounts;
+import org.qinglian.platform.UserAccounts.AccountException;
 import org.qinglian.platform.UserAccounts.NewUser;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The administrator's user management. */
+/**
+ * The administrator's user management, within the administrator's jurisdiction: new users
+ * (who choose their own password at first sign-in), changes, password resets.
+ */
 @Controller
 class AdminController {
+
+	/** A user as the forms post it. */
+	record UserForm(String username, String displayName, String password, String role, String regionCode,
+			String personId) {
+	}
 
 	private final UserAccounts users;
 
@@ -37,23 +48,49 @@ class AdminController {
 	}
 
 	@PostMapping("/admin/users")
-	String save(@RequestParam String username, @RequestParam String displayName, @RequestParam String password,
-			@RequestParam String role, @RequestParam String regionCode, @RequestParam(required = false) String personId,
-			RedirectAttributes redirect) {
+	String create(@ModelAttribute UserForm form, RedirectAttributes redirect) {
+		return answer(redirect, "users.saved", form.username(), () -> users.create(new NewUser(trim(form.username()),
+				form.displayName(), form.password(), role(form.role()), form.regionCode(), form.personId(), true)));
+	}
+
+	@PostMapping("/admin/users/edit")
+	String update(@ModelAttribute UserForm form, RedirectAttributes redirect) {
+		return answer(redirect, "users.updated", form.username(), () -> users.update(form.username(),
+				new UserAccounts.Change(form.displayName(), role(form.role()), form.regionCode(), form.personId())));
+	}
+
+	@PostMapping("/admin/users/{username}/password")
+	String reset(@PathVariable String username, @RequestParam String password, RedirectAttributes redirect) {
+		return answer(redirect, "users.resetDone", username, () -> users.resetPassword(username, password));
+	}
+
+	@PostMapping("/admin/users/{username}/enabled")
+	String enable(@PathVariable String username, @RequestParam boolean enabled, RedirectAttributes redirect) {
+		return answer(redirect, "users.updated", username, () -> users.setEnabled(username, enabled));
+	}
+
+	private static String answer(RedirectAttributes redirect, String doneKey, String username, Runnable action) {
 		try {
-			users.save(new NewUser(username.trim(), displayName.trim(), password, Role.of(role), regionCode, personId));
-			redirect.addFlashAttribute("saved", username);
+			action.run();
+			redirect.addFlashAttribute("doneKey", doneKey);
+			redirect.addFlashAttribute("doneUser", username);
 		}
-		catch (IllegalArgumentException ex) {
-			redirect.addFlashAttribute("problem", ex.getMessage());
+		catch (AccountException ex) {
+			redirect.addFlashAttribute("problemKey", ex.key());
+			redirect.addFlashAttribute("problemArgs", ex.args());
 		}
 		return "redirect:/admin/users";
 	}
 
-	@PostMapping("/admin/users/{username}/enabled")
-	String enable(@PathVariable String username, @RequestParam boolean enabled) {
-		users.setEnabled(username, enabled);
-		return "redirect:/admin/users";
+	private static String trim(String s) {
+		return s == null ? null : s.strip();
+	}
+
+	private static Role role(String code) {
+		return Arrays.stream(Role.values())
+			.filter(r -> r.code().equals(code))
+			.findFirst()
+			.orElseThrow(() -> new AccountException("role", "role: '" + code + "' is not a role"));
 	}
 
 }

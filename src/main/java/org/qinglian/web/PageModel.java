@@ -27,6 +27,15 @@ class PageModel {
 				.anyMatch(r -> r.can(Role.Permission.READ_SUPERVISION) && a.getAuthority().equals("ROLE_" + r.name())));
 	}
 
+	@ModelAttribute("isAuditor")
+	boolean isAuditor() {
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		return auth != null && auth.getAuthorities()
+			.stream()
+			.anyMatch(a -> java.util.Arrays.stream(Role.values())
+				.anyMatch(r -> r.can(Role.Permission.READ_AUDIT) && a.getAuthority().equals("ROLE_" + r.name())));
+	}
+
 	@ModelAttribute("isAdmin")
 	boolean isAdmin() {
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();

@@ -65,6 +65,10 @@ class StaffController {
 	@GetMapping("/staff")
 	String home(Model model) {
 		Scope scope = scopes.current();
+		if (!scope.can(org.qinglian.platform.Role.Permission.READ_VILLAGE_DATA)) {
+			// an auditor's work is the audit log
+			return "redirect:/audit";
+		}
 		List<RegionView> regions = jurisdiction.regionsInScope();
 		Map<String, ExerciseFigures> ex = powerList.figures();
 		Map<String, VillageFigures> acc = accounts.figures();

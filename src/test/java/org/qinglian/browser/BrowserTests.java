@@ -93,7 +93,7 @@ class BrowserTests {
 		if (jdbc.sql("select count(*) from plt_user").query(Long.class).single() == 0) {
 			exchange.importBundle(SampleData.devSample(), Exchange.Progress.NONE);
 			risk.scan(RiskLibrary.ScanProgress.NONE);
-			users.save(new UserAccounts.NewUser("changle", "长乐镇监察办", PASSWORD, Role.TOWNSHIP_STAFF, "330683102000"));
+			users.create(new UserAccounts.NewUser("changle", "长乐镇监察办", PASSWORD, Role.TOWNSHIP_STAFF, "330683102000"));
 		}
 	}
 

@@ -36,6 +36,17 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @TestPropertySource(properties = "qinglian.test.database=catalogue")
 class CatalogueEditTests {
 
+	@Autowired
+	org.springframework.security.core.userdetails.UserDetailsService userDetails;
+
+	/**
+	 * Signed in as the account (pages take no HTTP Basic; the password is the fixture's).
+	 */
+	org.springframework.test.web.servlet.request.RequestPostProcessor signedIn(String username, String password) {
+		return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+			.user(userDetails.loadUserByUsername(username));
+	}
+
 	static final String PASSWORD = "catalogue-test-password";
 
 	static final String ITEM = "major_decision";
@@ -56,8 +67,8 @@ class CatalogueEditTests {
 	void county() {
 		if (jdbc.sql("select count(*) from plt_user").query(Long.class).single() == 0) {
 			exchange.importBundle(SampleData.devSample(), Exchange.Progress.NONE);
-			users.save(new NewUser("admin", "管理员", PASSWORD, Role.COUNTY_ADMIN, "330683000000"));
-			users.save(new NewUser("changle", "长乐", PASSWORD, Role.TOWNSHIP_STAFF, "330683102000"));
+			users.create(new NewUser("admin", "管理员", PASSWORD, Role.COUNTY_ADMIN, "330683000000"));
+			users.create(new NewUser("changle", "长乐", PASSWORD, Role.TOWNSHIP_STAFF, "330683102000"));
 		}
 	}
 
@@ -71,7 +82,7 @@ class CatalogueEditTests {
 
 	MockHttpServletRequestBuilder form(List<Map<String, Object>> steps, String user) {
 		MockHttpServletRequestBuilder b = post("/admin/catalogue/items").with(csrf())
-			.with(httpBasic(user, PASSWORD))
+			.with(signedIn(user, PASSWORD))
 			.param("code", ITEM)
 			.param("category", "major_decision")
 			.param("name", "村级重大事项决策（四议两公开）")
@@ -165,11 +176,11 @@ class CatalogueEditTests {
 	@Test
 	void onlyAnAdministratorEditsTheList() throws Exception {
 		assertThat(mvc.perform(form(steps(), "changle")).andReturn().getResponse().getStatus()).isEqualTo(403);
-		assertThat(mvc.perform(get("/admin/catalogue").with(httpBasic("changle", PASSWORD)))
+		assertThat(mvc.perform(get("/admin/catalogue").with(signedIn("changle", PASSWORD)))
 			.andReturn()
 			.getResponse()
 			.getStatus()).isEqualTo(403);
-		assertThat(mvc.perform(get("/admin/catalogue/items/" + ITEM).with(httpBasic("admin", PASSWORD)))
+		assertThat(mvc.perform(get("/admin/catalogue/items/" + ITEM).with(signedIn("admin", PASSWORD)))
 			.andReturn()
 			.getResponse()
 			.getContentAsString()).contains("流程步骤").contains("<svg");
@@ -178,7 +189,7 @@ class CatalogueEditTests {
 	@Test
 	void aRedLineIsAddedChangedAndRemoved() throws Exception {
 		mvc.perform(post("/admin/catalogue/red-lines").with(csrf())
-			.with(httpBasic("admin", PASSWORD))
+			.with(signedIn("admin", PASSWORD))
 			.param("code", "RL-TEST")
 			.param("text", "严禁在集体资金中列支个人消费")
 			.param("itemCode", ITEM));
@@ -187,7 +198,7 @@ class CatalogueEditTests {
 			.isEqualTo("严禁在集体资金中列支个人消费");
 		var refused = mvc
 			.perform(post("/admin/catalogue/red-lines").with(csrf())
-				.with(httpBasic("admin", PASSWORD))
+				.with(signedIn("admin", PASSWORD))
 				.param("code", "RL-TEST")
 				.param("text", "改")
 				.param("itemCode", "no_such_item"))
@@ -196,7 +207,7 @@ class CatalogueEditTests {
 		assertThat(
 				jdbc.sql("select text from pow_red_line where red_line_code = 'RL-TEST'").query(String.class).single())
 			.isEqualTo("严禁在集体资金中列支个人消费");
-		mvc.perform(post("/admin/catalogue/red-lines/RL-TEST/delete").with(csrf()).with(httpBasic("admin", PASSWORD)));
+		mvc.perform(post("/admin/catalogue/red-lines/RL-TEST/delete").with(csrf()).with(signedIn("admin", PASSWORD)));
 		assertThat(jdbc.sql("select count(*) from pow_red_line where red_line_code = 'RL-TEST'")
 			.query(Long.class)
 			.single()).isZero();

@@ -34,6 +34,17 @@ import org.springframework.test.web.servlet.MockMvc;
 @TestPropertySource(properties = "qinglian.test.database=triage")
 class TriageTests {
 
+	@Autowired
+	org.springframework.security.core.userdetails.UserDetailsService userDetails;
+
+	/**
+	 * Signed in as the account (pages take no HTTP Basic; the password is the fixture's).
+	 */
+	org.springframework.test.web.servlet.request.RequestPostProcessor signedIn(String username, String password) {
+		return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+			.user(userDetails.loadUserByUsername(username));
+	}
+
 	static final String PASSWORD = "triage-test-password";
 
 	@Autowired
@@ -56,8 +67,8 @@ class TriageTests {
 		if (jdbc.sql("select count(*) from plt_user").query(Long.class).single() == 0) {
 			exchange.importBundle(SampleData.devSample(), Exchange.Progress.NONE);
 			risk.scan(RiskLibrary.ScanProgress.NONE);
-			users.save(new NewUser("changle", "长乐", PASSWORD, Role.TOWNSHIP_STAFF, "330683102000"));
-			users.save(new NewUser("ganlin", "甘霖", PASSWORD, Role.TOWNSHIP_STAFF, "330683101000"));
+			users.create(new NewUser("changle", "长乐", PASSWORD, Role.TOWNSHIP_STAFF, "330683102000"));
+			users.create(new NewUser("ganlin", "甘霖", PASSWORD, Role.TOWNSHIP_STAFF, "330683101000"));
 		}
 	}
 
@@ -73,18 +84,18 @@ class TriageTests {
 		String id = openFinding("330683102");
 		mvc.perform(post("/staff/findings/" + id + "/dismiss").param("reason", " ")
 			.with(csrf())
-			.with(httpBasic("changle", PASSWORD)));
+			.with(signedIn("changle", PASSWORD)));
 		assertThat(status(id)).isEqualTo("open");
 		mvc.perform(post("/staff/findings/" + id + "/dismiss").param("reason", "核实为正常发放：已补录发票")
 			.with(csrf())
-			.with(httpBasic("changle", PASSWORD)));
+			.with(signedIn("changle", PASSWORD)));
 		assertThat(status(id)).isEqualTo("dismissed");
 		assertThat(jdbc.sql(
 				"select count(*) from plt_audit_log where action = 'dismiss_finding' and target_id = ? and actor = 'changle'")
 			.param(id)
 			.query(Long.class)
 			.single()).isEqualTo(1);
-		String page = mvc.perform(get("/staff/findings/" + id).with(httpBasic("changle", PASSWORD)))
+		String page = mvc.perform(get("/staff/findings/" + id).with(signedIn("changle", PASSWORD)))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
@@ -96,7 +107,7 @@ class TriageTests {
 		String id = openFinding("330683102");
 		mvc.perform(post("/staff/findings/" + id + "/clue").param("note", "请初步核实")
 			.with(csrf())
-			.with(httpBasic("changle", PASSWORD)));
+			.with(signedIn("changle", PASSWORD)));
 		assertThat(status(id)).isEqualTo("clue");
 		String clue = jdbc.sql("select clue_id from risk_finding where finding_id = ?")
 			.param(id)
@@ -112,14 +123,14 @@ class TriageTests {
 	@Test
 	void anotherTownshipCanNeitherSeeNorTriageTheFinding() throws Exception {
 		String id = openFinding("330683102");
-		assertThat(mvc.perform(get("/staff/findings/" + id).with(httpBasic("ganlin", PASSWORD)))
+		assertThat(mvc.perform(get("/staff/findings/" + id).with(signedIn("ganlin", PASSWORD)))
 			.andReturn()
 			.getResponse()
 			.getStatus()).isEqualTo(404);
 		assertThat(mvc
 			.perform(post("/staff/findings/" + id + "/dismiss").param("reason", "x")
 				.with(csrf())
-				.with(httpBasic("ganlin", PASSWORD)))
+				.with(signedIn("ganlin", PASSWORD)))
 			.andReturn()
 			.getResponse()
 			.getStatus()).isEqualTo(404);
@@ -131,7 +142,7 @@ class TriageTests {
 		String subject = jdbc.sql("""
 				select min(f.subject_id) from risk_finding f join jur_position p on p.person_id = f.subject_id
 				where f.region_code like '330683102%'""").query(String.class).single();
-		String page = mvc.perform(get("/staff/people/" + subject).with(httpBasic("changle", PASSWORD)))
+		String page = mvc.perform(get("/staff/people/" + subject).with(signedIn("changle", PASSWORD)))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
@@ -144,7 +155,7 @@ class TriageTests {
 
 	@Test
 	void theEcologyPageRanksTheTownshipsVillagesWithCharts() throws Exception {
-		String page = mvc.perform(get("/staff/ecology/330683102000").with(httpBasic("changle", PASSWORD)))
+		String page = mvc.perform(get("/staff/ecology/330683102000").with(signedIn("changle", PASSWORD)))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
@@ -169,27 +180,27 @@ class TriageTests {
 		String outsider = jdbc.sql("select min(person_id) from jur_person where region_code like '330683101%'")
 			.query(String.class)
 			.single();
-		users.save(new NewUser("recused", "本村人", PASSWORD, Role.TOWNSHIP_STAFF, "330683102000", villager));
-		users.save(new NewUser("outsider", "外村人", PASSWORD, Role.TOWNSHIP_STAFF, "330683102000", outsider));
+		users.create(new NewUser("recused", "本村人", PASSWORD, Role.TOWNSHIP_STAFF, "330683102000", villager));
+		users.create(new NewUser("outsider", "外村人", PASSWORD, Role.TOWNSHIP_STAFF, "330683102000", outsider));
 
-		assertThat(mvc.perform(get("/staff/findings/" + finding[0]).with(httpBasic("recused", PASSWORD)))
+		assertThat(mvc.perform(get("/staff/findings/" + finding[0]).with(signedIn("recused", PASSWORD)))
 			.andReturn()
 			.getResponse()
 			.getStatus()).isEqualTo(404);
-		assertThat(mvc.perform(get("/staff/findings?status=all").with(httpBasic("recused", PASSWORD)))
+		assertThat(mvc.perform(get("/staff/findings?status=all").with(signedIn("recused", PASSWORD)))
 			.andReturn()
 			.getResponse()
 			.getContentAsString()).doesNotContain(finding[0]);
-		assertThat(mvc.perform(get("/staff/people/" + finding[2]).with(httpBasic("recused", PASSWORD)))
+		assertThat(mvc.perform(get("/staff/people/" + finding[2]).with(signedIn("recused", PASSWORD)))
 			.andReturn()
 			.getResponse()
 			.getStatus()).isEqualTo(404);
 
-		assertThat(mvc.perform(get("/staff/findings/" + finding[0]).with(httpBasic("outsider", PASSWORD)))
+		assertThat(mvc.perform(get("/staff/findings/" + finding[0]).with(signedIn("outsider", PASSWORD)))
 			.andReturn()
 			.getResponse()
 			.getStatus()).isEqualTo(200);
-		assertThat(mvc.perform(get("/staff/people/" + finding[2]).with(httpBasic("outsider", PASSWORD)))
+		assertThat(mvc.perform(get("/staff/people/" + finding[2]).with(signedIn("outsider", PASSWORD)))
 			.andReturn()
 			.getResponse()
 			.getStatus()).isEqualTo(200);

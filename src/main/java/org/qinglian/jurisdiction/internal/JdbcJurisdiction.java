@@ -100,26 +100,29 @@ class JdbcJurisdiction implements Jurisdiction {
 		List<PositionView> positions = jdbc.sql("""
 				select p.person_id, n.name, p.region_code, p.role, p.start_date, p.end_date
 				from jur_position p join jur_person n on n.person_id = p.person_id
-				where n.id_number = ? order by p.start_date""")
-			.param(p[3])
+				where n.id_number = ? and p.region_code like ? order by p.start_date""")
+			.params(p[3], scope.pattern())
 			.query((rs, i) -> new PositionView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
 					rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class)))
 			.list();
+		// kin and organizations within the user's jurisdiction only
 		List<KinView> kin = jdbc.sql("""
 				with me as (select person_id, household_id from jur_person where id_number = ?)
-				select distinct r.person_id, r.name, k.relation, k.source
+				select * from (
+				select distinct r.person_id, r.name, k.relation, k.source, r.region_code
 				from jur_kin k join me on me.person_id = k.person_id join jur_person r on r.person_id = k.relative_id
 				union
-				select distinct r.person_id, r.name, k.relation, k.source
+				select distinct r.person_id, r.name, k.relation, k.source, r.region_code
 				from jur_kin k join me on me.person_id = k.relative_id join jur_person r on r.person_id = k.person_id
 				union
-				select distinct r.person_id, r.name, 'household', 'household_registry'
+				select distinct r.person_id, r.name, 'household', 'household_registry', r.region_code
 				from jur_person r join me on me.household_id = r.household_id
 				where r.id_number <> ? and not exists (select 1 from jur_kin k
 				  where (k.person_id = r.person_id and k.relative_id = me.person_id)
-				     or (k.relative_id = r.person_id and k.person_id = me.person_id))
+				     or (k.relative_id = r.person_id and k.person_id = me.person_id))) kin
+				where kin.region_code like ?
 				order by 3, 2""")
-			.params(p[3], p[3])
+			.params(p[3], p[3], scope.pattern())
 			.query((rs, i) -> new KinView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
 			.list();
 		List<OrganizationView> orgs = jdbc.sql("""
@@ -137,8 +140,9 @@ class JdbcJurisdiction implements Jurisdiction {
 				select distinct o.org_id, o.name, n.name, t.role
 				from ties t join people pp on pp.person_id = t.person_id
 				join jur_organization o on o.org_id = t.org_id join jur_person n on n.person_id = t.person_id
+				where o.region_code like ? and n.region_code like ?
 				order by 2""")
-			.params(p[3], p[3], p[3], p[3])
+			.params(p[3], p[3], p[3], p[3], scope.pattern(), scope.pattern())
 			.query((rs, i) -> new OrganizationView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
 			.list();
 		return Optional.of(new PersonFile(p[0], p[1], p[2], positions, kin, orgs));

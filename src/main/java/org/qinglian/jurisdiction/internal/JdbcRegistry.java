@@ -1,5 +1,6 @@
 package org.qinglian.jurisdiction.internal;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.qinglian.platform.Registry;
@@ -23,6 +24,13 @@ class JdbcRegistry implements Registry {
 			.param(regionCode)
 			.query(String.class)
 			.optional();
+	}
+
+	@Override
+	public List<String> counties() {
+		return jdbc.sql("select region_code from jur_region where level = 'county' order by region_code")
+			.query(String.class)
+			.list();
 	}
 
 	@Override

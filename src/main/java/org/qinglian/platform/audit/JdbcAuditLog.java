@@ -106,7 +106,18 @@ class JdbcAuditLog implements AuditLog {
 		newTransaction.executeWithoutResult(s -> append(action, targetType, targetId, regionCode, detail));
 	}
 
+	@Override
+	public void recordAs(String actor, String action, String targetType, String targetId, String regionCode,
+			String detail) {
+		newTransaction.executeWithoutResult(s -> append(actor, action, targetType, targetId, regionCode, detail));
+	}
+
 	private void append(String action, String targetType, String targetId, String regionCode, String detail) {
+		append(actor(), action, targetType, targetId, regionCode, detail);
+	}
+
+	private void append(String actor, String action, String targetType, String targetId, String regionCode,
+			String detail) {
 		jdbc.sql("select pg_advisory_xact_lock(?)").param(LOCK).query((rs, i) -> 1).list();
 		var last = jdbc.sql("select seq, mac from plt_audit_log order by seq desc limit 1")
 			.query((rs, i) -> new Head(rs.getLong(1), rs.getString(2)))
@@ -114,7 +125,6 @@ class JdbcAuditLog implements AuditLog {
 		long seq = last.map(h -> h.seq() + 1).orElse(1L);
 		String previous = last.map(Head::mac).orElse(null);
 		Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-		String actor = actor();
 		String remote = remoteAddress();
 		String mac = mac(AuditEncoding.entry(seq, at, actor, action, targetType, targetId, regionCode, detail, remote,
 				previous));
@@ -279,6 +289,9 @@ class JdbcAuditLog implements AuditLog {
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
 		if (auth != null && auth.isAuthenticated() && auth.getName() != null) {
 			return auth.getName();
+		}
+		if (RequestContextHolder.getRequestAttributes() != null) {
+			return "anonymous";
 		}
 		return "os:" + OperatingSystemAccount.name();
 	}

@@ -10,11 +10,17 @@ import org.qinglian.platform.Scopes;
 import org.qinglian.platform.UserAccounts;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+/**
+ * Users in {@code plt_user}. Without a signed-in user (a command of the jar, run by the
+ * operating-system account that owns the installation) an account may be created; every
+ * other change is an administrator's, within their jurisdiction.
+ */
 @Service
 class JdbcUserAccounts implements UserAccounts {
 
@@ -28,58 +34,119 @@ class JdbcUserAccounts implements UserAccounts {
 
 	private final Registry registry;
 
-	JdbcUserAccounts(JdbcClient jdbc, PasswordEncoder encoder, AuditLog audit, Scopes scopes, Registry registry) {
+	private final UserSessions sessions;
+
+	JdbcUserAccounts(JdbcClient jdbc, PasswordEncoder encoder, AuditLog audit, Scopes scopes, Registry registry,
+			UserSessions sessions) {
 		this.registry = registry;
 		this.jdbc = jdbc;
 		this.encoder = encoder;
 		this.audit = audit;
 		this.scopes = scopes;
+		this.sessions = sessions;
+	}
+
+	private static boolean signedIn() {
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		return auth != null && auth.isAuthenticated()
+				&& !(auth instanceof org.springframework.security.authentication.AnonymousAuthenticationToken);
+	}
+
+	/** The administrator's scope; {@code null} for a command of the jar. */
+	private Scope administrator() {
+		if (!signedIn()) {
+			return null;
+		}
+		Scope scope = scopes.current();
+		scope.require(Role.Permission.MANAGE_USERS);
+		return scope;
 	}
 
 	@Override
 	@Transactional
-	public void save(NewUser u) {
-		if (SecurityContextHolder.getContext().getAuthentication() != null) {
-			Scope scope = scopes.current();
-			scope.require(Role.Permission.MANAGE_USERS);
-			scope.requireCovers(u.regionCode());
-		}
-		if (u.role() == null) {
-			throw new IllegalArgumentException("role: required");
-		}
+	public void create(NewUser u) {
+		Scope admin = administrator();
 		if (u.username() == null || !u.username().matches("[a-z0-9_.-]{3,64}")) {
-			throw new IllegalArgumentException("username: 3 to 64 of a-z, 0-9, '_', '.', '-'");
+			throw new AccountException("username", "username: 3 to 64 of a-z, 0-9, '_', '.', '-'");
 		}
-		if (u.password() == null || u.password().length() < 10) {
-			throw new IllegalArgumentException("password: at least 10 characters");
-		}
-		if (u.displayName() == null || u.displayName().isBlank()) {
-			throw new IllegalArgumentException("displayName: required");
-		}
-		if (registry.regionName(u.regionCode()).isEmpty()) {
-			throw new IllegalArgumentException("regionCode: '" + u.regionCode() + "' is not a region of the county");
-		}
-		String personId = u.personId() == null || u.personId().isBlank() ? null : u.personId().strip();
-		if (personId != null && !registry.personExists(personId)) {
-			throw new IllegalArgumentException("personId: '" + personId + "' is not a person of the county");
-		}
-		jdbc.sql("""
-				insert into plt_user (username, display_name, password_hash, role, region_code, person_id)
-				values (?, ?, ?, ?, ?, ?)
-				on conflict (username) do update set display_name = excluded.display_name,
-				  password_hash = excluded.password_hash, role = excluded.role, region_code = excluded.region_code,
-				  person_id = excluded.person_id""")
-			.params(u.username(), u.displayName(), encoder.encode(u.password()), u.role().code(), u.regionCode(),
-					personId)
+		String regionCode = checkedRegion(u.regionCode(), admin);
+		checkRole(u.role());
+		String displayName = checkedDisplayName(u.displayName());
+		PasswordPolicy.check(u.username(), u.password());
+		String personId = checkedPerson(u.personId());
+		boolean mustChange = admin != null || u.mustChangePassword();
+		int n = jdbc.sql("""
+				insert into plt_user (username, display_name, password_hash, role, region_code, person_id,
+				                      must_change_password)
+				values (?, ?, ?, ?, ?, ?, ?) on conflict (username) do nothing""")
+			.params(u.username(), displayName, encoder.encode(u.password()), u.role().code(), regionCode, personId,
+					mustChange)
 			.update();
-		audit.record("save_user", "user", u.username(), u.regionCode(), "role " + u.role().code());
+		if (n == 0) {
+			throw new AccountException("username.taken", "username: '" + u.username() + "' is taken", u.username());
+		}
+		audit.record("create_user", "user", u.username(), regionCode, "role " + u.role().code());
+	}
+
+	@Override
+	@Transactional
+	public void update(String username, Change change) {
+		Scope admin = requireAdministrator();
+		requireManaged(username, admin);
+		String regionCode = checkedRegion(change.regionCode(), admin);
+		checkRole(change.role());
+		String displayName = checkedDisplayName(change.displayName());
+		String personId = checkedPerson(change.personId());
+		jdbc.sql("""
+				update plt_user set display_name = ?, role = ?, region_code = ?, person_id = ?
+				where username = ?""")
+			.params(displayName, change.role().code(), regionCode, personId, username)
+			.update();
+		sessions.end(username);
+		audit.record("update_user", "user", username, regionCode, "role " + change.role().code());
+	}
+
+	@Override
+	@Transactional
+	public void resetPassword(String username, String password) {
+		Scope admin = requireAdministrator();
+		requireManaged(username, admin);
+		PasswordPolicy.check(username, password);
+		jdbc.sql("update plt_user set password_hash = ?, must_change_password = true where username = ?")
+			.params(encoder.encode(password), username)
+			.update();
+		sessions.end(username);
+		audit.record("reset_password", "user", username, null, null);
+	}
+
+	@Override
+	@Transactional
+	public void changeOwnPassword(String currentPassword, String newPassword) {
+		if (!signedIn()) {
+			throw new AccountException("signedOut", "not signed in");
+		}
+		String username = SecurityContextHolder.getContext().getAuthentication().getName();
+		String hash = jdbc.sql("select password_hash from plt_user where username = ?")
+			.param(username)
+			.query(String.class)
+			.single();
+		if (currentPassword == null || !encoder.matches(currentPassword, hash)) {
+			throw new AccountException("password.current.wrong", "current password: wrong");
+		}
+		if (currentPassword.equals(newPassword)) {
+			throw new AccountException("password.same", "password: choose another password than the current one");
+		}
+		PasswordPolicy.check(username, newPassword);
+		jdbc.sql("update plt_user set password_hash = ?, must_change_password = false where username = ?")
+			.params(encoder.encode(newPassword), username)
+			.update();
+		audit.record("change_password", "user", username, null, null);
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public List<UserView> list() {
-		Scope scope = scopes.current();
-		scope.require(Role.Permission.MANAGE_USERS);
+		Scope scope = requireAdministrator();
 		return jdbc.sql("""
 				select u.username, u.display_name, u.role, u.region_code, u.enabled
 				from plt_user u where u.region_code like ? order by u.region_code, u.username""")
@@ -92,13 +159,14 @@ class JdbcUserAccounts implements UserAccounts {
 	@Override
 	@Transactional
 	public void setEnabled(String username, boolean enabled) {
-		Scope scope = scopes.current();
-		scope.require(Role.Permission.MANAGE_USERS);
-		int n = jdbc.sql("update plt_user set enabled = ? where username = ? and region_code like ?")
-			.params(enabled, username, scope.pattern())
-			.update();
-		if (n == 0) {
-			throw new Scope.NotInScopeException();
+		Scope admin = requireAdministrator();
+		requireManaged(username, admin);
+		if (!enabled && username.equals(admin.user())) {
+			throw new AccountException("disableSelf", "you cannot disable your own account");
+		}
+		jdbc.sql("update plt_user set enabled = ? where username = ?").params(enabled, username).update();
+		if (!enabled) {
+			sessions.end(username);
 		}
 		audit.record(enabled ? "enable_user" : "disable_user", "user", username, null, null);
 	}
@@ -106,6 +174,69 @@ class JdbcUserAccounts implements UserAccounts {
 	@Override
 	public boolean anyUser() {
 		return jdbc.sql("select exists (select 1 from plt_user)").query(Boolean.class).single();
+	}
+
+	@Override
+	public boolean exists(String username) {
+		return jdbc.sql("select exists (select 1 from plt_user where username = ?)")
+			.param(username)
+			.query(Boolean.class)
+			.single();
+	}
+
+	private Scope requireAdministrator() {
+		Scope admin = administrator();
+		if (admin == null) {
+			throw new org.springframework.security.access.AccessDeniedException("not signed in");
+		}
+		return admin;
+	}
+
+	/** The user exists and the administrator's jurisdiction covers theirs. */
+	private void requireManaged(String username, Scope admin) {
+		String region = jdbc.sql("select region_code from plt_user where username = ?")
+			.param(username)
+			.query(String.class)
+			.optional()
+			.orElseThrow(Scope.NotInScopeException::new);
+		admin.requireCovers(region);
+	}
+
+	private String checkedRegion(String regionCode, Scope admin) {
+		if (regionCode == null || registry.regionName(regionCode).isEmpty()) {
+			throw new AccountException("region", "regionCode: '" + regionCode + "' is not a region of the county",
+					regionCode);
+		}
+		if (admin != null && !admin.covers(regionCode)) {
+			throw new AccountException("region.outside",
+					"regionCode: '" + regionCode + "' is outside your jurisdiction", regionCode);
+		}
+		return regionCode;
+	}
+
+	private static void checkRole(Role role) {
+		if (role == null) {
+			throw new AccountException("role", "role: required");
+		}
+	}
+
+	private static String checkedDisplayName(String displayName) {
+		if (displayName == null || displayName.isBlank()) {
+			throw new AccountException("displayName", "displayName: required");
+		}
+		String name = displayName.strip();
+		if (name.codePointCount(0, name.length()) > 100) {
+			throw new AccountException("displayName.long", "displayName: at most 100 characters");
+		}
+		return name;
+	}
+
+	private String checkedPerson(String personId) {
+		String id = personId == null || personId.isBlank() ? null : personId.strip();
+		if (id != null && !registry.personExists(id)) {
+			throw new AccountException("person", "personId: '" + id + "' is not a person of the county", id);
+		}
+		return id;
 	}
 
 }

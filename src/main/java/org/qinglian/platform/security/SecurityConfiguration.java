@@ -7,29 +7,65 @@ import org.qinglian.platform.Scopes;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
- * Staff sign in with a form (or HTTP Basic for API clients); the public portal needs no
- * sign-in. Passwords are hashed with bcrypt through the delegating encoder, so that a
- * later algorithm can take over.
+ * Staff sign in with a form; API clients with HTTP Basic, on {@code /api/**} only; the
+ * public portal needs no sign-in. Passwords are hashed with bcrypt through the delegating
+ * encoder, so that a later algorithm can take over. Failed sign-ins lock the account and
+ * the address for a while ({@link SignInAttempts}); every session is registered, so that
+ * a changed account's sessions end at once, and lasts at most
+ * {@link SecuritySettings#sessionMaxAge()}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+	static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+			+ "script-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+
+	static final String PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+			+ "interest-cohort=()";
+
 	@Bean
 	@ConditionalOnWebApplication
-	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+	@Order(1)
+	SecurityFilterChain apiFilterChain(HttpSecurity http, SignInAttempts attempts, SessionRegistry sessions,
+			SecuritySettings settings) throws Exception {
+		http.securityMatcher("/api/**")
+			.authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+			.httpBasic(Customizer.withDefaults())
+			.sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessions))
+			.addFilterBefore(new SignInThrottleFilter(attempts), BasicAuthenticationFilter.class)
+			.addFilterAfter(new AccountStateFilter(settings.sessionMaxAge()), BasicAuthenticationFilter.class);
+		headers(http);
+		return http.build();
+	}
+
+	@Bean
+	@ConditionalOnWebApplication
+	@Order(2)
+	SecurityFilterChain pageFilterChain(HttpSecurity http, SignInAttempts attempts, SessionRegistry sessions,
+			SecuritySettings settings) throws Exception {
 		http.authorizeHttpRequests(auth -> auth
 			.requestMatchers("/", "/public/**", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/login", "/error")
 			.permitAll()
@@ -38,11 +74,35 @@ class SecurityConfiguration {
 			.anyRequest()
 			.authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/staff", true).permitAll())
-			.httpBasic(Customizer.withDefaults())
 			.logout(logout -> logout.logoutSuccessUrl("/").permitAll())
-			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-					"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'")));
+			.sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login?expired"))
+			.addFilterBefore(new SignInThrottleFilter(attempts), UsernamePasswordAuthenticationFilter.class)
+			.addFilterAfter(new AccountStateFilter(settings.sessionMaxAge()),
+					UsernamePasswordAuthenticationFilter.class);
+		headers(http);
 		return http.build();
+	}
+
+	private static void headers(HttpSecurity http) throws Exception {
+		http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+			.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+			.permissionsPolicyHeader(p -> p.policy(PERMISSIONS)));
+	}
+
+	/** Sign-in failures reach {@link SignInAuditor} from every authentication manager. */
+	@Bean
+	AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher events) {
+		return new DefaultAuthenticationEventPublisher(events);
+	}
+
+	@Bean
+	SessionRegistry sessionRegistry() {
+		return new SessionRegistryImpl();
+	}
+
+	@Bean
+	HttpSessionEventPublisher httpSessionEventPublisher() {
+		return new HttpSessionEventPublisher();
 	}
 
 	@Bean
@@ -52,11 +112,13 @@ class SecurityConfiguration {
 
 	@Bean
 	UserDetailsService userDetailsService(JdbcClient jdbc) {
-		return username -> jdbc.sql(
-				"select username, display_name, password_hash, role, region_code, enabled, person_id from plt_user where username = ?")
+		return username -> jdbc
+			.sql("""
+					select username, display_name, password_hash, role, region_code, enabled, person_id, must_change_password
+					from plt_user where username = ?""")
 			.param(username)
 			.query((rs, i) -> new StaffUser(rs.getString(1), rs.getString(2), rs.getString(3), Role.of(rs.getString(4)),
-					rs.getString(5), rs.getBoolean(6), rs.getString(7)))
+					rs.getString(5), rs.getBoolean(6), rs.getString(7), rs.getBoolean(8)))
 			.optional()
 			.orElseThrow(() -> new UsernameNotFoundException("no such user"));
 	}

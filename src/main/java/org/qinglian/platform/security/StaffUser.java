@@ -9,9 +9,12 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** A signed-in user: their role and the region their jurisdiction starts at. */
+/**
+ * A signed-in user: their role and the region their jurisdiction starts at; whether they
+ * must choose a new password before anything else.
+ */
 record StaffUser(String username, String displayName, String passwordHash, Role role, String regionCode,
-		boolean enabled, String personId) implements UserDetails {
+		boolean enabled, String personId, boolean mustChangePassword) implements UserDetails {
 
 	@Override
 	public Collection<? extends GrantedAuthority> getAuthorities() {
@@ -31,6 +34,25 @@ record StaffUser(String username, String displayName, String passwordHash, Role 
 	@Override
 	public boolean isEnabled() {
 		return enabled;
+	}
+
+	/**
+	 * Sessions are told apart by username, so that a changed account's sessions are
+	 * found.
+	 */
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof StaffUser u && u.username.equals(username);
+	}
+
+	@Override
+	public int hashCode() {
+		return username.hashCode();
+	}
+
+	@Override
+	public String toString() {
+		return "StaffUser[" + username + "]";
 	}
 
 }

@@ -254,10 +254,14 @@ class JdbcRiskLibrary implements RiskLibrary {
 	@Override
 	@Transactional
 	public void dismiss(String findingId, String reason) {
+		// who may triage it first, so that a refusal tells an outsider nothing
+		FindingView f = triageable(findingId);
 		if (reason == null || reason.isBlank()) {
 			throw new IllegalArgumentException("reason: say why the finding is dismissed");
 		}
-		FindingView f = triageable(findingId);
+		if (reason.length() > 2000) {
+			throw new IllegalArgumentException("reason: at most 2000 characters");
+		}
 		Instant now = clock.instant();
 		jdbc.sql("update risk_finding set status = 'dismissed' where finding_id = ?").param(findingId).update();
 		history(findingId, now, "dismissed", reason.strip());
@@ -268,6 +272,9 @@ class JdbcRiskLibrary implements RiskLibrary {
 	@Transactional
 	public String turnIntoClue(String findingId, String note) {
 		FindingView f = triageable(findingId);
+		if (note != null && note.length() > 2000) {
+			throw new IllegalArgumentException("note: at most 2000 characters");
+		}
 		String clueId = "CL" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase();
 		Instant now = clock.instant();
 		jdbc.sql("update risk_finding set status = 'clue', clue_id = ? where finding_id = ?")
@@ -305,10 +312,10 @@ class JdbcRiskLibrary implements RiskLibrary {
 		Scope scope = supervisor();
 		scope.requireCovers(regionCode);
 		return jdbc.sql("""
-				select left(period, 4) as year, scheme, count(*), coalesce(sum(amount), 0) from risk_finding
-				where region_code like ? and region_code like ? and status not in ('withdrawn', 'dismissed')
-				group by 1, 2 order by 1, 2""")
-			.params(Scope.patternOf(regionCode), scope.pattern())
+				select left(f.period, 4) as year, f.scheme, count(*), coalesce(sum(f.amount), 0) from risk_finding f
+				where f.region_code like ? and f.region_code like ? and f.status not in ('withdrawn', 'dismissed')
+				""" + RECUSAL + " group by 1, 2 order by 1, 2")
+			.params(Scope.patternOf(regionCode), scope.pattern(), scope.personId())
 			.query((rs, i) -> new TrendPoint(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4)))
 			.list();
 	}
@@ -319,12 +326,12 @@ class JdbcRiskLibrary implements RiskLibrary {
 		Scope scope = supervisor();
 		Map<String, long[]> out = new LinkedHashMap<>();
 		jdbc.sql("""
-				select region_code, count(*) filter (where status = 'open' and severity = 'HIGH'),
-				       count(*) filter (where status = 'open' and severity = 'MEDIUM'),
-				       count(*) filter (where status = 'open' and severity = 'LOW'),
-				       count(*) filter (where status = 'clue')
-				from risk_finding where region_code like ? group by region_code""")
-			.param(scope.pattern())
+				select f.region_code, count(*) filter (where f.status = 'open' and f.severity = 'HIGH'),
+				       count(*) filter (where f.status = 'open' and f.severity = 'MEDIUM'),
+				       count(*) filter (where f.status = 'open' and f.severity = 'LOW'),
+				       count(*) filter (where f.status = 'clue')
+				from risk_finding f where f.region_code like ?""" + RECUSAL + " group by f.region_code")
+			.params(scope.pattern(), scope.personId())
 			.query((ResultSet rs) -> {
 				out.put(rs.getString(1), new long[] { rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5) });
 			});
@@ -337,11 +344,11 @@ class JdbcRiskLibrary implements RiskLibrary {
 		Scope scope = supervisor();
 		Map<String, Map<String, SchemeFigures>> out = new LinkedHashMap<>();
 		jdbc.sql("""
-				select region_code, scheme, count(*), count(*) filter (where status in ('open', 'clue')),
-				       coalesce(sum(amount) filter (where status <> 'dismissed'), 0)
-				from risk_finding where status <> 'withdrawn' and region_code like ?
-				group by region_code, scheme order by region_code, scheme""")
-			.param(scope.pattern())
+				select f.region_code, f.scheme, count(*), count(*) filter (where f.status in ('open', 'clue')),
+				       coalesce(sum(f.amount) filter (where f.status <> 'dismissed'), 0)
+				from risk_finding f where f.status <> 'withdrawn' and f.region_code like ?""" + RECUSAL + """
+				group by f.region_code, f.scheme order by f.region_code, f.scheme""")
+			.params(scope.pattern(), scope.personId())
 			.query((ResultSet rs) -> {
 				out.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
 					.put(rs.getString(2), new SchemeFigures(rs.getLong(3), rs.getLong(4), rs.getBigDecimal(5)));

@@ -1,0 +1,70 @@
+package org.qinglian.platform.security;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * What a signed-in user must do before anything else: sign in again when the session is
+ * older than its absolute limit, however active it was; choose a new password when an
+ * administrator set theirs.
+ */
+class AccountStateFilter extends OncePerRequestFilter {
+
+	static final String PASSWORD_PAGE = "/account/password";
+
+	private final Duration maxAge;
+
+	AccountStateFilter(Duration maxAge) {
+		this.maxAge = maxAge;
+	}
+
+	/** The request's path within the application. */
+	static String path(HttpServletRequest request) {
+		return request.getRequestURI().substring(request.getContextPath().length());
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String path = path(request);
+		boolean api = path.startsWith("/api/");
+		HttpSession session = request.getSession(false);
+		if (session != null && System.currentTimeMillis() - session.getCreationTime() > maxAge.toMillis()) {
+			session.invalidate();
+			SecurityContextHolder.clearContext();
+			if (api) {
+				response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+			}
+			else {
+				response.sendRedirect(request.getContextPath() + "/login?expired");
+			}
+			return;
+		}
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		if (auth != null && auth.getPrincipal() instanceof StaffUser user && user.mustChangePassword()) {
+			boolean allowed = path.equals(PASSWORD_PAGE) || path.equals("/logout") || path.startsWith("/css/")
+					|| path.startsWith("/js/") || path.startsWith("/webjars/") || path.equals("/error");
+			if (!allowed) {
+				if (api) {
+					response.sendError(HttpServletResponse.SC_FORBIDDEN, "The password must be changed first");
+				}
+				else {
+					response.sendRedirect(request.getContextPath() + PASSWORD_PAGE);
+				}
+				return;
+			}
+		}
+		chain.doFilter(request, response);
+	}
+
+}

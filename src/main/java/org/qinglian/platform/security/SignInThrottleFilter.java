@@ -1,0 +1,72 @@
+package org.qinglian.platform.security;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Base64;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses a sign-in (the form's POST, or HTTP Basic credentials on the API) while its
+ * account or address is locked, before the password is even checked.
+ */
+class SignInThrottleFilter extends OncePerRequestFilter {
+
+	private final SignInAttempts attempts;
+
+	SignInThrottleFilter(SignInAttempts attempts) {
+		this.attempts = attempts;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		boolean form = "POST".equals(request.getMethod()) && AccountStateFilter.path(request).equals("/login");
+		String basic = basicUsername(request);
+		if (!form && basic == null) {
+			chain.doFilter(request, response);
+			return;
+		}
+		String username = form ? request.getParameter("username") : basic;
+		Duration locked = attempts.locked(username, request.getRemoteAddr());
+		if (locked.isZero()) {
+			chain.doFilter(request, response);
+			return;
+		}
+		long minutes = Math.max(1, (locked.getSeconds() + 59) / 60);
+		if (form) {
+			response.sendRedirect(request.getContextPath() + "/login?locked=" + minutes);
+		}
+		else {
+			response.setHeader("Retry-After", Long.toString(locked.getSeconds() + 1));
+			response.setContentType("application/problem+json");
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			response.getWriter()
+				.write("{\"status\":429,\"title\":\"Too Many Requests\",\"detail\":\"Too many failed sign-ins: try again in "
+						+ minutes + " minute(s)\"}");
+		}
+	}
+
+	private static String basicUsername(HttpServletRequest request) {
+		String header = request.getHeader("Authorization");
+		if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+			return null;
+		}
+		try {
+			String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()),
+					java.nio.charset.StandardCharsets.UTF_8);
+			int colon = decoded.indexOf(':');
+			return colon < 0 ? decoded : decoded.substring(0, colon);
+		}
+		catch (IllegalArgumentException ex) {
+			return "";
+		}
+	}
+
+}

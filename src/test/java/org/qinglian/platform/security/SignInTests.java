@@ -1,0 +1,348 @@
+package org.qinglian.platform.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.qinglian.IntegrationTest;
+import org.qinglian.SampleData;
+import org.qinglian.platform.Exchange;
+import org.qinglian.platform.Registry;
+import org.qinglian.platform.Role;
+import org.qinglian.platform.Scope;
+import org.qinglian.platform.UserAccounts;
+import org.qinglian.platform.UserAccounts.NewUser;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Who gets in, and for how long: as a person at the sign-in page meets it. */
+@IntegrationTest
+@AutoConfigureMockMvc
+@TestPropertySource(properties = { "qinglian.test.database=sign-in", "qinglian.security.session-max-age=3s" })
+class SignInTests {
+
+	static final String PASSWORD = "sign-in-test-pass-1";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	UserAccounts users;
+
+	@Autowired
+	UserDetailsService userDetails;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Exchange exchange;
+
+	@Autowired
+	Registry registry;
+
+	@BeforeEach
+	void county() {
+		if (jdbc.sql("select count(*) from jur_region").query(Long.class).single() == 0) {
+			exchange.importBundle(SampleData.devSample(), Exchange.Progress.NONE);
+		}
+	}
+
+	void ensure(String username, Role role, String region) {
+		if (!users.exists(username)) {
+			users.create(new NewUser(username, username, PASSWORD, role, region));
+		}
+	}
+
+	MockHttpSession signIn(String username, String password) throws Exception {
+		MockHttpSession session = new MockHttpSession();
+		MockHttpServletResponse r = mvc.perform(
+				post("/login").param("username", username).param("password", password).session(session).with(csrf()))
+			.andReturn()
+			.getResponse();
+		assertThat(r.getRedirectedUrl()).as("signed in as " + username).endsWith("/staff");
+		return session;
+	}
+
+	/** A request from another address (each test's failures stay its own). */
+	static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
+		return request -> {
+			request.setRemoteAddr(address);
+			return request;
+		};
+	}
+
+	@Test
+	void anAddressIsLockedAfterManyFailuresOfAnyAccounts() throws Exception {
+		ensure("office1", Role.TOWNSHIP_STAFF, "330683101000");
+		for (int i = 0; i < 20; i++) {
+			mvc.perform(post("/login").param("username", "guess" + i)
+				.param("password", "wrong")
+				.with(csrf())
+				.with(from("10.2.2.2")));
+		}
+		assertThat(mvc
+			.perform(post("/login").param("username", "office1")
+				.param("password", PASSWORD)
+				.with(csrf())
+				.with(from("10.2.2.2")))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl()).contains("/login?locked=");
+		assertThat(mvc
+			.perform(post("/login").param("username", "office1")
+				.param("password", PASSWORD)
+				.with(csrf())
+				.with(from("10.3.3.3")))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl()).endsWith("/staff");
+	}
+
+	long audited(String action, String target) {
+		return jdbc.sql("select count(*) from plt_audit_log where action = ? and target_id = ?")
+			.params(action, target)
+			.query(Long.class)
+			.single();
+	}
+
+	@Test
+	void repeatedFailuresLockTheAccountEvenAgainstTheRightPasswordAndAreAudited() throws Exception {
+		ensure("locked", Role.TOWNSHIP_STAFF, "330683101000");
+		for (int i = 0; i < 5; i++) {
+			String url = mvc
+				.perform(post("/login").param("username", "locked")
+					.param("password", "wrong-" + i)
+					.with(csrf())
+					.with(from("10.1.1." + i)))
+				.andReturn()
+				.getResponse()
+				.getRedirectedUrl();
+			assertThat(url).contains("/login?error");
+		}
+		String locked = mvc.perform(post("/login").param("username", "locked").param("password", PASSWORD).with(csrf()))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		assertThat(locked).contains("/login?locked=");
+		assertThat(mvc.perform(get("/login?locked=1")).andReturn().getResponse().getContentAsString())
+			.contains("登录失败次数过多");
+		assertThat(audited("sign_in_failed", "locked")).isEqualTo(5);
+		assertThat(audited("sign_in_locked", "locked")).isEqualTo(1);
+		// the API's HTTP Basic counts and is locked alike
+		assertThat(mvc.perform(get("/api/v1/regions")
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+				.httpBasic("locked", PASSWORD)))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(429);
+	}
+
+	@Test
+	void aPasswordAnAdministratorSetMustBeChangedAtFirstSignIn() throws Exception {
+		ensure("boss", Role.COUNTY_ADMIN, "330683000000");
+		mvc.perform(post("/admin/users").param("username", "newbie")
+			.param("displayName", "新人")
+			.param("password", "first-Pass-2026")
+			.param("role", "township_staff")
+			.param("regionCode", "330683101000")
+			.with(csrf())
+			.with(user(userDetails.loadUserByUsername("boss"))));
+		assertThat(users.exists("newbie")).isTrue();
+		MockHttpSession session = signIn("newbie", "first-Pass-2026");
+		assertThat(mvc.perform(get("/staff").session(session)).andReturn().getResponse().getRedirectedUrl())
+			.endsWith("/account/password");
+		assertThat(mvc.perform(get("/api/v1/regions").session(session)).andReturn().getResponse().getStatus())
+			.isEqualTo(403);
+		String changed = mvc
+			.perform(post("/account/password").param("currentPassword", "first-Pass-2026")
+				.param("newPassword", "my-own-Pass-77")
+				.param("repeatPassword", "my-own-Pass-77")
+				.session(session)
+				.with(csrf()))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		assertThat(changed).endsWith("/login?changed");
+		MockHttpSession again = signIn("newbie", "my-own-Pass-77");
+		assertThat(mvc.perform(get("/staff").session(again)).andReturn().getResponse().getStatus()).isEqualTo(200);
+		assertThat(audited("change_password", "newbie")).isEqualTo(1);
+		assertThat(audited("sign_in", "newbie")).isEqualTo(2);
+	}
+
+	@Test
+	void disablingAUserOrChangingTheirRoleEndsTheirSessionsAtOnce() throws Exception {
+		ensure("boss", Role.COUNTY_ADMIN, "330683000000");
+		ensure("leaving", Role.TOWNSHIP_STAFF, "330683101000");
+		ensure("moving", Role.TOWNSHIP_STAFF, "330683101000");
+		MockHttpSession leaving = signIn("leaving", PASSWORD);
+		MockHttpSession moving = signIn("moving", PASSWORD);
+		assertThat(mvc.perform(get("/staff/findings").session(leaving)).andReturn().getResponse().getStatus())
+			.isEqualTo(200);
+		var boss = user(userDetails.loadUserByUsername("boss"));
+		mvc.perform(post("/admin/users/leaving/enabled").param("enabled", "false").with(csrf()).with(boss));
+		mvc.perform(post("/admin/users/edit").param("username", "moving")
+			.param("displayName", "moving")
+			.param("role", "village_cadre")
+			.param("regionCode", "330683101201")
+			.with(csrf())
+			.with(boss));
+		assertThat(mvc.perform(get("/staff/findings").session(leaving)).andReturn().getResponse().getRedirectedUrl())
+			.contains("/login");
+		assertThat(mvc.perform(get("/staff/findings").session(moving)).andReturn().getResponse().getRedirectedUrl())
+			.contains("/login");
+		assertThat(mvc.perform(post("/login").param("username", "leaving").param("password", PASSWORD).with(csrf()))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl()).contains("error");
+	}
+
+	@Test
+	void aSessionEndsAtItsAbsoluteLimitHoweverActive() throws Exception {
+		ensure("busy", Role.TOWNSHIP_STAFF, "330683101000");
+		MockHttpSession session = signIn("busy", PASSWORD);
+		for (int i = 0; i < 4; i++) {
+			assertThat(mvc.perform(get("/staff").session(session)).andReturn().getResponse().getStatus())
+				.isEqualTo(200);
+			Thread.sleep(500);
+		}
+		Thread.sleep(1500);
+		assertThat(mvc.perform(get("/staff").session(session)).andReturn().getResponse().getRedirectedUrl())
+			.endsWith("/login?expired");
+	}
+
+	@Test
+	void aTownshipAdministratorManagesTheTownshipOnly() throws Exception {
+		ensure("tadmin", Role.COUNTY_ADMIN, "330683101000");
+		ensure("countyboss", Role.COUNTY_ADMIN, "330683000000");
+		ensure("neighbour", Role.TOWNSHIP_STAFF, "330683102000");
+		ensure("local", Role.TOWNSHIP_STAFF, "330683101000");
+		var tadmin = user(userDetails.loadUserByUsername("tadmin"));
+		String hashBefore = jdbc.sql("select password_hash from plt_user where username = 'countyboss'")
+			.query(String.class)
+			.single();
+		for (String target : List.of("countyboss", "neighbour")) {
+			assertThat(mvc
+				.perform(post("/admin/users/" + target + "/password").param("password", "taken-Over-2026")
+					.with(csrf())
+					.with(tadmin))
+				.andReturn()
+				.getResponse()
+				.getStatus()).as(target).isEqualTo(404);
+			assertThat(mvc
+				.perform(
+						post("/admin/users/" + target + "/enabled").param("enabled", "false").with(csrf()).with(tadmin))
+				.andReturn()
+				.getResponse()
+				.getStatus()).as(target).isEqualTo(404);
+		}
+		// "creating" an existing user again takes nothing over
+		mvc.perform(post("/admin/users").param("username", "countyboss")
+			.param("displayName", "x")
+			.param("password", "taken-Over-2026")
+			.param("role", "county_admin")
+			.param("regionCode", "330683101000")
+			.with(csrf())
+			.with(tadmin));
+		assertThat(jdbc.sql("select password_hash from plt_user where username = 'countyboss'")
+			.query(String.class)
+			.single()).isEqualTo(hashBefore);
+		// nor moves a user above the township
+		assertThat(mvc
+			.perform(post("/admin/users/edit").param("username", "local")
+				.param("displayName", "local")
+				.param("role", "county_staff")
+				.param("regionCode", "330683000000")
+				.with(csrf())
+				.with(tadmin))
+			.andReturn()
+			.getFlashMap()
+			.get("problemKey")).isEqualTo("account.region.outside");
+		assertThat(jdbc.sql("select region_code from plt_user where username = 'local'").query(String.class).single())
+			.isEqualTo("330683101000");
+		assertThat(jdbc.sql("select enabled from plt_user where username = 'neighbour'").query(Boolean.class).single())
+			.isTrue();
+		assertThatThrownBy(() -> users.setEnabled("neighbour", false)).isInstanceOf(Exception.class);
+	}
+
+	@Test
+	void badInputToTheUserFormIsSaidInTheUsersLanguage() throws Exception {
+		ensure("boss", Role.COUNTY_ADMIN, "330683000000");
+		var boss = user(userDetails.loadUserByUsername("boss"));
+		var unknownRole = mvc
+			.perform(post("/admin/users").param("username", "someone")
+				.param("displayName", "x")
+				.param("password", "good-Pass-2026")
+				.param("role", "emperor")
+				.param("regionCode", "330683101000")
+				.with(csrf())
+				.with(boss))
+			.andReturn();
+		assertThat(unknownRole.getFlashMap().get("problemKey")).isEqualTo("account.role");
+		var longName = mvc
+			.perform(post("/admin/users").param("username", "someone")
+				.param("displayName", "名".repeat(101))
+				.param("password", "good-Pass-2026")
+				.param("role", "township_staff")
+				.param("regionCode", "330683101000")
+				.with(csrf())
+				.with(boss))
+			.andReturn();
+		assertThat(longName.getFlashMap().get("problemKey")).isEqualTo("account.displayName.long");
+		String page = mvc.perform(get("/admin/users").flashAttrs(longName.getFlashMap()).with(boss))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("姓名最多 100 个字").doesNotContain("Exception");
+	}
+
+	@Test
+	void theHeadersKeepPagesInTheirPlace() throws Exception {
+		MockHttpServletResponse r = mvc.perform(get("/")).andReturn().getResponse();
+		assertThat(r.getHeader("Content-Security-Policy")).contains("base-uri 'self'")
+			.contains("form-action 'self'")
+			.contains("frame-ancestors 'none'");
+		assertThat(r.getHeader("Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
+		assertThat(r.getHeader("Permissions-Policy")).contains("camera=()");
+	}
+
+	@Test
+	void theFirstAdministratorIsMadeOnTheCommandLineWithAStrongPassword() throws Exception {
+		var weak = new AdminCommand(users, registry, out -> "abcdefghijkl");
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		PrintStream errs = new PrintStream(err, true, StandardCharsets.UTF_8);
+		assertThat(weak.run(List.of("create", "chief"), System.out, errs)).isEqualTo(1);
+		assertThat(err.toString(StandardCharsets.UTF_8)).contains("password: mix letters");
+		var strong = new AdminCommand(users, registry, out -> "Kq7-Pw9!zx2m");
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		assertThat(strong.run(List.of("create", "chief"), new PrintStream(out, true, StandardCharsets.UTF_8), errs))
+			.isZero();
+		assertThat(out.toString(StandardCharsets.UTF_8))
+			.contains("Created chief (county_admin) for region 330683000000");
+		assertThat(jdbc.sql("select must_change_password from plt_user where username = 'chief'")
+			.query(Boolean.class)
+			.single()).isFalse();
+		err.reset();
+		assertThat(strong.run(List.of("create", "chief"), System.out, errs)).isEqualTo(1);
+		assertThat(err.toString(StandardCharsets.UTF_8)).contains("is taken");
+		assertThat(Scope.class).isNotNull();
+	}
+
+}

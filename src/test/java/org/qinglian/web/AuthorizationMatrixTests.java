@@ -1,0 +1,449 @@
+package org.qinglian.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.qinglian.IntegrationTest;
+import org.qinglian.SampleData;
+import org.qinglian.platform.Exchange;
+import org.qinglian.platform.Role;
+import org.qinglian.platform.UserAccounts;
+import org.qinglian.platform.UserAccounts.NewUser;
+import org.qinglian.risk.RiskLibrary;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * The authorization matrix: every endpoint of the application (found in its own mappings,
+ * GET and POST, pages and API) × every role × own or other jurisdiction × recused, with
+ * the outcome each cell must have. An endpoint without a row here fails the build, so
+ * that no new endpoint escapes it; a row whose endpoint is gone fails too.
+ * <p>
+ * The target is a village of township 101 with a finding, a use of power and a party
+ * secretary. {@code own} works for township 101, {@code other} for 102, {@code recused}
+ * for 101 but lives in the target village.
+ */
+@IntegrationTest
+@AutoConfigureMockMvc
+@TestPropertySource(properties = "qinglian.test.database=matrix")
+class AuthorizationMatrixTests {
+
+	static final String PASSWORD = "matrix-test-password-1";
+
+	/** Who asks. */
+	enum Who {
+
+		ANONYMOUS(null), ADMIN(Role.COUNTY_ADMIN), COUNTY(Role.COUNTY_STAFF), OWN(Role.TOWNSHIP_STAFF),
+		OTHER(Role.TOWNSHIP_STAFF), RECUSED(Role.TOWNSHIP_STAFF), MONITOR(Role.VILLAGE_MONITOR),
+		CADRE(Role.VILLAGE_CADRE), CUSTODIAN(Role.CUSTODIAN), AUDITOR(Role.AUDITOR);
+
+		final Role role;
+
+		Who(Role role) {
+			this.role = role;
+		}
+
+		String username() {
+			return "m_" + name().toLowerCase();
+		}
+
+		/** Whether their jurisdiction covers the target village. */
+		boolean coversTarget() {
+			return this != OTHER && this != ANONYMOUS;
+		}
+
+	}
+
+	/** What a cell's answer is. */
+	enum Outcome {
+
+		/**
+		 * 2xx, a redirect other than to the sign-in page, or 400 (allowed, bad input).
+		 */
+		OK,
+		/** 403. */
+		FORBIDDEN,
+		/** 404: outside the jurisdiction, recused, or not there. */
+		HIDDEN,
+		/** 401, or a redirect to the sign-in page. */
+		SIGN_IN
+
+	}
+
+	/** The kinds of endpoint, each with its rule for every cell. */
+	enum Rule {
+
+		/** Everyone, signed in or not. */
+		PUBLIC,
+		/** Anyone signed in. */
+		SIGNED_IN,
+		/** Village records of the target village. */
+		VILLAGE,
+		/** Supervision records (findings, profiles, ecology) of the target village. */
+		SUPERVISION,
+		/** Supervision records of the user's own jurisdiction (a list). */
+		SUPERVISION_LIST,
+		/**
+		 * Figures and lists of supervision records of the target village: a recused user
+		 * sees the page, without what they may not open (proved apart).
+		 */
+		SUPERVISION_FIGURES,
+		/** Administrators. */
+		ADMIN,
+		/** The audit log. */
+		AUDIT;
+
+		Outcome expected(Who who) {
+			if (this == PUBLIC) {
+				return Outcome.OK;
+			}
+			if (who == Who.ANONYMOUS) {
+				return Outcome.SIGN_IN;
+			}
+			Role role = who.role;
+			return switch (this) {
+				case SIGNED_IN -> Outcome.OK;
+				case VILLAGE -> !role.can(Role.Permission.READ_VILLAGE_DATA) ? Outcome.FORBIDDEN
+						: who.coversTarget() ? Outcome.OK : Outcome.HIDDEN;
+				case SUPERVISION_LIST -> role.can(Role.Permission.READ_SUPERVISION) ? Outcome.OK : Outcome.FORBIDDEN;
+				case SUPERVISION -> !role.can(Role.Permission.READ_SUPERVISION) ? Outcome.FORBIDDEN
+						: who.coversTarget() && who != Who.RECUSED ? Outcome.OK : Outcome.HIDDEN;
+				case SUPERVISION_FIGURES -> !role.can(Role.Permission.READ_SUPERVISION) ? Outcome.FORBIDDEN
+						: who.coversTarget() ? Outcome.OK : Outcome.HIDDEN;
+				case ADMIN -> role == Role.COUNTY_ADMIN ? Outcome.OK : Outcome.FORBIDDEN;
+				case AUDIT -> role.can(Role.Permission.READ_AUDIT) ? Outcome.OK : Outcome.FORBIDDEN;
+				default -> throw new IllegalStateException();
+			};
+		}
+
+	}
+
+	/**
+	 * A row: the request to send for an endpoint (its path variables filled with the
+	 * target, a harmless body for a POST) and its rule.
+	 */
+	record Row(String url, Map<String, String> params, Rule rule) {
+
+		Row(String url, Rule rule) {
+			this(url, Map.of(), rule);
+		}
+
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Exchange exchange;
+
+	@Autowired
+	UserAccounts users;
+
+	@Autowired
+	UserDetailsService userDetails;
+
+	@Autowired
+	RiskLibrary risk;
+
+	@Autowired
+	RequestMappingHandlerMapping mappings;
+
+	String village;
+
+	String finding;
+
+	String exercise;
+
+	String cadre;
+
+	@BeforeEach
+	void county() {
+		if (jdbc.sql("select count(*) from jur_region").query(Long.class).single() == 0) {
+			exchange.importBundle(SampleData.devSample(), Exchange.Progress.NONE);
+			risk.scan(RiskLibrary.ScanProgress.NONE);
+		}
+		finding = jdbc.sql("""
+				select min(f.finding_id) from risk_finding f join jur_person p on p.person_id = f.subject_id
+				where f.region_code like '330683101%'""").query(String.class).single();
+		village = jdbc.sql("select region_code from risk_finding where finding_id = ?")
+			.param(finding)
+			.query(String.class)
+			.single();
+		exercise = jdbc.sql("select min(exercise_id) from pow_exercise where region_code = ?")
+			.param(village)
+			.query(String.class)
+			.single();
+		cadre = jdbc.sql("select subject_id from risk_finding where finding_id = ?")
+			.param(finding)
+			.query(String.class)
+			.single();
+		if (!users.exists(Who.ADMIN.username())) {
+			String villager = jdbc.sql("select min(person_id) from jur_person where region_code = ? and person_id <> ?")
+				.params(village, cadre)
+				.query(String.class)
+				.single();
+			for (Who who : Who.values()) {
+				if (who == Who.ANONYMOUS) {
+					continue;
+				}
+				String region = switch (who) {
+					case ADMIN, COUNTY, AUDITOR -> "330683000000";
+					case OWN, RECUSED, CUSTODIAN -> "330683101000";
+					case OTHER -> "330683102000";
+					default -> village;
+				};
+				users.create(new NewUser(who.username(), who.name(), PASSWORD, who.role, region,
+						who == Who.RECUSED ? villager : null));
+			}
+		}
+	}
+
+	/** Every endpoint of the application and the request that probes it. */
+	Map<String, Row> rows() {
+		Map<String, Row> rows = new LinkedHashMap<>();
+		rows.put("GET /", new Row("/", Rule.PUBLIC));
+		rows.put("GET /login", new Row("/login", Rule.PUBLIC));
+		rows.put("GET /public/villages/{code}", new Row("/public/villages/" + village, Rule.PUBLIC));
+		// Spring Boot's error page asked for directly has no error to show: 500, no
+		// details
+		rows.put("GET /error", new Row("/error", Rule.PUBLIC));
+		rows.put("GET /staff", new Row("/staff", Rule.SIGNED_IN));
+		rows.put("GET /account/password", new Row("/account/password", Rule.SIGNED_IN));
+		rows.put("POST /account/password", new Row("/account/password",
+				Map.of("currentPassword", "x", "newPassword", "a", "repeatPassword", "b"), Rule.SIGNED_IN));
+		rows.put("GET /staff/villages/{code}", new Row("/staff/villages/" + village, Rule.VILLAGE));
+		rows.put("GET /staff/exercises/{id}", new Row("/staff/exercises/" + exercise, Rule.VILLAGE));
+		rows.put("GET /staff/findings", new Row("/staff/findings", Rule.SUPERVISION_LIST));
+		rows.put("GET /staff/findings/{findingId}", new Row("/staff/findings/" + finding, Rule.SUPERVISION));
+		rows.put("POST /staff/findings/{findingId}/dismiss",
+				new Row("/staff/findings/" + finding + "/dismiss", Map.of("reason", " "), Rule.SUPERVISION));
+		rows.put("POST /staff/findings/{findingId}/clue",
+				new Row("/staff/findings/" + finding + "/clue", Map.of("note", "x".repeat(5000)), Rule.SUPERVISION));
+		rows.put("GET /staff/people/{personId}", new Row("/staff/people/" + cadre, Rule.SUPERVISION));
+		rows.put("GET /staff/ecology/{code}", new Row("/staff/ecology/" + village, Rule.SUPERVISION_FIGURES));
+		rows.put("GET /audit", new Row("/audit", Rule.AUDIT));
+		rows.put("GET /admin/users", new Row("/admin/users", Rule.ADMIN));
+		rows.put("POST /admin/users", new Row("/admin/users", Map.of("username", "x"), Rule.ADMIN));
+		rows.put("POST /admin/users/edit", new Row("/admin/users/edit", Map.of("username", Who.OWN.username(),
+				"displayName", "", "role", "township_staff", "regionCode", "330683101000"), Rule.ADMIN));
+		rows.put("POST /admin/users/{username}/password",
+				new Row("/admin/users/" + Who.OWN.username() + "/password", Map.of("password", "short"), Rule.ADMIN));
+		rows.put("POST /admin/users/{username}/enabled",
+				new Row("/admin/users/" + Who.OWN.username() + "/enabled", Map.of("enabled", "true"), Rule.ADMIN));
+		rows.put("GET /admin/catalogue", new Row("/admin/catalogue", Rule.ADMIN));
+		rows.put("GET /admin/catalogue/new", new Row("/admin/catalogue/new", Rule.ADMIN));
+		rows.put("GET /admin/catalogue/items/{itemCode}", new Row("/admin/catalogue/items/major_decision", Rule.ADMIN));
+		rows.put("POST /admin/catalogue/items", new Row("/admin/catalogue/items", Map.of("code", ""), Rule.ADMIN));
+		rows.put("POST /admin/catalogue/red-lines",
+				new Row("/admin/catalogue/red-lines", Map.of("code", "", "text", ""), Rule.ADMIN));
+		rows.put("POST /admin/catalogue/red-lines/{code}/delete",
+				new Row("/admin/catalogue/red-lines/NO_SUCH_LINE/delete", Rule.ADMIN));
+		rows.put("GET /admin/rules", new Row("/admin/rules", Rule.ADMIN));
+		rows.put("POST /admin/rules/{code}/{key}",
+				new Row("/admin/rules/white_slip/min_amount", Map.of("value", "-1"), Rule.ADMIN));
+		// the tree of regions is public (the portal lists every village)
+		rows.put("GET /api/v1/regions", new Row("/api/v1/regions", Rule.SIGNED_IN));
+		rows.put("GET /api/v1/power-items", new Row("/api/v1/power-items", Rule.SIGNED_IN));
+		for (String part : List.of("positions", "exercises", "vouchers", "contracts", "projects", "subsidies")) {
+			rows.put("GET /api/v1/regions/{code}/" + part,
+					new Row("/api/v1/regions/" + village + "/" + part, Rule.VILLAGE));
+		}
+		rows.put("GET /api/v1/exercises/{id}", new Row("/api/v1/exercises/" + exercise, Rule.VILLAGE));
+		rows.put("GET /api/v1/openapi", new Row("/api/v1/openapi", Rule.SIGNED_IN));
+		rows.put("GET /api/v1/openapi.yaml", new Row("/api/v1/openapi.yaml", Rule.SIGNED_IN));
+		return rows;
+	}
+
+	/**
+	 * Requests that reach records through query parameters rather than the path: each
+	 * must answer like the record's own page.
+	 */
+	Map<String, Row> probes() {
+		return Map.of("GET /staff/findings?region={village}",
+				new Row("/staff/findings", Map.of("region", village, "status", "all"), Rule.SUPERVISION_FIGURES),
+				"GET /api/v1/regions/{code}/positions?on=",
+				new Row("/api/v1/regions/" + village + "/positions", Map.of("on", "2020-06-30"), Rule.VILLAGE));
+	}
+
+	Set<String> mapped() {
+		Set<String> keys = new TreeSet<>();
+		mappings.getHandlerMethods().forEach((info, method) -> {
+			Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+			for (String pattern : info.getPatternValues()) {
+				for (RequestMethod m : methods.isEmpty() ? EnumSet.of(RequestMethod.GET) : methods) {
+					keys.add(m + " " + pattern);
+				}
+			}
+		});
+		return keys;
+	}
+
+	@Test
+	void everyEndpointHasARowAndEveryRowAnEndpoint() {
+		Set<String> mapped = mapped();
+		assertThat(mapped).as("endpoints without a row in the matrix").isSubsetOf(rows().keySet());
+		assertThat(rows().keySet()).as("rows whose endpoint is gone").isSubsetOf(mapped);
+	}
+
+	@Test
+	void everyCellAnswersAsTheMatrixSays() throws Exception {
+		List<String> wrong = new ArrayList<>();
+		Map<String, Row> all = new LinkedHashMap<>(rows());
+		all.putAll(probes());
+		int cells = 0;
+		for (var entry : all.entrySet()) {
+			String method = entry.getKey().substring(0, entry.getKey().indexOf(' '));
+			Row row = entry.getValue();
+			for (Who who : Who.values()) {
+				MockHttpServletResponse response = mvc.perform(request(method, row, who, true))
+					.andReturn()
+					.getResponse();
+				Outcome actual = outcome(response);
+				Outcome expected = row.rule().expected(who);
+				cells++;
+				boolean errorPage = row.url().equals("/error");
+				if ((response.getStatus() >= 500 && !errorPage) || actual != expected) {
+					wrong.add(entry.getKey() + " as " + who + ": expected " + expected + ", got " + response.getStatus()
+							+ " " + actual);
+				}
+				if (actual == Outcome.OK && who == Who.OTHER && response.getContentType() != null
+						&& response.getStatus() == 200) {
+					String body = response.getContentAsString();
+					if (body.contains(village) && row.rule() != Rule.PUBLIC) {
+						wrong.add(entry.getKey() + " as OTHER shows the other township's village " + village);
+					}
+				}
+			}
+		}
+		assertThat(cells).isGreaterThan(300);
+		assertThat(wrong).isEmpty();
+	}
+
+	<T> T as(Who who, java.util.function.Supplier<T> work) {
+		var details = userDetails.loadUserByUsername(who.username());
+		var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
+				details, null, details.getAuthorities()));
+		org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+		try {
+			return work.get();
+		}
+		finally {
+			org.springframework.security.core.context.SecurityContextHolder.clearContext();
+		}
+	}
+
+	@Test
+	void aRecusedOfficerCountsNothingTheyMayNotOpen() throws Exception {
+		long ownFindings = as(Who.OWN, () -> risk.figuresByVillage().getOrDefault(village, Map.of())).values()
+			.stream()
+			.mapToLong(RiskLibrary.SchemeFigures::findings)
+			.sum();
+		assertThat(ownFindings).as("the village has findings").isPositive();
+		assertThat(as(Who.RECUSED, () -> risk.figuresByVillage())).doesNotContainKey(village);
+		assertThat(as(Who.RECUSED, () -> risk.openBySeverity())).doesNotContainKey(village);
+		long ownTrend = as(Who.OWN, () -> risk.trend("330683101000")).stream()
+			.mapToLong(RiskLibrary.TrendPoint::findings)
+			.sum();
+		long recusedTrend = as(Who.RECUSED, () -> risk.trend("330683101000")).stream()
+			.mapToLong(RiskLibrary.TrendPoint::findings)
+			.sum();
+		assertThat(recusedTrend).isLessThan(ownTrend);
+		String list = mvc
+			.perform(get("/staff/findings").param("region", village)
+				.param("status", "all")
+				.with(user(userDetails.loadUserByUsername(Who.RECUSED.username()))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(list).doesNotContain(finding);
+		String ownList = mvc
+			.perform(get("/staff/findings").param("region", village)
+				.param("status", "all")
+				.with(user(userDetails.loadUserByUsername(Who.OWN.username()))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(ownList).contains(finding);
+	}
+
+	@Test
+	void aPostWithoutItsCsrfTokenIsRefusedEvenForAnAdministrator() throws Exception {
+		for (var entry : rows().entrySet()) {
+			if (!entry.getKey().startsWith("POST")) {
+				continue;
+			}
+			MockHttpServletResponse response = mvc.perform(request("POST", entry.getValue(), Who.ADMIN, false))
+				.andReturn()
+				.getResponse();
+			assertThat(response.getStatus()).as(entry.getKey()).isEqualTo(403);
+		}
+	}
+
+	@Test
+	void pagesTakeNoHttpBasicCredentials() throws Exception {
+		String basic = "Basic " + java.util.Base64.getEncoder()
+			.encodeToString((Who.OWN.username() + ":" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		MockHttpServletResponse page = mvc.perform(get("/staff").header("Authorization", basic))
+			.andReturn()
+			.getResponse();
+		assertThat(outcome(page)).isEqualTo(Outcome.SIGN_IN);
+		MockHttpServletResponse api = mvc.perform(get("/api/v1/regions").header("Authorization", basic))
+			.andReturn()
+			.getResponse();
+		assertThat(api.getStatus()).isEqualTo(200);
+	}
+
+	MockHttpServletRequestBuilder request(String method, Row row, Who who, boolean withCsrf) {
+		MockHttpServletRequestBuilder request = method.equals("POST") ? post(row.url()) : get(row.url());
+		row.params().forEach(request::param);
+		if (method.equals("POST") && withCsrf) {
+			request.with(csrf());
+		}
+		if (who != Who.ANONYMOUS) {
+			request.with(user(userDetails.loadUserByUsername(who.username())));
+		}
+		return request;
+	}
+
+	static Outcome outcome(MockHttpServletResponse response) {
+		int status = response.getStatus();
+		String location = response.getRedirectedUrl();
+		if (status == 401 || (status == 302 && location != null && location.contains("/login"))) {
+			return Outcome.SIGN_IN;
+		}
+		if (status == 403) {
+			return Outcome.FORBIDDEN;
+		}
+		if (status == 404) {
+			return Outcome.HIDDEN;
+		}
+		return Outcome.OK;
+	}
+
+}
