@@ -6,7 +6,10 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
@@ -58,22 +61,53 @@ class DemoCountyTests {
 			.get()
 			.parse(new StringReader(out.toString()))
 			.getRecords();
-		Set<String> labelled = new HashSet<>();
-		for (CSVRecord r : CSVFormat.DEFAULT.builder()
-			.setHeader()
-			.setSkipHeaderRecord(true)
-			.get()
-			.parse(Files.newBufferedReader(tmp.resolve("labels/scheme_records.csv")))) {
-			labelled.add(r.get("file") + ":" + r.get("record_id"));
+		// every injected case is found (a finding names one of its records, or its
+		// subject
+		// in the same region and scheme: the spec's Labels), and every finding is a case
+		Map<String, Set<String>> recordsOf = new HashMap<>();
+		for (CSVRecord r : csv(tmp.resolve("labels/scheme_records.csv"))) {
+			recordsOf.computeIfAbsent(r.get("scheme_id"), k -> new HashSet<>())
+				.add(r.get("file") + ":" + r.get("record_id"));
 		}
-		Set<String> schemesFound = new HashSet<>();
+		List<CSVRecord> schemes = csv(tmp.resolve("labels/schemes.csv"));
+		assertThat(schemes).hasSize(42);
+		List<String> missed = new ArrayList<>();
+		for (CSVRecord scheme : schemes) {
+			boolean found = findings.stream().anyMatch(f -> matches(f, scheme, recordsOf.get(scheme.get("scheme_id"))));
+			if (!found) {
+				missed.add(scheme.get("scheme_id") + " " + scheme.get("scheme") + " " + scheme.get("subject_id"));
+			}
+		}
+		assertThat(missed).as("injected cases no finding names").isEmpty();
+		List<String> unlabelled = new ArrayList<>();
 		for (CSVRecord f : findings) {
-			List<String> records = List.of(f.get("records").split(";"));
-			assertThat(records).as("a finding names a labelled record: " + f.get("explanation"))
-				.anyMatch(labelled::contains);
-			schemesFound.add(f.get("scheme"));
+			if (schemes.stream().noneMatch(sc -> matches(f, sc, recordsOf.get(sc.get("scheme_id"))))) {
+				unlabelled.add(f.get("explanation"));
+			}
 		}
+		assertThat(unlabelled).as("findings of no injected case").isEmpty();
+		Set<String> schemesFound = new HashSet<>();
+		findings.forEach(f -> schemesFound.add(f.get("scheme")));
 		assertThat(schemesFound).hasSize(14);
+	}
+
+	static boolean matches(CSVRecord finding, CSVRecord scheme, Set<String> records) {
+		if (!finding.get("scheme").equals(scheme.get("scheme"))) {
+			return false;
+		}
+		for (String r : finding.get("records").split(";")) {
+			if (records != null && records.contains(r)) {
+				return true;
+			}
+		}
+		return finding.get("subject_id").equals(scheme.get("subject_id"))
+				&& finding.get("region_code").equals(scheme.get("region_code"));
+	}
+
+	static List<CSVRecord> csv(Path file) throws java.io.IOException {
+		try (var reader = Files.newBufferedReader(file)) {
+			return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+		}
 	}
 
 }

@@ -12,9 +12,13 @@ class IdentityCodesTests {
 
 	@Test
 	void theIdNumberCheckCharacterFollowsIso7064Mod11Of2() {
-		// the worked example of GB 11643-1999
+		// the two worked examples of GB 11643-1999
 		assertThat(IdentityCodes.idNumberCheck("11010519491231002")).isEqualTo('X');
-		assertThat(IdentityCodes.idNumberCheck("33068319680322241")).isNotEqualTo('X');
+		assertThat(IdentityCodes.idNumberCheck("44052418800101001")).isEqualTo('4');
+		// worked by hand: the weighted sum 3·7 + 3·9 + … + 1·2 = 316, 316 mod 11 = 8,
+		// "10X98765432"[8]
+		assertThat(IdentityCodes.idNumberCheck("33068319680322241")).isEqualTo('4');
+		assertThat(IdentityCodes.idNumberCheck("33068320010101123")).isEqualTo('2');
 	}
 
 	@Test

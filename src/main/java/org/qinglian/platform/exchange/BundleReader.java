@@ -85,6 +85,9 @@ final class BundleReader {
 
 	private final Set<String> done = new HashSet<>();
 
+	/** Files whose header or quoting could not be read: their rows are unknown. */
+	private final Set<String> unreadable = new HashSet<>();
+
 	private final Set<String> inBundle = new HashSet<>();
 
 	private final List<Runnable> deferred = new ArrayList<>();
@@ -146,7 +149,10 @@ final class BundleReader {
 		for (ExchangeFile f : files) {
 			long read = readFile(f, sink);
 			long declared = manifest.rows().get(f.file());
-			if (read >= 0 && declared != read) {
+			if (read < 0) {
+				unreadable.add(f.file());
+			}
+			if (!unreadable.contains(f.file()) && declared != read) {
 				problems.add(f.file(), 0, "-", "has " + read + " rows, the manifest says " + declared);
 			}
 			rowsRead.put(f.file(), Math.max(read, 0));
@@ -245,6 +251,7 @@ final class BundleReader {
 			}
 			catch (CsvReader.MalformedCsvException ex) {
 				problems.add(f.file(), ex.line(), "-", ex.getMessage());
+				unreadable.add(f.file());
 				break;
 			}
 			if (rec == null) {
@@ -261,6 +268,7 @@ final class BundleReader {
 			}
 			String[] values = new String[n];
 			boolean ok = true;
+			boolean keyOk = true;
 			for (int i = 0; i < n; i++) {
 				ExchangeColumn c = cols.get(i);
 				String v = rec.get(map[i]);
@@ -287,15 +295,21 @@ final class BundleReader {
 				if (problem != null) {
 					problems.add(f.file(), line, c.name(), problem);
 					ok = false;
+					for (int k : keyAt) {
+						keyOk &= k != i;
+					}
 				}
-			}
-			if (!ok) {
-				continue;
 			}
 			String[] keyParts = new String[keyAt.length];
 			for (int k = 0; k < keyAt.length; k++) {
 				keyParts[k] = values[keyAt[k]];
+				keyOk &= keyParts[k] != null;
 			}
+			if (!ok && !keyOk) {
+				continue;
+			}
+			// a row refused for another column still holds its key, so that the rows
+			// naming it are not refused too: the one problem is named once
 			String key = RowIndex.key(keyParts);
 			long first;
 			if (index != null) {
@@ -310,6 +324,9 @@ final class BundleReader {
 			}
 			if (first > 0) {
 				problems.add(f.file(), line, keyNames, "repeats the key of line " + first);
+			}
+			if (!ok) {
+				continue;
 			}
 			for (int i = 0; i < n; i++) {
 				ExchangeColumn c = cols.get(i);
@@ -378,6 +395,10 @@ final class BundleReader {
 	private void resolveOne(ExchangeFile f, long line, ExchangeColumn c, String v) {
 		{
 			List<String> targets = c.references();
+			if (targets.stream().anyMatch(unreadable::contains)) {
+				// its rows are unknown: the problem of that file is named already
+				return;
+			}
 			boolean found = false;
 			for (int t = 0; t < targets.size() && !found; t++) {
 				found = indexes.get(targets.get(t)).contains(v);
