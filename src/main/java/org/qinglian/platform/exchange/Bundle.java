@@ -1,5 +1,6 @@
 package org.qinglian.platform.exchange;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -11,48 +12,121 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * A QDX bundle: a folder, or a {@code .zip} of one, holding {@code manifest.json} and CSV
- * files.
+ * A QDX bundle: a folder, or a {@code .zip} of one, holding {@code manifest.json}, CSV
+ * files and (in benchmark bundles) {@code labels/}. Every entry is listed, at any depth,
+ * so that the importer refuses what is not a file of the format alike in folders and
+ * zips; files are read through the {@link ImportLimits}, and a zip's entries are held to
+ * them before anything is read.
  */
 abstract class Bundle implements AutoCloseable {
 
 	static final String MANIFEST = "manifest.json";
 
-	static Bundle open(Path path) throws IOException {
+	static final long INFLATION_FLOOR = 16L << 20;
+
+	final ImportLimits limits;
+
+	Bundle(ImportLimits limits) {
+		this.limits = limits;
+	}
+
+	static Bundle open(Path path, ImportLimits limits) throws IOException {
 		if (Files.isDirectory(path)) {
-			return new Folder(path);
+			return new Folder(path, limits);
 		}
 		if (Files.isRegularFile(path) && path.getFileName().toString().toLowerCase().endsWith(".zip")) {
-			return new Zip(path);
+			return new Zip(path, limits);
 		}
 		throw new IOException(path + " is neither a folder nor a .zip file");
 	}
 
-	/** The names of the top-level files of the bundle. */
+	/**
+	 * Every entry of the bundle, by its path within it ({@code labels/schemes.csv}); a
+	 * folder's name ends with {@code /}.
+	 */
 	abstract List<String> files() throws IOException;
 
 	abstract boolean exists(String name);
 
 	abstract long size(String name) throws IOException;
 
-	abstract InputStream open(String name) throws IOException;
+	final InputStream open(String name) throws IOException {
+		long size = size(name);
+		if (size > limits.maxFileBytes()) {
+			throw tooLarge(name, size);
+		}
+		return new Limited(openRaw(name), name, limits.maxFileBytes());
+	}
+
+	abstract InputStream openRaw(String name) throws IOException;
+
+	ImportLimits.Exceeded tooLarge(String name, long size) {
+		return new ImportLimits.Exceeded(String.format("%s:0: -: has %,d bytes, more than the %,d a file may have",
+				name, size, limits.maxFileBytes()));
+	}
 
 	@Override
 	public void close() throws IOException {
+	}
+
+	/** Stops reading a file at the limit, whatever its size claimed. */
+	private final class Limited extends FilterInputStream {
+
+		private final String name;
+
+		private final long max;
+
+		private long read;
+
+		Limited(InputStream in, String name, long max) {
+			super(in);
+			this.name = name;
+			this.max = max;
+		}
+
+		@Override
+		public int read() throws IOException {
+			int b = super.read();
+			if (b >= 0) {
+				count(1);
+			}
+			return b;
+		}
+
+		@Override
+		public int read(byte[] b, int off, int len) throws IOException {
+			int n = super.read(b, off, len);
+			if (n > 0) {
+				count(n);
+			}
+			return n;
+		}
+
+		private void count(int n) throws IOException {
+			read += n;
+			if (read > max) {
+				throw tooLarge(name, read);
+			}
+		}
+
 	}
 
 	private static final class Folder extends Bundle {
 
 		private final Path dir;
 
-		Folder(Path dir) {
+		Folder(Path dir, ImportLimits limits) {
+			super(limits);
 			this.dir = dir;
 		}
 
 		@Override
 		List<String> files() throws IOException {
-			try (Stream<Path> s = Files.list(dir)) {
-				return s.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().toList();
+			try (Stream<Path> s = Files.walk(dir)) {
+				return s.filter(p -> !p.equals(dir))
+					.map(p -> dir.relativize(p).toString().replace('\\', '/') + (Files.isDirectory(p) ? "/" : ""))
+					.sorted()
+					.toList();
 			}
 		}
 
@@ -67,7 +141,7 @@ abstract class Bundle implements AutoCloseable {
 		}
 
 		@Override
-		InputStream open(String name) throws IOException {
+		InputStream openRaw(String name) throws IOException {
 			return Files.newInputStream(dir.resolve(name));
 		}
 
@@ -79,7 +153,8 @@ abstract class Bundle implements AutoCloseable {
 
 		private final String prefix;
 
-		Zip(Path path) throws IOException {
+		Zip(Path path, ImportLimits limits) throws IOException {
+			super(limits);
 			this.zip = new ZipFile(path.toFile());
 			String found = null;
 			for (ZipEntry e : zip.stream().toList()) {
@@ -91,15 +166,41 @@ abstract class Bundle implements AutoCloseable {
 				}
 			}
 			this.prefix = found == null ? "" : found;
+			// a zip bomb is refused by what its entries declare, before one byte is
+			// inflated; what they declare is held to while reading too
+			List<String> problems = new ArrayList<>();
+			for (ZipEntry e : zip.stream().toList()) {
+				long size = e.getSize();
+				long packed = e.getCompressedSize();
+				String name = name(e);
+				if (size > limits.maxFileBytes()) {
+					problems.add(tooLarge(name, size).getMessage());
+				}
+				else if (size > INFLATION_FLOOR && packed > 0 && size / packed > limits.maxInflation()) {
+					problems.add(String.format(
+							"%s:0: -: inflates %,d times (%,d bytes from %,d), more than the %d "
+									+ "times a file may: refused as a zip bomb",
+							name, size / packed, size, packed, limits.maxInflation()));
+				}
+			}
+			if (!problems.isEmpty()) {
+				zip.close();
+				throw new org.qinglian.platform.BundleRejectedException(problems, problems.size());
+			}
+		}
+
+		private String name(ZipEntry e) {
+			String n = e.getName();
+			return n.startsWith(prefix) ? n.substring(prefix.length()) : "(outside the bundle's folder) " + n;
 		}
 
 		@Override
 		List<String> files() {
 			List<String> names = new ArrayList<>();
 			for (ZipEntry e : zip.stream().toList()) {
-				String n = e.getName();
-				if (!e.isDirectory() && n.startsWith(prefix) && n.indexOf('/', prefix.length()) < 0) {
-					names.add(n.substring(prefix.length()));
+				String n = name(e);
+				if (!n.isEmpty()) {
+					names.add(n);
 				}
 			}
 			names.sort(null);
@@ -108,7 +209,8 @@ abstract class Bundle implements AutoCloseable {
 
 		@Override
 		boolean exists(String name) {
-			return zip.getEntry(prefix + name) != null;
+			ZipEntry e = zip.getEntry(prefix + name);
+			return e != null && !e.isDirectory();
 		}
 
 		@Override
@@ -117,7 +219,7 @@ abstract class Bundle implements AutoCloseable {
 		}
 
 		@Override
-		InputStream open(String name) throws IOException {
+		InputStream openRaw(String name) throws IOException {
 			return zip.getInputStream(zip.getEntry(prefix + name));
 		}
 

@@ -79,8 +79,11 @@ class BundleImporter {
 
 	private final Clock clock;
 
+	private final ImportLimits limits;
+
 	BundleImporter(ExchangeFiles files, DataSource dataSource, TransactionTemplate tx, PersonalDataCipher cipher,
-			AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+			AuditLog audit, ApplicationEventPublisher events, Clock clock, ImportLimits limits) {
+		this.limits = limits;
 		this.files = files;
 		this.dataSource = dataSource;
 		this.tx = tx;
@@ -92,7 +95,7 @@ class BundleImporter {
 
 	ImportReport importBundle(java.nio.file.Path path, Progress progress) {
 		long started = System.nanoTime();
-		try (Bundle bundle = Bundle.open(path)) {
+		try (Bundle bundle = Bundle.open(path, limits)) {
 			Problems problems = new Problems();
 			Manifest manifest = readManifest(bundle, problems);
 			if (problems.any()) {
@@ -101,6 +104,9 @@ class BundleImporter {
 			return tx.execute(status -> {
 				try {
 					return load(bundle, manifest, progress, started);
+				}
+				catch (ImportLimits.Exceeded ex) {
+					throw new BundleRejectedException(List.of(ex.getMessage()), 1);
 				}
 				catch (IOException ex) {
 					throw new UncheckedIOException(ex);
@@ -114,10 +120,16 @@ class BundleImporter {
 				}
 			});
 		}
+		catch (ImportLimits.Exceeded ex) {
+			throw new BundleRejectedException(List.of(ex.getMessage()), 1);
+		}
 		catch (IOException ex) {
 			throw new BundleRejectedException(List.of(path + ": " + ex.getMessage()), 1);
 		}
 	}
+
+	/** What a benchmark bundle may hold beside the data files (spec: Labels). */
+	private static final Set<String> LABELS = Set.of("labels/", "labels/schemes.csv", "labels/scheme_records.csv");
 
 	/** The manifest's promises, after checking them against the files present. */
 	record Manifest(String countyCode, String bundleSha256, Map<String, Long> rows, Map<String, String> hashes,
@@ -128,6 +140,11 @@ class BundleImporter {
 		String m = Bundle.MANIFEST;
 		if (!bundle.exists(m)) {
 			problems.add(m, 0, "-", "the bundle has no manifest.json");
+			return null;
+		}
+		if (bundle.size(m) > 1 << 20) {
+			problems.add(m, 0, "-",
+					String.format("has %,d bytes, more than the 1 MB a manifest may have", bundle.size(m)));
 			return null;
 		}
 		byte[] bytes;
@@ -158,6 +175,9 @@ class BundleImporter {
 		Set<String> present = new LinkedHashSet<>(bundle.files());
 		present.remove(m);
 		for (String name : present) {
+			if (LABELS.contains(name)) {
+				continue;
+			}
 			if (files.byName(name) == null) {
 				problems.add(name, 0, "-", "is not a file of the QDX format");
 			}

@@ -167,7 +167,7 @@ final class BundleReader {
 		long rows = 0;
 		boolean begun = false;
 		try (PrefetchReader text = new PrefetchReader(bundle.open(f.file()), md, f.file())) {
-			CsvReader csv = new CsvReader(text);
+			CsvReader csv = new CsvReader(text, bundle.limits.maxRecordChars());
 			try {
 				List<String> header = csv.next();
 				if (header == null) {

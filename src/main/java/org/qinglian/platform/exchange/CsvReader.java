@@ -28,8 +28,25 @@ final class CsvReader implements AutoCloseable {
 
 	private final StringBuilder field = new StringBuilder(64);
 
+	/** The longest record read; a longer one is refused, not held in memory. */
+	private final int maxRecordChars;
+
+	private int recordChars;
+
 	CsvReader(Reader in) {
+		this(in, Integer.MAX_VALUE);
+	}
+
+	CsvReader(Reader in, int maxRecordChars) {
 		this.in = in;
+		this.maxRecordChars = maxRecordChars;
+	}
+
+	private void grow() throws MalformedCsvException {
+		if (++recordChars > maxRecordChars) {
+			throw new MalformedCsvException(recordLine, "the record is longer than " + maxRecordChars
+					+ " characters: a quote not closed, or not a CSV file");
+		}
 	}
 
 	/**
@@ -88,6 +105,7 @@ final class CsvReader implements AutoCloseable {
 			return null;
 		}
 		recordLine = line;
+		recordChars = 0;
 		List<String> fields = new ArrayList<>(16);
 		while (true) {
 			field.setLength(0);
@@ -112,6 +130,7 @@ final class CsvReader implements AutoCloseable {
 						if (c == '\n') {
 							line++;
 						}
+						grow();
 						field.append((char) c);
 					}
 				}
@@ -125,6 +144,7 @@ final class CsvReader implements AutoCloseable {
 					if (c == '"') {
 						throw new MalformedCsvException(line, "a quote inside an unquoted field");
 					}
+					grow();
 					field.append((char) c);
 					c = read();
 				}

@@ -18,7 +18,7 @@ public class ReaderProfile {
 		Path path = Path.of(args[0]);
 		for (int run = 0; run < 4; run++) {
 			long t0 = System.nanoTime();
-			try (Bundle bundle = Bundle.open(path)) {
+			try (Bundle bundle = Bundle.open(path, new ImportLimits(1L << 30, 100, 1 << 20))) {
 				Map<String, Long> rows = new HashMap<>();
 				Map<String, String> hashes = new HashMap<>();
 				var json = tools.jackson.databind.json.JsonMapper.builder()

@@ -1,0 +1,155 @@
+package org.qinglian.platform.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.qinglian.IntegrationTest;
+import org.qinglian.platform.BundleRejectedException;
+import org.qinglian.platform.Exchange;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Bundles made to hurt: each is refused early, with its file named, and writes nothing.
+ * The limits are small here (4 MB a file) so that the bombs stay small; the defaults are
+ * in {@link ImportLimits}.
+ */
+@IntegrationTest
+@TestPropertySource(properties = { "qinglian.test.database=hostile", "qinglian.import.max-file-bytes=4194304" })
+class HostileBundleTests {
+
+	@Autowired
+	Exchange exchange;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@TempDir
+	Path tmp;
+
+	Path zip(Map<String, byte[]> entries, Path valid) throws Exception {
+		Path zip = tmp.resolve("bundle-" + System.nanoTime() + ".zip");
+		try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+			if (valid != null) {
+				try (var files = Files.list(valid)) {
+					for (Path p : files.filter(Files::isRegularFile).toList()) {
+						if (!entries.containsKey(p.getFileName().toString())) {
+							out.putNextEntry(new ZipEntry(p.getFileName().toString()));
+							Files.copy(p, out);
+							out.closeEntry();
+						}
+					}
+				}
+			}
+			for (var e : entries.entrySet()) {
+				out.putNextEntry(new ZipEntry(e.getKey()));
+				out.write(e.getValue());
+				out.closeEntry();
+			}
+		}
+		return zip;
+	}
+
+	BundleRejectedException refused(Path bundle) {
+		BundleRejectedException ex = catchThrowableOfType(BundleRejectedException.class,
+				() -> exchange.importBundle(bundle, Exchange.Progress.NONE));
+		assertThat(ex).as("refused").isNotNull();
+		assertThat(jdbc.sql("select count(*) from plt_import").query(Long.class).single()).isZero();
+		return ex;
+	}
+
+	@Test
+	void aZipBombIsRefusedByWhatItsEntryDeclaresBeforeItIsInflated() throws Exception {
+		Path valid = TestBundle.valid("Z").write(tmp.resolve("valid"));
+		Path bomb = tmp.resolve("bomb.zip");
+		try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(bomb))) {
+			try (var files = Files.list(valid)) {
+				for (Path p : files.filter(f -> !f.getFileName().toString().equals("vouchers.csv")).toList()) {
+					out.putNextEntry(new ZipEntry(p.getFileName().toString()));
+					Files.copy(p, out);
+					out.closeEntry();
+				}
+			}
+			out.putNextEntry(new ZipEntry("vouchers.csv"));
+			byte[] zeros = new byte[1 << 20];
+			for (int i = 0; i < 64; i++) {
+				out.write(zeros);
+			}
+			out.closeEntry();
+		}
+		long t0 = System.nanoTime();
+		BundleRejectedException ex = refused(bomb);
+		assertThat((System.nanoTime() - t0) / 1_000_000).as("ms to refuse").isLessThan(2_000);
+		assertThat(ex.problems()).singleElement()
+			.satisfies(
+					p -> assertThat(p).startsWith("vouchers.csv:0: -: has 67,108,864 bytes, more than the 4,194,304"));
+	}
+
+	@Test
+	void aFileLargerThanItsEntrySaysIsStoppedAtTheLimit() throws Exception {
+		Path dir = TestBundle.valid("L").write(tmp.resolve("large"));
+		// a folder's file is held to the limit as it is read
+		StringBuilder rows = new StringBuilder(Files.readString(dir.resolve("vouchers.csv")));
+		while (rows.length() < 5 << 20) {
+			rows.append("VX")
+				.append(rows.length())
+				.append(",330683101201,2019-01-02,expense,1.00,bank,,,office,,,,,,\n");
+		}
+		Files.writeString(dir.resolve("vouchers.csv"), rows);
+		BundleRejectedException ex = refused(dir);
+		assertThat(ex.problems()).anySatisfy(p -> assertThat(p).startsWith("vouchers.csv:0: -: has ")
+			.contains("more than the 4,194,304 a file may have"));
+	}
+
+	@Test
+	void aRecordThatNeverEndsIsRefusedAtItsLine() throws Exception {
+		TestBundle b = TestBundle.valid("Q");
+		b.files.put("vouchers.csv", b.files.get("vouchers.csv") + "VQ,\"" + "x".repeat(1_100_000) + "\n");
+		BundleRejectedException ex = refused(b.write(tmp.resolve("q")));
+		assertThat(ex.problems()).contains(
+				"vouchers.csv:4: -: the record is longer than 1048576 characters: a quote not closed, or not a CSV file");
+	}
+
+	@Test
+	void anEntryOutsideTheBundleOrNotOfTheFormatIsRefusedInZipsAndFoldersAlike() throws Exception {
+		Path valid = TestBundle.valid("E").write(tmp.resolve("valid"));
+		BundleRejectedException traversal = refused(
+				zip(Map.of("../../x", "evil".getBytes(StandardCharsets.UTF_8)), valid));
+		assertThat(traversal.problems()).contains("../../x:0: -: is not a file of the QDX format");
+		BundleRejectedException nested = refused(
+				zip(Map.of("extra/notes.txt", "x".getBytes(StandardCharsets.UTF_8)), valid));
+		assertThat(nested.problems()).contains("extra/notes.txt:0: -: is not a file of the QDX format");
+		Files.createDirectories(valid.resolve("extra"));
+		Files.writeString(valid.resolve("extra/notes.txt"), "x");
+		BundleRejectedException folder = refused(valid);
+		assertThat(folder.problems()).contains("extra/notes.txt:0: -: is not a file of the QDX format");
+	}
+
+	@Test
+	void aHugeManifestIsNotReadIntoMemory() throws Exception {
+		Path dir = TestBundle.valid("M").write(tmp.resolve("manifest"));
+		try (OutputStream out = Files.newOutputStream(dir.resolve("manifest.json"))) {
+			byte[] spaces = new byte[1 << 20];
+			java.util.Arrays.fill(spaces, (byte) ' ');
+			for (int i = 0; i < 6; i++) {
+				out.write(spaces);
+			}
+		}
+		BundleRejectedException ex = refused(dir);
+		assertThat(ex.problems())
+			.containsExactly("manifest.json:0: -: has 6,291,456 bytes, more than the 1 MB a manifest may have");
+	}
+
+}
