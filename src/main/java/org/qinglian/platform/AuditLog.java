@@ -44,6 +44,9 @@ public interface AuditLog {
 	/** Writes a checkpoint of the head now, if it moved since the last one. */
 	void checkpoint();
 
+	/** The file the checkpoints are written to (outside the database). */
+	java.nio.file.Path checkpointFile();
+
 	/**
 	 * The entries matching a filter, newest first (auditors only).
 	 */

@@ -67,8 +67,6 @@ class JdbcAuditLog implements AuditLog {
 
 	private final AuditCheckpoints checkpoints;
 
-	private final String installation;
-
 	private final ScheduledExecutorService timer;
 
 	private long checkpointed = -1;
@@ -85,7 +83,6 @@ class JdbcAuditLog implements AuditLog {
 		jdbc.sql(
 				"insert into plt_installation (id) select gen_random_uuid() where not exists (select 1 from plt_installation)")
 			.update();
-		this.installation = jdbc.sql("select id::text from plt_installation").query(String.class).single();
 		long every = settings.checkpointInterval().toMillis();
 		this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
 			Thread t = new Thread(r, "audit-checkpoint");
@@ -149,9 +146,15 @@ class JdbcAuditLog implements AuditLog {
 		}
 	}
 
+	/** Which installation this database is (a restore brings its own). */
+	private String installation() {
+		return jdbc.sql("select id::text from plt_installation").query(String.class).single();
+	}
+
 	@Override
 	@Transactional(readOnly = true)
 	public Verification verify() {
+		String installation = installation();
 		List<AuditCheckpoints.Checkpoint> marks = checkpoints.read(keys.audit());
 		Map<Long, String> macAt = new HashMap<>();
 		for (AuditCheckpoints.Checkpoint c : marks) {
@@ -227,8 +230,13 @@ class JdbcAuditLog implements AuditLog {
 		if (head.isEmpty() || head.get().seq() == checkpointed) {
 			return;
 		}
-		checkpoints.append(keys.audit(), installation, head.get().seq(), head.get().mac(), clock.instant());
+		checkpoints.append(keys.audit(), installation(), head.get().seq(), head.get().mac(), clock.instant());
 		checkpointed = head.get().seq();
+	}
+
+	@Override
+	public java.nio.file.Path checkpointFile() {
+		return checkpoints.file();
 	}
 
 	private void checkpointQuietly() {

@@ -140,6 +140,28 @@ public class Keysets {
 		}
 	}
 
+	/**
+	 * Checks the key check values the database holds now (after a restore, say) against
+	 * these keysets.
+	 * @throws IllegalStateException naming the keyset that does not match
+	 */
+	public void requireMatchingChecks() {
+		Map<String, String> checks = new java.util.HashMap<>();
+		jdbc.sql("select purpose, check_value from plt_key_check")
+			.query((rs, i) -> checks.put(rs.getString(1), rs.getString(2)))
+			.list();
+		for (Purpose p : Purpose.values()) {
+			String stored = checks.get(p.code());
+			if (stored == null) {
+				storeCheck(p);
+			}
+			else if (!checkHolds(p, stored)) {
+				throw new IllegalStateException("The keys in " + dir + " are not the keys of this data (the key "
+						+ "check of " + p.file + " fails): use the keyset directory that belongs to it");
+			}
+		}
+	}
+
 	public DeterministicAead identity() {
 		return identity;
 	}

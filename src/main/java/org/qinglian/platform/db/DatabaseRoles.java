@@ -30,7 +30,7 @@ final class DatabaseRoles {
 			}
 			st.execute("grant usage on schema public to " + app);
 			st.execute("grant select, insert, update, delete on all tables in schema public to " + app);
-			st.execute("grant usage, select on all sequences in schema public to " + app);
+			st.execute("grant usage, select, update on all sequences in schema public to " + app);
 			st.execute("revoke update, delete, truncate, trigger, references on plt_audit_log from " + app);
 			st.execute("revoke insert, update, delete, truncate, trigger, references on plt_audit_log_v1 from " + app);
 			st.execute("revoke all on plt_dropped_key from " + app);
