@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.modulith.runtime.flyway.SpringModulithFlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -91,12 +92,19 @@ class DatabaseConfiguration {
 		return ds;
 	}
 
-	/** After the migrations, the application's role gets what it may do, and no more. */
+	/**
+	 * The migrations with one history a module, in the modules' dependency order (Spring
+	 * Modulith's strategy), after moving an older installation's single history over;
+	 * then the application's role gets what it may do, and no more.
+	 */
 	@Bean
-	FlywayMigrationStrategy migrateThenGrant(DatabaseSettings settings, EmbeddedDatabase embedded) {
+	@Primary
+	FlywayMigrationStrategy migrateThenGrant(DatabaseSettings settings, EmbeddedDatabase embedded,
+			SpringModulithFlywayMigrationStrategy byModule) {
 		String app = embedded.server() != null ? embedded.server().appUser() : settings.user();
 		return flyway -> {
-			flyway.migrate();
+			ModuleHistories.splitLegacyHistory(flyway);
+			byModule.migrate(flyway);
 			DatabaseRoles.grant(flyway.getConfiguration().getDataSource(), app);
 		};
 	}

@@ -55,9 +55,21 @@ class ExternalDatabaseTests {
 			assertThat(jdbc.sql("select min(tableowner) from pg_tables where schemaname = 'public'")
 				.query(String.class)
 				.single()).isEqualTo("ext_owner");
-			assertThat(jdbc.sql("select count(*) from flyway_schema_history where success and version is not null")
-				.query(Long.class)
-				.single()).isEqualTo(migrations);
+			String histories = jdbc
+				.sql("select string_agg('select count(*) from ' || tablename "
+						+ "|| ' where success and type = ''SQL''', ' union all ') from pg_tables "
+						+ "where schemaname = 'public' and tablename like 'flyway_schema_history%'")
+				.query(String.class)
+				.single();
+			assertThat(jdbc.sql("select sum(count) from (" + histories + ") h").query(Long.class).single())
+				.as("every migration ran once, each in its module's history")
+				.isEqualTo(migrations);
+			assertThat(jdbc.sql("select tablename from pg_tables where tablename like 'flyway_schema_history_%'")
+				.query(String.class)
+				.list()).as("a history for each module with migrations")
+				.contains("flyway_schema_history_platform", "flyway_schema_history_jurisdiction",
+						"flyway_schema_history_powerlist", "flyway_schema_history_assets",
+						"flyway_schema_history_intake", "flyway_schema_history_casework", "flyway_schema_history_risk");
 			assertThatThrownBy(() -> jdbc.sql("delete from plt_audit_log").update()).rootCause()
 				.hasMessageContaining("permission denied");
 			assertThat(Files.exists(Path.of("target/never-used"))).as("no embedded server started").isFalse();
