@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.qinglian.assets.VillageAccounts;
 import org.qinglian.jurisdiction.Jurisdiction;
+import org.qinglian.platform.AuditLog;
 import org.qinglian.platform.Scope;
 import org.qinglian.powerlist.PowerList;
 
@@ -33,11 +34,25 @@ class ApiController {
 
 	private final Clock clock;
 
-	ApiController(Jurisdiction jurisdiction, PowerList powerList, VillageAccounts accounts, Clock clock) {
+	private final AuditLog audit;
+
+	ApiController(Jurisdiction jurisdiction, PowerList powerList, VillageAccounts accounts, Clock clock,
+			AuditLog audit) {
+		this.audit = audit;
 		this.jurisdiction = jurisdiction;
 		this.powerList = powerList;
 		this.accounts = accounts;
 		this.clock = clock;
+	}
+
+	/**
+	 * A read of records that name people (cadres, recipients, counterparties, approvers),
+	 * audited like the page that shows them; after the read, so that a refused one is not
+	 * recorded as a read.
+	 */
+	private <T> T audited(String what, String code, T records) {
+		audit.record("api_view_" + what, "region", code, code, null);
+		return records;
 	}
 
 	/** A page size between 1 and {@link #MAX}, whatever the client asked. */
@@ -57,41 +72,43 @@ class ApiController {
 
 	@GetMapping("/regions/{code}/positions")
 	List<Jurisdiction.PositionView> positions(@PathVariable String code, @RequestParam(required = false) LocalDate on) {
-		return jurisdiction.positions(code, on == null ? LocalDate.now(clock) : on);
+		return audited("positions", code, jurisdiction.positions(code, on == null ? LocalDate.now(clock) : on));
 	}
 
 	@GetMapping("/regions/{code}/exercises")
 	List<PowerList.ExerciseView> exercises(@PathVariable String code, @RequestParam(defaultValue = "100") int limit) {
-		return powerList.exercises(code, bounded(limit));
+		return audited("exercises", code, powerList.exercises(code, bounded(limit)));
 	}
 
 	@GetMapping("/exercises/{id}")
 	PowerList.ExerciseDetail exercise(@PathVariable String id) {
-		return powerList.exercise(id).orElseThrow(Scope.NotInScopeException::new);
+		PowerList.ExerciseDetail detail = powerList.exercise(id).orElseThrow(Scope.NotInScopeException::new);
+		audit.record("api_view_exercise", "power_exercise", id, detail.exercise().regionCode(), null);
+		return detail;
 	}
 
 	@GetMapping("/regions/{code}/vouchers")
 	List<VillageAccounts.VoucherView> vouchers(@PathVariable String code,
 			@RequestParam(defaultValue = "100") int limit) {
-		return accounts.vouchers(code, bounded(limit));
+		return audited("vouchers", code, accounts.vouchers(code, bounded(limit)));
 	}
 
 	@GetMapping("/regions/{code}/contracts")
 	List<VillageAccounts.ContractView> contracts(@PathVariable String code,
 			@RequestParam(defaultValue = "100") int limit) {
-		return accounts.contracts(code, bounded(limit));
+		return audited("contracts", code, accounts.contracts(code, bounded(limit)));
 	}
 
 	@GetMapping("/regions/{code}/projects")
 	List<VillageAccounts.ProjectView> projects(@PathVariable String code,
 			@RequestParam(defaultValue = "100") int limit) {
-		return accounts.projects(code, bounded(limit));
+		return audited("projects", code, accounts.projects(code, bounded(limit)));
 	}
 
 	@GetMapping("/regions/{code}/subsidies")
 	List<VillageAccounts.SubsidyView> subsidies(@PathVariable String code,
 			@RequestParam(defaultValue = "100") int limit) {
-		return accounts.subsidies(code, bounded(limit));
+		return audited("subsidies", code, accounts.subsidies(code, bounded(limit)));
 	}
 
 }

@@ -82,7 +82,7 @@ class CatalogueController {
 			try {
 				powerList.saveItem(item);
 				redirect.addFlashAttribute("saved", item.code());
-				return "redirect:/admin/catalogue/items/" + item.code();
+				return Redirect.to("/admin/catalogue/items/{code}", item.code());
 			}
 			catch (CatalogueRejectedException ex) {
 				problems.addAll(ex.problems());

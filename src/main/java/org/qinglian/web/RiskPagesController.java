@@ -92,7 +92,7 @@ class RiskPagesController {
 		catch (IllegalArgumentException ex) {
 			redirect.addFlashAttribute("problem", ex.getMessage());
 		}
-		return "redirect:/staff/findings/" + findingId;
+		return Redirect.to("/staff/findings/{id}", findingId);
 	}
 
 	@PostMapping("/staff/findings/{findingId}/clue")
@@ -104,7 +104,7 @@ class RiskPagesController {
 		catch (IllegalArgumentException ex) {
 			redirect.addFlashAttribute("problem", ex.getMessage());
 		}
-		return "redirect:/staff/findings/" + findingId;
+		return Redirect.to("/staff/findings/{id}", findingId);
 	}
 
 	@GetMapping("/staff/people/{personId}")

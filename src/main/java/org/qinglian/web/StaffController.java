@@ -147,14 +147,16 @@ class StaffController {
 	@GetMapping("/staff/exercises/{id}")
 	String exercise(@PathVariable String id, Model model) {
 		ExerciseDetail detail = powerList.exercise(id).orElseThrow(Scope.NotInScopeException::new);
+		// an item removed from the catalogue since: the use of power is shown, without
+		// its flow
 		PowerItemView item = powerList.catalogue()
 			.stream()
 			.filter(i -> i.code().equals(detail.exercise().itemCode()))
 			.findFirst()
-			.orElseThrow();
+			.orElse(null);
 		Set<String> done = detail.events().stream().map(e -> e.stepCode()).collect(Collectors.toSet());
 		model.addAttribute("detail", detail);
-		model.addAttribute("flowchart", FlowchartSvg.draw(item.steps(), done));
+		model.addAttribute("flowchart", item == null ? null : FlowchartSvg.draw(item.steps(), done));
 		model.addAttribute("names",
 				jurisdiction.names(detail.events().stream().map(e -> e.actorId()).filter(a -> a != null).toList()));
 		return "staff/exercise";

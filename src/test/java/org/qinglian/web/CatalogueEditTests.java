@@ -81,9 +81,13 @@ class CatalogueEditTests {
 	}
 
 	MockHttpServletRequestBuilder form(List<Map<String, Object>> steps, String user) {
+		return form(steps, user, ITEM);
+	}
+
+	MockHttpServletRequestBuilder form(List<Map<String, Object>> steps, String user, String code) {
 		MockHttpServletRequestBuilder b = post("/admin/catalogue/items").with(csrf())
 			.with(signedIn(user, PASSWORD))
-			.param("code", ITEM)
+			.param("code", code)
 			.param("category", "major_decision")
 			.param("name", "村级重大事项决策（四议两公开）")
 			.param("legalBasis", "《中华人民共和国村民委员会组织法》");
@@ -133,6 +137,21 @@ class CatalogueEditTests {
 			.single();
 		assertThat(mvc.perform(get("/public/villages/" + village)).andReturn().getResponse().getContentAsString())
 			.contains(renamed);
+	}
+
+	@Test
+	void anItemCodeThatLooksLikeATemplateIsSavedAndItsPageOpens() throws Exception {
+		MockHttpServletResponse saved = mvc.perform(form(steps(), "admin", "{x}")).andReturn().getResponse();
+		assertThat(saved.getStatus()).isEqualTo(302);
+		assertThat(saved.getRedirectedUrl()).isEqualTo("/admin/catalogue/items/%7Bx%7D");
+		assertThat(mvc.perform(get("/admin/catalogue/items/{code}", "{x}").with(signedIn("admin", PASSWORD)))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(200);
+		assertThat(mvc.perform(get("/admin/catalogue/items/{code}", "no-such-item").with(signedIn("admin", PASSWORD)))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(404);
 	}
 
 	@Test

@@ -160,7 +160,7 @@ class JdbcRiskLibrary implements RiskLibrary {
 								if (i > 1) {
 									out.write(',');
 								}
-								out.write(org.qinglian.platform.Csv.field(rs.getString(i)));
+								out.write(org.qinglian.platform.Csv.cell(rs.getString(i)));
 							}
 							out.write('\n');
 							n[0]++;
