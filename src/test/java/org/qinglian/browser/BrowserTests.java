@@ -36,8 +36,9 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * The pages in Debian's headless Chromium, as a villager on a phone and a township
  * officer would use them. Needs {@code /usr/bin/chromium} and
- * {@code /usr/bin/chromedriver} (apt: chromium chromium-driver); CI installs them,
- * elsewhere the tests are skipped when they are missing.
+ * {@code /usr/bin/chromedriver} (apt: chromium chromium-driver); CI installs them and
+ * fails without them ({@code CI} set), elsewhere the tests are skipped when they are
+ * missing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -65,10 +66,12 @@ class BrowserTests {
 
 	@BeforeAll
 	static void startBrowser() throws Exception {
-		Assumptions.assumeTrue(
-				Files.isExecutable(Path.of("/usr/bin/chromium"))
-						&& Files.isExecutable(Path.of("/usr/bin/chromedriver")),
-				"Debian's chromium and chromium-driver are not installed");
+		boolean installed = Files.isExecutable(Path.of("/usr/bin/chromium"))
+				&& Files.isExecutable(Path.of("/usr/bin/chromedriver"));
+		if (!installed && System.getenv("CI") != null) {
+			throw new AssertionError("CI runs the browser tests: install Debian's chromium and chromium-driver");
+		}
+		Assumptions.assumeTrue(installed, "Debian's chromium and chromium-driver are not installed");
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary("/usr/bin/chromium");
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",

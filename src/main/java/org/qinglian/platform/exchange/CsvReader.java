@@ -120,6 +120,7 @@ final class CsvReader implements AutoCloseable {
 					if (c == '"') {
 						if (peek() == '"') {
 							read();
+							grow();
 							field.append('"');
 						}
 						else {
