@@ -148,6 +148,9 @@ class RiskPagesController {
 	@GetMapping("/staff/ecology/{code}")
 	String ecology(@PathVariable String code, Model model, Locale locale) {
 		Scope scope = scopes.current();
+		// the role first: a role that never sees supervision records learns nothing of
+		// the region
+		scope.require(org.qinglian.platform.Role.Permission.READ_SUPERVISION);
 		scope.requireCovers(code);
 		RegionView region = jurisdiction.region(code).orElseThrow(Scope.NotInScopeException::new);
 		Map<String, long[]> open = risk.openBySeverity();

@@ -52,17 +52,28 @@ class AuthorizationMatrixTests {
 
 	static final String PASSWORD = "matrix-test-password-1";
 
-	/** Who asks. */
+	/**
+	 * Who asks, and where their jurisdiction is against the target village of township
+	 * 101.
+	 */
 	enum Who {
 
-		ANONYMOUS(null), ADMIN(Role.COUNTY_ADMIN), COUNTY(Role.COUNTY_STAFF), OWN(Role.TOWNSHIP_STAFF),
-		OTHER(Role.TOWNSHIP_STAFF), RECUSED(Role.TOWNSHIP_STAFF), MONITOR(Role.VILLAGE_MONITOR),
-		CADRE(Role.VILLAGE_CADRE), CUSTODIAN(Role.CUSTODIAN), AUDITOR(Role.AUDITOR);
+		ANONYMOUS(null, Where.NONE), ADMIN(Role.COUNTY_ADMIN, Where.COUNTY),
+		TOWNSHIP_ADMIN(Role.COUNTY_ADMIN, Where.TOWNSHIP), COUNTY(Role.COUNTY_STAFF, Where.COUNTY),
+		COUNTY_RECUSED(Role.COUNTY_STAFF, Where.COUNTY), OWN(Role.TOWNSHIP_STAFF, Where.TOWNSHIP),
+		OTHER(Role.TOWNSHIP_STAFF, Where.OTHER_TOWNSHIP), RECUSED(Role.TOWNSHIP_STAFF, Where.TOWNSHIP),
+		RECUSED_KIN(Role.TOWNSHIP_STAFF, Where.TOWNSHIP), MONITOR(Role.VILLAGE_MONITOR, Where.VILLAGE),
+		MONITOR_NEIGHBOUR(Role.VILLAGE_MONITOR, Where.NEIGHBOUR_VILLAGE), CADRE(Role.VILLAGE_CADRE, Where.VILLAGE),
+		CUSTODIAN(Role.CUSTODIAN, Where.TOWNSHIP), CUSTODIAN_OTHER(Role.CUSTODIAN, Where.OTHER_TOWNSHIP),
+		AUDITOR(Role.AUDITOR, Where.COUNTY);
 
 		final Role role;
 
-		Who(Role role) {
+		final Where where;
+
+		Who(Role role, Where where) {
 			this.role = role;
+			this.where = where;
 		}
 
 		String username() {
@@ -71,10 +82,36 @@ class AuthorizationMatrixTests {
 
 		/** Whether their jurisdiction covers the target village. */
 		boolean coversTarget() {
-			return this != OTHER && this != ANONYMOUS;
+			return where == Where.COUNTY || where == Where.TOWNSHIP || where == Where.VILLAGE;
+		}
+
+		/**
+		 * Recused from the target village's supervision records (by residence or kin).
+		 */
+		boolean recused() {
+			return this == RECUSED || this == RECUSED_KIN || this == COUNTY_RECUSED;
 		}
 
 	}
+
+	/** Where a user's jurisdiction starts. */
+	enum Where {
+
+		NONE, COUNTY, TOWNSHIP, OTHER_TOWNSHIP, VILLAGE, NEIGHBOUR_VILLAGE
+
+	}
+
+	/**
+	 * The roles that may do each thing, written out here rather than read from
+	 * {@link Role}, so that a permission given to the wrong role fails this test.
+	 */
+	static final java.util.Set<Role> VILLAGE_DATA = java.util.EnumSet.of(Role.COUNTY_ADMIN, Role.COUNTY_STAFF,
+			Role.TOWNSHIP_STAFF, Role.VILLAGE_MONITOR, Role.VILLAGE_CADRE, Role.CUSTODIAN);
+
+	static final java.util.Set<Role> SUPERVISORS = java.util.EnumSet.of(Role.COUNTY_ADMIN, Role.COUNTY_STAFF,
+			Role.TOWNSHIP_STAFF);
+
+	static final java.util.Set<Role> AUDIT_READERS = java.util.EnumSet.of(Role.COUNTY_ADMIN, Role.AUDITOR);
 
 	/** What a cell's answer is. */
 	enum Outcome {
@@ -125,15 +162,15 @@ class AuthorizationMatrixTests {
 			Role role = who.role;
 			return switch (this) {
 				case SIGNED_IN -> Outcome.OK;
-				case VILLAGE -> !role.can(Role.Permission.READ_VILLAGE_DATA) ? Outcome.FORBIDDEN
-						: who.coversTarget() ? Outcome.OK : Outcome.HIDDEN;
-				case SUPERVISION_LIST -> role.can(Role.Permission.READ_SUPERVISION) ? Outcome.OK : Outcome.FORBIDDEN;
-				case SUPERVISION -> !role.can(Role.Permission.READ_SUPERVISION) ? Outcome.FORBIDDEN
-						: who.coversTarget() && who != Who.RECUSED ? Outcome.OK : Outcome.HIDDEN;
-				case SUPERVISION_FIGURES -> !role.can(Role.Permission.READ_SUPERVISION) ? Outcome.FORBIDDEN
-						: who.coversTarget() ? Outcome.OK : Outcome.HIDDEN;
+				case VILLAGE ->
+					!VILLAGE_DATA.contains(role) ? Outcome.FORBIDDEN : who.coversTarget() ? Outcome.OK : Outcome.HIDDEN;
+				case SUPERVISION_LIST -> SUPERVISORS.contains(role) ? Outcome.OK : Outcome.FORBIDDEN;
+				case SUPERVISION -> !SUPERVISORS.contains(role) ? Outcome.FORBIDDEN
+						: who.coversTarget() && !who.recused() ? Outcome.OK : Outcome.HIDDEN;
+				case SUPERVISION_FIGURES ->
+					!SUPERVISORS.contains(role) ? Outcome.FORBIDDEN : who.coversTarget() ? Outcome.OK : Outcome.HIDDEN;
 				case ADMIN -> role == Role.COUNTY_ADMIN ? Outcome.OK : Outcome.FORBIDDEN;
-				case AUDIT -> role.can(Role.Permission.READ_AUDIT) ? Outcome.OK : Outcome.FORBIDDEN;
+				case AUDIT -> AUDIT_READERS.contains(role) ? Outcome.OK : Outcome.FORBIDDEN;
 				default -> throw new IllegalStateException();
 			};
 		}
@@ -207,18 +244,40 @@ class AuthorizationMatrixTests {
 				.params(village, cadre)
 				.query(String.class)
 				.single();
+			// someone of another village of the township, made the subject's sibling
+			String sibling = jdbc.sql("""
+					select min(person_id) from jur_person where region_code like '330683101%' and region_code <> ?""")
+				.param(village)
+				.query(String.class)
+				.single();
+			jdbc.sql("insert into jur_kin (person_id, relative_id, relation, source) values (?, ?, 'sibling', 'test')"
+					+ " on conflict do nothing")
+				.params(sibling, cadre)
+				.update();
+			risk.scan(RiskLibrary.ScanProgress.NONE);
+			String neighbour = jdbc.sql("""
+					select min(region_code) from jur_region where level = 'village'
+					and region_code like '330683101%' and region_code <> ?""")
+				.param(village)
+				.query(String.class)
+				.single();
 			for (Who who : Who.values()) {
 				if (who == Who.ANONYMOUS) {
 					continue;
 				}
-				String region = switch (who) {
-					case ADMIN, COUNTY, AUDITOR -> "330683000000";
-					case OWN, RECUSED, CUSTODIAN -> "330683101000";
-					case OTHER -> "330683102000";
+				String region = switch (who.where) {
+					case COUNTY -> "330683000000";
+					case TOWNSHIP -> "330683101000";
+					case OTHER_TOWNSHIP -> "330683102000";
+					case NEIGHBOUR_VILLAGE -> neighbour;
 					default -> village;
 				};
-				users.create(new NewUser(who.username(), who.name(), PASSWORD, who.role, region,
-						who == Who.RECUSED ? villager : null));
+				String person = switch (who) {
+					case RECUSED, COUNTY_RECUSED -> villager;
+					case RECUSED_KIN -> sibling;
+					default -> null;
+				};
+				users.create(new NewUser(who.username(), who.name(), PASSWORD, who.role, region, person));
 			}
 		}
 	}
@@ -232,6 +291,7 @@ class AuthorizationMatrixTests {
 		// Spring Boot's error page asked for directly has no error to show: 500, no
 		// details
 		rows.put("GET /error", new Row("/error", Rule.PUBLIC));
+		rows.put("POST /error", new Row("/error", Rule.PUBLIC));
 		rows.put("GET /staff", new Row("/staff", Rule.SIGNED_IN));
 		rows.put("GET /account/password", new Row("/account/password", Rule.SIGNED_IN));
 		rows.put("POST /account/password", new Row("/account/password",
@@ -295,7 +355,9 @@ class AuthorizationMatrixTests {
 		mappings.getHandlerMethods().forEach((info, method) -> {
 			Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
 			for (String pattern : info.getPatternValues()) {
-				for (RequestMethod m : methods.isEmpty() ? EnumSet.of(RequestMethod.GET) : methods) {
+				// a mapping without a method answers every method: both are probed
+				for (RequestMethod m : methods.isEmpty() ? EnumSet.of(RequestMethod.GET, RequestMethod.POST)
+						: methods) {
 					keys.add(m + " " + pattern);
 				}
 			}
@@ -320,6 +382,7 @@ class AuthorizationMatrixTests {
 			String method = entry.getKey().substring(0, entry.getKey().indexOf(' '));
 			Row row = entry.getValue();
 			for (Who who : Who.values()) {
+				long readsBefore = apiReads();
 				MockHttpServletResponse response = mvc.perform(request(method, row, who, true))
 					.andReturn()
 					.getResponse();
@@ -330,6 +393,17 @@ class AuthorizationMatrixTests {
 				if ((response.getStatus() >= 500 && !errorPage) || actual != expected) {
 					wrong.add(entry.getKey() + " as " + who + ": expected " + expected + ", got " + response.getStatus()
 							+ " " + actual);
+				}
+				else if (actual == Outcome.OK && !errorPage && !allowed(method, entry.getKey(), response)) {
+					wrong.add(entry.getKey() + " as " + who + ": allowed, but answered " + response.getStatus() + " "
+							+ response.getRedirectedUrl());
+				}
+				boolean bookRead = row.url().startsWith("/api/v1/regions/" + village + "/")
+						|| row.url().startsWith("/api/v1/exercises/");
+				long audited = apiReads() - readsBefore;
+				if (bookRead && audited != (actual == Outcome.OK ? 1 : 0)) {
+					wrong.add(entry.getKey() + " as " + who + ": " + audited + " audit entries for a read that was "
+							+ actual);
 				}
 				if (actual == Outcome.OK && who == Who.OTHER && response.getContentType() != null
 						&& response.getStatus() == 200) {
@@ -365,6 +439,8 @@ class AuthorizationMatrixTests {
 			.mapToLong(RiskLibrary.SchemeFigures::findings)
 			.sum();
 		assertThat(ownFindings).as("the village has findings").isPositive();
+		assertThat(as(Who.OWN, () -> risk.figuresByVillage())).containsKey(village);
+		assertThat(as(Who.OWN, () -> risk.openBySeverity())).containsKey(village);
 		assertThat(as(Who.RECUSED, () -> risk.figuresByVillage())).doesNotContainKey(village);
 		assertThat(as(Who.RECUSED, () -> risk.openBySeverity())).doesNotContainKey(village);
 		long ownTrend = as(Who.OWN, () -> risk.trend("330683101000")).stream()
@@ -373,7 +449,16 @@ class AuthorizationMatrixTests {
 		long recusedTrend = as(Who.RECUSED, () -> risk.trend("330683101000")).stream()
 			.mapToLong(RiskLibrary.TrendPoint::findings)
 			.sum();
-		assertThat(recusedTrend).isLessThan(ownTrend);
+		long inVillage = jdbc.sql("""
+				select count(*) from risk_finding where region_code = ? and status not in ('withdrawn', 'dismissed')""")
+			.param(village)
+			.query(Long.class)
+			.single();
+		assertThat(ownTrend - recusedTrend).as("the trend leaves out exactly the village's findings")
+			.isEqualTo(inVillage);
+		// recused by kin: the subject's findings are gone, the village's others stay
+		assertThat(as(Who.RECUSED_KIN, () -> risk.findingsAbout(cadre))).isEmpty();
+		assertThat(as(Who.OWN, () -> risk.findingsAbout(cadre))).isNotEmpty();
 		String list = mvc
 			.perform(get("/staff/findings").param("region", village)
 				.param("status", "all")
@@ -403,6 +488,20 @@ class AuthorizationMatrixTests {
 				.getResponse();
 			assertThat(response.getStatus()).as(entry.getKey()).isEqualTo(403);
 		}
+		// and the sign-in and sign-out forms, which no controller maps
+		assertThat(mvc.perform(post("/login").param("username", Who.OWN.username()).param("password", PASSWORD))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(403);
+		assertThat(mvc.perform(post("/logout").with(user(userDetails.loadUserByUsername(Who.OWN.username()))))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(403);
+		assertThat(mvc
+			.perform(post("/login").param("username", Who.OWN.username()).param("password", PASSWORD).with(csrf()))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl()).endsWith("/staff");
 	}
 
 	@Test
@@ -429,6 +528,28 @@ class AuthorizationMatrixTests {
 			request.with(user(userDetails.loadUserByUsername(who.username())));
 		}
 		return request;
+	}
+
+	long apiReads() {
+		return jdbc.sql("select count(*) from plt_audit_log where action like 'api_view_%'").query(Long.class).single();
+	}
+
+	/**
+	 * What an allowed request answers: a page or data (200), a form's redirect back to a
+	 * page (not to the sign-in or password page), or a refusal of the input (400).
+	 */
+	static boolean allowed(String method, String key, MockHttpServletResponse response) {
+		int status = response.getStatus();
+		String location = String.valueOf(response.getRedirectedUrl());
+		// a form redirects back to its page; elsewhere, to the password page means the
+		// account was stopped there
+		boolean redirect = status == 302 && !location.contains("/login")
+				&& (!location.contains("/account/password") || key.equals("POST /account/password"));
+		if (method.equals("GET")) {
+			// the auditor's workbench is the audit log
+			return status == 200 || (key.equals("GET /staff") && location.endsWith("/audit"));
+		}
+		return redirect || status == 200 || status == 400;
 	}
 
 	static Outcome outcome(MockHttpServletResponse response) {
