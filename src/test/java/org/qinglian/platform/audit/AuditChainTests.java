@@ -42,6 +42,9 @@ class AuditChainTests {
 	@Autowired
 	AuditSettings settings;
 
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactions;
+
 	Connection superuser;
 
 	@BeforeEach
@@ -87,6 +90,45 @@ class AuditChainTests {
 				.hasMessageMatching("(?s).*(permission denied|must be owner|not a data table).*");
 		}
 		assertThat(audit.verify().intact()).isTrue();
+	}
+
+	@Test
+	void theOwnersFunctionsRunNothingTheApplicationsRoleSlipsThem() throws Exception {
+		// as the application's role: a temporary table named like the owner's work table,
+		// holding a statement that would empty the audit log, then the function that
+		// reads it
+		org.springframework.transaction.support.TransactionTemplate tx = new org.springframework.transaction.support.TransactionTemplate(
+				transactions);
+		try {
+			tx.executeWithoutResult(status -> {
+				jdbc.sql("create temp table plt_dropped_key (table_name text, ord int, ddl text)").update();
+				jdbc.sql("grant all on plt_dropped_key to public").update();
+				jdbc.sql("insert into plt_dropped_key values ('jur_person', 0, "
+						+ "'alter table plt_audit_log disable trigger plt_audit_log_no_update')")
+					.update();
+				jdbc.sql("insert into plt_dropped_key values ('jur_person', 1, 'delete from plt_audit_log')").update();
+				jdbc.sql("select plt_restore_keys('jur_person')").query((rs, i) -> 1).list();
+				System.err.println("ATTACK INSIDE: "
+						+ jdbc.sql("select count(*) from plt_audit_log").query(Long.class).single() + " temp rows "
+						+ jdbc.sql("select count(*) from pg_temp.plt_dropped_key").query(Long.class).single());
+			});
+		}
+		catch (RuntimeException ex) {
+			// refused is as good as ignored
+		}
+		assertThat(jdbc.sql("select count(*) from plt_audit_log").query(Long.class).single()).isEqualTo(5);
+		try (Statement st = superuser.createStatement();
+				var rs = st.executeQuery("select tgenabled from pg_trigger where tgname = 'plt_audit_log_no_update'")) {
+			rs.next();
+			assertThat(rs.getString(1)).as("the trigger is still enabled").isEqualTo("O");
+		}
+		// every function that runs as the owner searches the caller's temporary schema
+		// last
+		List<String> configs = jdbc.sql("""
+				select p.proname || ' ' || coalesce(array_to_string(p.proconfig, ','), '') from pg_proc p
+				where p.prosecdef and p.pronamespace = 'public'::regnamespace""").query(String.class).list();
+		assertThat(configs).hasSizeGreaterThanOrEqualTo(4)
+			.allSatisfy(c -> assertThat(c).contains("search_path=pg_catalog, public, pg_temp"));
 	}
 
 	@Test
