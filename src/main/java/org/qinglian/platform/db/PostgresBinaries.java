@@ -41,11 +41,20 @@ final class PostgresBinaries {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
-		Path home = Path.of(System.getProperty("java.io.tmpdir"), "qinglian-pg-" + digest);
+		// in the account's own cache, never in a folder others may write (a shared /tmp):
+		// the
+		// binaries run as this account and learn its database passwords
+		Path base = Path.of(System.getProperty("qinglian.pg-binaries",
+				Path.of(System.getProperty("user.home"), ".cache", "qinglian").toString()));
+		Files.createDirectories(base,
+				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+		Path home = base.resolve("pg-" + digest);
+		requireOwnedAndPrivate(base);
 		if (Files.isExecutable(home.resolve("bin/postgres"))) {
+			requireOwnedAndPrivate(home);
 			return home;
 		}
-		Path tmp = Files.createTempDirectory(home.getParent(), "qinglian-pg-unpacking");
+		Path tmp = Files.createTempDirectory(base, "pg-unpacking");
 		try (TarArchiveInputStream tar = new TarArchiveInputStream(
 				new XZCompressorInputStream(new BufferedInputStream(new java.io.ByteArrayInputStream(archive))))) {
 			TarArchiveEntry entry;
@@ -80,6 +89,21 @@ final class PostgresBinaries {
 			}
 		}
 		return home;
+	}
+
+	/**
+	 * Refuses a folder of binaries that another account owns, or that others may write.
+	 */
+	private static void requireOwnedAndPrivate(Path dir) throws IOException {
+		String me = ProcessHandle.current().info().user().orElse(System.getProperty("user.name"));
+		String owner = Files.getOwner(dir).getName();
+		var perms = Files.getPosixFilePermissions(dir);
+		if (!owner.equals(me) || perms.contains(java.nio.file.attribute.PosixFilePermission.GROUP_WRITE)
+				|| perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE)) {
+			throw new IOException("the PostgreSQL binaries in " + dir + " belong to " + owner + " or may be changed "
+					+ "by others (" + PosixFilePermissions.toString(perms) + "): remove that folder, or set "
+					+ "-Dqinglian.pg-binaries to a folder of your own");
+		}
 	}
 
 }

@@ -24,8 +24,12 @@ class AccountStateFilter extends OncePerRequestFilter {
 
 	private final Duration maxAge;
 
-	AccountStateFilter(Duration maxAge) {
+	/** When an account last changed, by username; a session begun before it ends. */
+	private final java.util.function.Function<String, java.time.Instant> changedAt;
+
+	AccountStateFilter(Duration maxAge, java.util.function.Function<String, java.time.Instant> changedAt) {
 		this.maxAge = maxAge;
+		this.changedAt = changedAt;
 	}
 
 	/** The request's path within the application. */
@@ -51,6 +55,21 @@ class AccountStateFilter extends OncePerRequestFilter {
 			return;
 		}
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		if (session != null && auth != null && auth.getPrincipal() instanceof StaffUser user) {
+			java.time.Instant changed = changedAt.apply(user.username());
+			if (changed == null || changed.toEpochMilli() > session.getCreationTime()) {
+				// the account changed (or went) since this session began
+				session.invalidate();
+				SecurityContextHolder.clearContext();
+				if (api) {
+					response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+				}
+				else {
+					response.sendRedirect(request.getContextPath() + "/login?expired");
+				}
+				return;
+			}
+		}
 		if (auth != null && auth.getPrincipal() instanceof StaffUser user && user.mustChangePassword()) {
 			boolean allowed = path.equals(PASSWORD_PAGE) || path.equals("/logout") || path.startsWith("/css/")
 					|| path.startsWith("/js/") || path.startsWith("/webjars/") || path.equals("/error");

@@ -36,8 +36,11 @@ class JdbcUserAccounts implements UserAccounts {
 
 	private final UserSessions sessions;
 
+	private final SignInAttempts attempts;
+
 	JdbcUserAccounts(JdbcClient jdbc, PasswordEncoder encoder, AuditLog audit, Scopes scopes, Registry registry,
-			UserSessions sessions) {
+			UserSessions sessions, SignInAttempts attempts) {
+		this.attempts = attempts;
 		this.registry = registry;
 		this.jdbc = jdbc;
 		this.encoder = encoder;
@@ -92,27 +95,37 @@ class JdbcUserAccounts implements UserAccounts {
 	@Transactional
 	public void update(String username, Change change) {
 		Scope admin = requireAdministrator();
+		requireNotSelf(username, admin);
 		requireManaged(username, admin);
 		String regionCode = checkedRegion(change.regionCode(), admin);
 		checkRole(change.role());
 		String displayName = checkedDisplayName(change.displayName());
 		String personId = checkedPerson(change.personId());
+		String before = jdbc
+			.sql("select role || ' ' || region_code || ' ' || coalesce(person_id, '-') from plt_user "
+					+ "where username = ?")
+			.param(username)
+			.query(String.class)
+			.single();
 		jdbc.sql("""
-				update plt_user set display_name = ?, role = ?, region_code = ?, person_id = ?
+				update plt_user set display_name = ?, role = ?, region_code = ?, person_id = ?, changed_at = now()
 				where username = ?""")
 			.params(displayName, change.role().code(), regionCode, personId, username)
 			.update();
 		sessions.end(username);
-		audit.record("update_user", "user", username, regionCode, "role " + change.role().code());
+		audit.record("update_user", "user", username, regionCode, "role region person: " + before + " -> "
+				+ change.role().code() + " " + regionCode + " " + (personId == null ? "-" : personId));
 	}
 
 	@Override
 	@Transactional
 	public void resetPassword(String username, String password) {
 		Scope admin = requireAdministrator();
+		requireNotSelf(username, admin);
 		requireManaged(username, admin);
 		PasswordPolicy.check(username, password);
-		jdbc.sql("update plt_user set password_hash = ?, must_change_password = true where username = ?")
+		jdbc.sql("update plt_user set password_hash = ?, must_change_password = true, changed_at = now() "
+				+ "where username = ?")
 			.params(encoder.encode(password), username)
 			.update();
 		sessions.end(username);
@@ -130,16 +143,25 @@ class JdbcUserAccounts implements UserAccounts {
 			.param(username)
 			.query(String.class)
 			.single();
+		if (!attempts.locked(username, null).isZero()) {
+			throw new AccountException("password.locked", "too many wrong passwords: try again later");
+		}
 		if (currentPassword == null || !encoder.matches(currentPassword, hash)) {
+			// guessing the current password counts as guessing it at the sign-in
+			attempts.failed(username, null);
+			audit.recordAs(username, "change_password_failed", "user", username, null, null);
 			throw new AccountException("password.current.wrong", "current password: wrong");
 		}
 		if (currentPassword.equals(newPassword)) {
 			throw new AccountException("password.same", "password: choose another password than the current one");
 		}
 		PasswordPolicy.check(username, newPassword);
-		jdbc.sql("update plt_user set password_hash = ?, must_change_password = false where username = ?")
+		jdbc.sql("update plt_user set password_hash = ?, must_change_password = false, changed_at = now() "
+				+ "where username = ?")
 			.params(encoder.encode(newPassword), username)
 			.update();
+		// every session of the account ends, the one that changed it too
+		sessions.end(username);
 		audit.record("change_password", "user", username, null, null);
 	}
 
@@ -164,7 +186,9 @@ class JdbcUserAccounts implements UserAccounts {
 		if (!enabled && username.equals(admin.user())) {
 			throw new AccountException("disableSelf", "you cannot disable your own account");
 		}
-		jdbc.sql("update plt_user set enabled = ? where username = ?").params(enabled, username).update();
+		jdbc.sql("update plt_user set enabled = ?, changed_at = now() where username = ?")
+			.params(enabled, username)
+			.update();
 		if (!enabled) {
 			sessions.end(username);
 		}
@@ -182,6 +206,17 @@ class JdbcUserAccounts implements UserAccounts {
 			.param(username)
 			.query(Boolean.class)
 			.single();
+	}
+
+	/**
+	 * An administrator does not change their own account here (their role, jurisdiction
+	 * or person, and so their recusal, are another administrator's to change; their
+	 * password is changed on their own account page).
+	 */
+	private static void requireNotSelf(String username, Scope admin) {
+		if (username.equals(admin.user())) {
+			throw new AccountException("self", "an administrator does not change their own account here");
+		}
 	}
 
 	private Scope requireAdministrator() {

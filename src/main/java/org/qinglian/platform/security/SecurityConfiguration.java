@@ -12,6 +12,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -50,13 +53,14 @@ class SecurityConfiguration {
 	@ConditionalOnWebApplication
 	@Order(1)
 	SecurityFilterChain apiFilterChain(HttpSecurity http, SignInAttempts attempts, SessionRegistry sessions,
-			SecuritySettings settings) throws Exception {
+			SecuritySettings settings, JdbcClient jdbc) throws Exception {
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
 			.httpBasic(Customizer.withDefaults())
 			.sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessions))
 			.addFilterBefore(new SignInThrottleFilter(attempts), BasicAuthenticationFilter.class)
-			.addFilterAfter(new AccountStateFilter(settings.sessionMaxAge()), BasicAuthenticationFilter.class);
+			.addFilterAfter(new AccountStateFilter(settings.sessionMaxAge(), changedAt(jdbc)),
+					BasicAuthenticationFilter.class);
 		headers(http);
 		return http.build();
 	}
@@ -65,7 +69,7 @@ class SecurityConfiguration {
 	@ConditionalOnWebApplication
 	@Order(2)
 	SecurityFilterChain pageFilterChain(HttpSecurity http, SignInAttempts attempts, SessionRegistry sessions,
-			SecuritySettings settings) throws Exception {
+			SecuritySettings settings, JdbcClient jdbc) throws Exception {
 		http.authorizeHttpRequests(auth -> auth
 			.requestMatchers("/", "/public/**", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/login", "/error")
 			.permitAll()
@@ -75,12 +79,25 @@ class SecurityConfiguration {
 			.authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/staff", true).permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/").permitAll())
-			.sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login?expired"))
+			// a new session at sign-in, so that its creation time is the sign-in's
+			// (AccountStateFilter)
+			.sessionManagement(s -> s.sessionFixation(f -> f.migrateSession())
+				.maximumSessions(-1)
+				.sessionRegistry(sessions)
+				.expiredUrl("/login?expired"))
 			.addFilterBefore(new SignInThrottleFilter(attempts), UsernamePasswordAuthenticationFilter.class)
-			.addFilterAfter(new AccountStateFilter(settings.sessionMaxAge()),
+			.addFilterAfter(new AccountStateFilter(settings.sessionMaxAge(), changedAt(jdbc)),
 					UsernamePasswordAuthenticationFilter.class);
 		headers(http);
 		return http.build();
+	}
+
+	private static java.util.function.Function<String, java.time.Instant> changedAt(JdbcClient jdbc) {
+		return username -> jdbc.sql("select changed_at from plt_user where username = ? and enabled")
+			.param(username)
+			.query((rs, i) -> rs.getTimestamp(1).toInstant())
+			.optional()
+			.orElse(null);
 	}
 
 	private static void headers(HttpSecurity http) throws Exception {
@@ -93,6 +110,26 @@ class SecurityConfiguration {
 	@Bean
 	AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher events) {
 		return new DefaultAuthenticationEventPublisher(events);
+	}
+
+	/**
+	 * Passwords checked against {@code plt_user}; an account still locked by failed
+	 * sign-ins is refused before its password is checked, whatever path the request took.
+	 */
+	@Bean
+	DaoAuthenticationProvider authenticationProvider(UserDetailsService users, PasswordEncoder encoder,
+			SignInAttempts attempts) {
+		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+		provider.setPasswordEncoder(encoder);
+		provider.setPreAuthenticationChecks(user -> {
+			if (!attempts.locked(user.getUsername(), null).isZero()) {
+				throw new LockedException("locked after failed sign-ins");
+			}
+			if (!user.isEnabled()) {
+				throw new DisabledException("disabled");
+			}
+		});
+		return provider;
 	}
 
 	@Bean

@@ -9,7 +9,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -17,6 +20,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * account or address is locked, before the password is even checked.
  */
 class SignInThrottleFilter extends OncePerRequestFilter {
+
+	/**
+	 * The very matcher the form login uses: an encoded path ({@code /log%69n}) is a
+	 * sign-in too.
+	 */
+	private static final RequestMatcher SIGN_IN = PathPatternRequestMatcher.withDefaults()
+		.matcher(HttpMethod.POST, "/login");
 
 	private final SignInAttempts attempts;
 
@@ -27,13 +37,14 @@ class SignInThrottleFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		boolean form = "POST".equals(request.getMethod()) && AccountStateFilter.path(request).equals("/login");
+		boolean form = SIGN_IN.matches(request);
 		String basic = basicUsername(request);
 		if (!form && basic == null) {
 			chain.doFilter(request, response);
 			return;
 		}
-		String username = form ? request.getParameter("username") : basic;
+		// the name as the form login reads it (trimmed), so that "admin " is admin
+		String username = form ? String.valueOf(request.getParameter("username")).trim() : basic;
 		Duration locked = attempts.locked(username, request.getRemoteAddr());
 		if (locked.isZero()) {
 			chain.doFilter(request, response);

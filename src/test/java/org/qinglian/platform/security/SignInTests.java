@@ -35,7 +35,7 @@ import org.springframework.test.web.servlet.MockMvc;
 /** Who gets in, and for how long: as a person at the sign-in page meets it. */
 @IntegrationTest
 @AutoConfigureMockMvc
-@TestPropertySource(properties = { "qinglian.test.database=sign-in", "qinglian.security.session-max-age=3s" })
+@TestPropertySource(properties = "qinglian.test.database=sign-in")
 class SignInTests {
 
 	static final String PASSWORD = "sign-in-test-pass-1";
@@ -72,13 +72,16 @@ class SignInTests {
 	}
 
 	MockHttpSession signIn(String username, String password) throws Exception {
-		MockHttpSession session = new MockHttpSession();
-		MockHttpServletResponse r = mvc.perform(
-				post("/login").param("username", username).param("password", password).session(session).with(csrf()))
-			.andReturn()
-			.getResponse();
-		assertThat(r.getRedirectedUrl()).as("signed in as " + username).endsWith("/staff");
-		return session;
+		var result = mvc
+			.perform(post("/login").param("username", username)
+				.param("password", password)
+				.session(new MockHttpSession())
+				.with(csrf())
+				.with(from("10.9.9." + Math.abs(username.hashCode() % 200))))
+			.andReturn();
+		assertThat(result.getResponse().getRedirectedUrl()).as("signed in as " + username).endsWith("/staff");
+		// the session the sign-in made (a new one: its creation is the sign-in's)
+		return (MockHttpSession) result.getRequest().getSession();
 	}
 
 	/** A request from another address (each test's failures stay its own). */
@@ -142,6 +145,15 @@ class SignInTests {
 			.getResponse()
 			.getRedirectedUrl();
 		assertThat(locked).contains("/login?locked=");
+		// nor by another spelling of the path, nor of the name
+		for (var attempt : List.of(post(java.net.URI.create("/log%69n")).param("username", "locked"),
+				post("/login").param("username", "locked "), post("/login").param("username", " locked"))) {
+			String url = mvc.perform(attempt.param("password", PASSWORD).with(csrf()).with(from("10.1.1.98")))
+				.andReturn()
+				.getResponse()
+				.getRedirectedUrl();
+			assertThat(String.valueOf(url)).as("a locked account stays locked").doesNotEndWith("/staff");
+		}
 		assertThat(mvc.perform(get("/login?locked=1")).andReturn().getResponse().getContentAsString())
 			.contains("登录失败次数过多");
 		assertThat(audited("sign_in_failed", "locked")).isEqualTo(5);
@@ -215,17 +227,61 @@ class SignInTests {
 	}
 
 	@Test
-	void aSessionEndsAtItsAbsoluteLimitHoweverActive() throws Exception {
-		ensure("busy", Role.TOWNSHIP_STAFF, "330683101000");
-		MockHttpSession session = signIn("busy", PASSWORD);
-		for (int i = 0; i < 4; i++) {
-			assertThat(mvc.perform(get("/staff").session(session)).andReturn().getResponse().getStatus())
-				.isEqualTo(200);
-			Thread.sleep(500);
-		}
-		Thread.sleep(1500);
+	void aSessionBegunBeforeTheAccountChangedEndsEvenIfNoOneEndedIt() throws Exception {
+		ensure("raced", Role.TOWNSHIP_STAFF, "330683101000");
+		MockHttpSession session = signIn("raced", PASSWORD);
+		assertThat(mvc.perform(get("/staff").session(session)).andReturn().getResponse().getStatus()).isEqualTo(200);
+		// as if a change committed while this sign-in was being checked
+		jdbc.sql("update plt_user set changed_at = now() + interval '1 second' where username = 'raced'").update();
 		assertThat(mvc.perform(get("/staff").session(session)).andReturn().getResponse().getRedirectedUrl())
 			.endsWith("/login?expired");
+		// a sign-in after the change is not ended by it
+		jdbc.sql("update plt_user set changed_at = now() - interval '1 second' where username = 'raced'").update();
+		MockHttpSession again = signIn("raced", PASSWORD);
+		assertThat(mvc.perform(get("/staff").session(again)).andReturn().getResponse().getStatus()).isEqualTo(200);
+	}
+
+	@Test
+	void anAccountChangedWhileItsSignInPageWasOpenStillSignsIn() throws Exception {
+		ensure("slowtyper", Role.TOWNSHIP_STAFF, "330683101000");
+		MockHttpSession session = new MockHttpSession();
+		mvc.perform(get("/login").session(session));
+		Thread.sleep(20);
+		jdbc.sql("update plt_user set changed_at = now() where username = 'slowtyper'").update();
+		Thread.sleep(20);
+		var signIn = mvc
+			.perform(post("/login").param("username", "slowtyper")
+				.param("password", PASSWORD)
+				.session(session)
+				.with(csrf())
+				.with(from("10.9.8.7")))
+			.andReturn();
+		assertThat(signIn.getResponse().getRedirectedUrl()).endsWith("/staff");
+		MockHttpSession signedIn = (MockHttpSession) signIn.getRequest().getSession();
+		assertThat(mvc.perform(get("/staff").session(signedIn)).andReturn().getResponse().getStatus())
+			.as("the session of the sign-in began after the change")
+			.isEqualTo(200);
+	}
+
+	@Test
+	void anAdministratorDoesNotChangeTheirOwnAccount() throws Exception {
+		ensure("selfish", Role.COUNTY_ADMIN, "330683000000");
+		var me = user(userDetails.loadUserByUsername("selfish"));
+		var refused = mvc
+			.perform(post("/admin/users/edit").param("username", "selfish")
+				.param("displayName", "selfish")
+				.param("role", "county_admin")
+				.param("regionCode", "330683000000")
+				.param("personId", "")
+				.with(csrf())
+				.with(me))
+			.andReturn();
+		assertThat(refused.getFlashMap().get("problemKey")).isEqualTo("account.self");
+		assertThat(mvc
+			.perform(post("/admin/users/selfish/password").param("password", "self-Reset-2026!").with(csrf()).with(me))
+			.andReturn()
+			.getFlashMap()
+			.get("problemKey")).isEqualTo("account.self");
 	}
 
 	@Test
@@ -279,7 +335,19 @@ class SignInTests {
 			.isEqualTo("330683101000");
 		assertThat(jdbc.sql("select enabled from plt_user where username = 'neighbour'").query(Boolean.class).single())
 			.isTrue();
-		assertThatThrownBy(() -> users.setEnabled("neighbour", false)).isInstanceOf(Exception.class);
+		// and the service says so too, below the web
+		var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+		var details = userDetails.loadUserByUsername("tadmin");
+		context.setAuthentication(new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
+				details, null, details.getAuthorities()));
+		org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+		try {
+			assertThatThrownBy(() -> users.setEnabled("neighbour", false))
+				.isInstanceOf(Scope.NotInScopeException.class);
+		}
+		finally {
+			org.springframework.security.core.context.SecurityContextHolder.clearContext();
+		}
 	}
 
 	@Test
@@ -342,7 +410,6 @@ class SignInTests {
 		err.reset();
 		assertThat(strong.run(List.of("create", "chief"), System.out, errs)).isEqualTo(1);
 		assertThat(err.toString(StandardCharsets.UTF_8)).contains("is taken");
-		assertThat(Scope.class).isNotNull();
 	}
 
 }
