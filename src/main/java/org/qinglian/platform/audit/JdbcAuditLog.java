@@ -35,6 +35,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -125,6 +127,16 @@ class JdbcAuditLog implements AuditLog {
 		String remote = remoteAddress();
 		String mac = mac(AuditEncoding.entry(seq, at, actor, action, targetType, targetId, regionCode, detail, remote,
 				previous));
+		if (seq == 1 && TransactionSynchronizationManager.isSynchronizationActive()) {
+			// the first checkpoint as soon as there is a head, so that a log is never
+			// without one
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					checkpointQuietly();
+				}
+			});
+		}
 		jdbc.sql("""
 				insert into plt_audit_log (seq, at, actor, action, target_type, target_id, region_code, detail,
 				                           remote_addr, mac)
@@ -199,6 +211,10 @@ class JdbcAuditLog implements AuditLog {
 			return broken[0];
 		}
 		long entries = count[0];
+		if (entries > 0 && marks.isEmpty()) {
+			return new Verification(entries, 0, entries + 1, "there is no checkpoint in " + checkpoints.file()
+					+ ": the newest entries cannot be checked (was the file removed?)");
+		}
 		for (AuditCheckpoints.Checkpoint c : marks) {
 			String where = "checkpoint line " + c.line() + " of " + checkpoints.file();
 			if (!c.authentic()) {
@@ -257,11 +273,19 @@ class JdbcAuditLog implements AuditLog {
 	@Override
 	@Transactional(readOnly = true)
 	public List<Entry> search(Filter filter) {
-		scopes.current().require(Role.Permission.READ_AUDIT);
+		org.qinglian.platform.Scope scope = scopes.current();
+		scope.require(Role.Permission.READ_AUDIT);
 		StringBuilder sql = new StringBuilder("""
 				select seq, at, actor, action, target_type, target_id, region_code, detail, remote_addr
 				from plt_audit_log where true""");
 		List<Object> params = new ArrayList<>();
+		if (!scope.regionCode().endsWith("000000")) {
+			// below the county, the entries of the user's subtree only (no sign-ins,
+			// imports or
+			// users of the county)
+			sql.append(" and region_code like ?");
+			params.add(scope.pattern());
+		}
 		if (filter.actor() != null) {
 			sql.append(" and actor = ?");
 			params.add(filter.actor());

@@ -124,7 +124,10 @@ abstract class Bundle implements AutoCloseable {
 		List<String> files() throws IOException {
 			try (Stream<Path> s = Files.walk(dir)) {
 				return s.filter(p -> !p.equals(dir))
-					.map(p -> dir.relativize(p).toString().replace('\\', '/') + (Files.isDirectory(p) ? "/" : ""))
+					.map(p -> dir.relativize(p).toString().replace('\\', '/')
+							+ (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? "/"
+									: Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? ""
+											: " (not a plain file)"))
 					.sorted()
 					.toList();
 			}
@@ -132,17 +135,25 @@ abstract class Bundle implements AutoCloseable {
 
 		@Override
 		boolean exists(String name) {
-			return Files.isRegularFile(dir.resolve(name));
+			return Files.isRegularFile(dir.resolve(name), java.nio.file.LinkOption.NOFOLLOW_LINKS);
 		}
 
 		@Override
 		long size(String name) throws IOException {
-			return Files.size(dir.resolve(name));
+			return Files
+				.readAttributes(dir.resolve(name), java.nio.file.attribute.BasicFileAttributes.class,
+						java.nio.file.LinkOption.NOFOLLOW_LINKS)
+				.size();
 		}
 
 		@Override
 		InputStream openRaw(String name) throws IOException {
-			return Files.newInputStream(dir.resolve(name));
+			Path file = dir.resolve(name);
+			// a link or a pipe is not a file of the bundle (a pipe would hang the import)
+			if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+				throw new ImportLimits.Exceeded(name + ":0: -: is not a plain file (a link, a pipe or a folder)");
+			}
+			return Files.newInputStream(file, java.nio.file.LinkOption.NOFOLLOW_LINKS);
 		}
 
 	}

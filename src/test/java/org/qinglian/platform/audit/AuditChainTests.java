@@ -76,7 +76,7 @@ class AuditChainTests {
 		AuditLog.Verification v = audit.verify();
 		assertThat(v.intact()).as(v.reason()).isTrue();
 		assertThat(v.entries()).isEqualTo(5);
-		assertThat(v.checkpoints()).isEqualTo(1);
+		assertThat(v.checkpoints()).as("the first entry's and this one").isEqualTo(2);
 	}
 
 	@Test
@@ -141,8 +141,11 @@ class AuditChainTests {
 
 	@Test
 	void nullAndTheEmptyStringAreDifferentEntries() throws Exception {
-		asSuperuser("update plt_audit_log set region_code = '' where seq = 2");
-		assertThat(audit.verify().firstBroken()).isEqualTo(2);
+		audit.record("view_person", "person", "P6", null, null);
+		assertThat(jdbc.sql("select detail is null from plt_audit_log where seq = 6").query(Boolean.class).single())
+			.isTrue();
+		asSuperuser("update plt_audit_log set detail = '' where seq = 6");
+		assertThat(audit.verify().firstBroken()).isEqualTo(6);
 	}
 
 	@Test
@@ -190,12 +193,22 @@ class AuditChainTests {
 	}
 
 	@Test
+	void aRemovedCheckpointFileIsFound() throws Exception {
+		audit.checkpoint();
+		Files.delete(settings.checkpointDir().resolve(AuditCheckpoints.FILE));
+		AuditLog.Verification v = audit.verify();
+		assertThat(v.intact()).isFalse();
+		assertThat(v.reason()).contains("there is no checkpoint");
+	}
+
+	@Test
 	void aForgedCheckpointIsRefused() throws Exception {
 		audit.checkpoint();
 		Path file = settings.checkpointDir().resolve(AuditCheckpoints.FILE);
-		String line = Files.readString(file).strip();
-		String forged = line.replaceFirst(" 5 ", " 9 ");
-		Files.writeString(file, forged + "\n");
+		List<String> lines = Files.readAllLines(file);
+		String last = lines.get(lines.size() - 1);
+		assertThat(last).contains(" 5 ");
+		Files.writeString(file, last.replaceFirst(" 5 ", " 9 ") + "\n");
 		AuditLog.Verification v = audit.verify();
 		assertThat(v.intact()).isFalse();
 		assertThat(v.reason()).contains("not authentic");
