@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -182,12 +183,22 @@ class BackupCommands {
 						Files.copy(checkpoints, out);
 					}
 				}
+				byte[] manifestBytes = json.writeValueAsString(manifest).getBytes(StandardCharsets.UTF_8);
 				try (OutputStream out = OwnerOnlyFiles.create(target.resolve(MANIFEST))) {
-					out.write(json.writeValueAsString(manifest).getBytes(StandardCharsets.UTF_8));
+					out.write(manifestBytes);
+				}
+				// the manifest names every file's hash: its MAC (the audit key) makes the
+				// whole
+				// backup tamper-evident to whoever lacks the keys
+				try (OutputStream out = OwnerOnlyFiles.create(target.resolve(MANIFEST + ".mac"))) {
+					out.write(Base64.getEncoder().encode(keys.audit().computeMac(manifestBytes)));
 				}
 			}
 			catch (SQLException ex) {
 				throw new IllegalStateException("The database refused the backup: " + ex.getMessage(), ex);
+			}
+			catch (java.security.GeneralSecurityException ex) {
+				throw new IllegalStateException(ex);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("Could not write the backup to " + target + ": " + ex.getMessage(), ex);
@@ -201,7 +212,19 @@ class BackupCommands {
 		if (!Files.isRegularFile(manifestFile)) {
 			throw new IllegalArgumentException(source + " is not a backup: it has no " + MANIFEST);
 		}
-		JsonNode manifest = json.readTree(Files.readAllBytes(manifestFile));
+		byte[] manifestBytes = Files.readAllBytes(manifestFile);
+		Path macFile = source.resolve(MANIFEST + ".mac");
+		try {
+			keys.audit()
+				.verifyMac(
+						Base64.getDecoder().decode(Files.exists(macFile) ? Files.readAllBytes(macFile) : new byte[0]),
+						manifestBytes);
+		}
+		catch (java.security.GeneralSecurityException | IllegalArgumentException ex) {
+			throw new IllegalArgumentException("The backup " + source + " was not made with the keys in " + keys.dir()
+					+ ", or it was changed since: " + MANIFEST + " does not match its MAC");
+		}
+		JsonNode manifest = json.readTree(manifestBytes);
 		if (!"qinglian-backup".equals(manifest.path("format").asString("")) || manifest.path("version").asInt() != 1) {
 			throw new IllegalArgumentException(manifestFile + " is not a backup of this version of Qinglian");
 		}

@@ -22,6 +22,10 @@ abstract class Bundle implements AutoCloseable {
 
 	static final String MANIFEST = "manifest.json";
 
+	/**
+	 * Files smaller than this (or a quarter of the largest file) may inflate any number
+	 * of times.
+	 */
 	static final long INFLATION_FLOOR = 16L << 20;
 
 	final ImportLimits limits;
@@ -187,7 +191,8 @@ abstract class Bundle implements AutoCloseable {
 				if (size > limits.maxFileBytes()) {
 					problems.add(tooLarge(name, size).getMessage());
 				}
-				else if (size > INFLATION_FLOOR && packed > 0 && size / packed > limits.maxInflation()) {
+				else if (size > Math.min(INFLATION_FLOOR, limits.maxFileBytes() / 4) && packed > 0
+						&& size / packed > limits.maxInflation()) {
 					problems.add(String.format(
 							"%s:0: -: inflates %,d times (%,d bytes from %,d), more than the %d "
 									+ "times a file may: refused as a zip bomb",

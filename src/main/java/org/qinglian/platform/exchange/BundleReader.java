@@ -192,6 +192,11 @@ final class BundleReader {
 				problems.add(f.file(), 0, "-", "is not UTF-8 text");
 				rows = -1;
 			}
+			catch (CsvReader.MalformedCsvException ex) {
+				// the header itself cannot be read
+				problems.add(f.file(), ex.line(), "-", ex.getMessage());
+				rows = -1;
+			}
 			finally {
 				if (begun) {
 					sink.end(f, !problems.any());

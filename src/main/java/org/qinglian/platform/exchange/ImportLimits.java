@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxFileBytes the largest file (after unzipping); a ten times larger county than
  * the benchmark's has no file of even a tenth of the default
  * @param maxInflation how many times a zipped file may inflate (CSV inflates 4 to 10
- * times); above it, and above 16 MB, it is refused as a zip bomb
+ * times); above it, and above 16 MB (or a quarter of {@code maxFileBytes}), it is refused
+ * as a zip bomb
  * @param maxRecordChars the longest record (one row of a CSV file)
  */
 @ConfigurationProperties("qinglian.import")

@@ -107,11 +107,17 @@ class BackupRestoreTests {
 		}
 		try (var stranger = start("stranger", "other-keys")) {
 			assertThatThrownBy(() -> run(stranger, "restore", backup.toString()))
-				.hasMessageContaining("are not the keys of this data");
+				.hasMessageContaining("was not made with the keys");
 			assertThat(stranger.getBean(JdbcClient.class)
 				.sql("select count(*) from int_report")
 				.query(Long.class)
 				.single()).as("nothing restored").isZero();
+		}
+		// a backup changed by someone without the keys: an account slipped into a table
+		java.nio.file.Files.writeString(backup.resolve("backup.json"),
+				java.nio.file.Files.readString(backup.resolve("backup.json")).replace("\"rows\"", "\"rows\" "));
+		try (var fresh = start("fresh", "keys")) {
+			assertThatThrownBy(() -> run(fresh, "restore", backup.toString())).hasMessageContaining("changed since");
 		}
 	}
 
