@@ -478,6 +478,31 @@ class AuthorizationMatrixTests {
 	}
 
 	@Test
+	void aPersonsFileShowsKinAndOrganizationsWithinTheJurisdictionOnly() throws Exception {
+		String[] spouse = jdbc
+			.sql("""
+					select person_id, name from jur_person where region_code like '330683102%' order by person_id limit 1""")
+			.query((rs, i) -> new String[] { rs.getString(1), rs.getString(2) })
+			.single();
+		jdbc.sql("insert into jur_kin (person_id, relative_id, relation, source) values (?, ?, 'spouse', 'test')"
+				+ " on conflict do nothing")
+			.params(cadre, spouse[0])
+			.update();
+		String own = mvc
+			.perform(get("/staff/people/" + cadre).with(user(userDetails.loadUserByUsername(Who.OWN.username()))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String county = mvc
+			.perform(get("/staff/people/" + cadre).with(user(userDetails.loadUserByUsername(Who.COUNTY.username()))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(county).as("the county sees the spouse in township 102").contains(spouse[1]);
+		assertThat(own).as("township 101 does not").doesNotContain(spouse[1]).doesNotContain(spouse[0]);
+	}
+
+	@Test
 	void aPostWithoutItsCsrfTokenIsRefusedEvenForAnAdministrator() throws Exception {
 		for (var entry : rows().entrySet()) {
 			if (!entry.getKey().startsWith("POST")) {

@@ -61,6 +61,11 @@ class WebFuzzTests {
 			Map.entry("GET /admin/catalogue/items/{v}", List.of()), Map.entry("GET /public/villages/{v}", List.of()),
 			Map.entry("GET /api/v1/regions/{v}/positions", List.of("on")),
 			Map.entry("GET /api/v1/regions/{v}/vouchers", List.of("limit")),
+			Map.entry("GET /api/v1/regions/{v}/exercises", List.of("limit")),
+			Map.entry("GET /api/v1/regions/{v}/contracts", List.of("limit")),
+			Map.entry("GET /api/v1/regions/{v}/projects", List.of("limit")),
+			Map.entry("GET /api/v1/regions/{v}/subsidies", List.of("limit")),
+			Map.entry("GET /api/v1/regions", List.of()), Map.entry("GET /api/v1/power-items", List.of()),
 			Map.entry("GET /api/v1/exercises/{v}", List.of()));
 
 	static final List<String> KEYS = ENDPOINTS.keySet().stream().sorted().toList();

@@ -27,12 +27,16 @@ class KilledServerTests {
 
 	final List<Process> started = new ArrayList<>();
 
+	final List<Long> databases = new ArrayList<>();
+
 	@AfterEach
 	void stopAll() {
 		for (Process p : started) {
 			p.descendants().forEach(ProcessHandle::destroyForcibly);
 			p.destroyForcibly();
 		}
+		// an orphaned database is no one's descendant: stopped by its pid
+		databases.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy));
 	}
 
 	Process server(String log) throws Exception {
@@ -61,7 +65,9 @@ class KilledServerTests {
 	}
 
 	long postgresPid() throws Exception {
-		return Long.parseLong(Files.readAllLines(home.resolve("data/pg/postmaster.pid")).get(0).trim());
+		long pid = Long.parseLong(Files.readAllLines(home.resolve("data/pg/postmaster.pid")).get(0).trim());
+		databases.add(pid);
+		return pid;
 	}
 
 	static boolean alive(long pid) {
@@ -87,6 +93,8 @@ class KilledServerTests {
 		Process first = server("first.log");
 		long pg = postgresPid();
 		assertThat(watchdog(first)).as("the watchdog runs").isPresent();
+		assertThat(Files.readString(home.resolve("first.log"))).as("a plain serve makes no account and says how")
+			.contains("java -jar qinglian.jar admin create NAME");
 		first.destroyForcibly().waitFor();
 		assertThat(gone(pg, Duration.ofSeconds(30))).as("the database stopped after the server was killed").isTrue();
 		server("second.log");

@@ -227,6 +227,16 @@ class SignInTests {
 	}
 
 	@Test
+	void aSignOutIsAuditedAndEndsTheSession() throws Exception {
+		ensure("leaver", Role.TOWNSHIP_STAFF, "330683101000");
+		MockHttpSession session = signIn("leaver", PASSWORD);
+		mvc.perform(post("/logout").session(session).with(csrf()));
+		assertThat(audited("sign_out", "leaver")).isEqualTo(1);
+		assertThat(mvc.perform(get("/staff").session(session)).andReturn().getResponse().getRedirectedUrl())
+			.contains("/login");
+	}
+
+	@Test
 	void aSessionBegunBeforeTheAccountChangedEndsEvenIfNoOneEndedIt() throws Exception {
 		ensure("raced", Role.TOWNSHIP_STAFF, "330683101000");
 		MockHttpSession session = signIn("raced", PASSWORD);
@@ -374,6 +384,11 @@ class SignInTests {
 				.with(boss))
 			.andReturn();
 		assertThat(longName.getFlashMap().get("problemKey")).isEqualTo("account.displayName.long");
+		String rolePage = mvc.perform(get("/admin/users").flashAttrs(unknownRole.getFlashMap()).with(boss))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(rolePage).contains("请选择角色").doesNotContain("No enum constant");
 		String page = mvc.perform(get("/admin/users").flashAttrs(longName.getFlashMap()).with(boss))
 			.andReturn()
 			.getResponse()
