@@ -16,7 +16,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * A database made by the earlier migration set (one history for all modules, up to the
- * risk module's 1.6.1) is upgraded: the platform's later 1.0.2 and 1.0.3 run, which one
+ * risk module's 1.6.1) is upgraded: the platform's later 1.0.2 and onwards run, which one
  * history refused as out of order, and the data stays.
  */
 class MigrationUpgradeTests {
@@ -50,12 +50,12 @@ class MigrationUpgradeTests {
 					.sql("select string_agg(version, ',' order by installed_rank) from "
 							+ "flyway_schema_history_platform where success")
 					.query(String.class)
-					.single()).isEqualTo("1.0.1,1.0.2,1.0.3");
+					.single()).startsWith("1.0.1,1.0.2,1.0.3");
 				assertThat(jdbc
 					.sql("select string_agg(version, ',' order by installed_rank) from "
 							+ "flyway_schema_history_risk where success")
 					.query(String.class)
-					.single()).isEqualTo("1.6.1,1.6.2");
+					.single()).startsWith("1.6.1,1.6.2");
 				assertThat(jdbc.sql("select count(*) from flyway_schema_history_before_modules")
 					.query(Long.class)
 					.single()).isEqualTo(8);
