@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -24,6 +25,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("!cli")
+@ConditionalOnWebApplication
 class DemoOnFirstStart {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoOnFirstStart.class);

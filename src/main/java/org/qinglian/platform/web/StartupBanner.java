@@ -1,6 +1,7 @@
 package org.qinglian.platform.web;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
 /** The one line a person starting the server looks for. */
 @Component
 @Profile("!cli")
+@ConditionalOnWebApplication
 class StartupBanner {
 
 	private final Environment env;
