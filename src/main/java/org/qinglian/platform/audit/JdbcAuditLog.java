@@ -246,7 +246,23 @@ class JdbcAuditLog implements AuditLog {
 		if (head.isEmpty() || head.get().seq() == checkpointed) {
 			return;
 		}
+		boolean began = jdbc.sql("select exists (select 1 from plt_setting where key = 'audit_checkpoints_began')")
+			.query(Boolean.class)
+			.single();
+		if (began && !java.nio.file.Files.exists(checkpoints.file())) {
+			// a file that held checkpoints is gone: starting a new one would hide what it
+			// proved
+			log.error("The audit checkpoints {} are gone: no new checkpoint is written until they are restored; "
+					+ "'audit verify' reports the log as broken", checkpoints.file());
+			return;
+		}
 		checkpoints.append(keys.audit(), installation(), head.get().seq(), head.get().mac(), clock.instant());
+		if (!began) {
+			jdbc.sql(
+					"insert into plt_setting (key, value) values ('audit_checkpoints_began', ?) on conflict do nothing")
+				.param(Long.toString(head.get().seq()))
+				.update();
+		}
 		checkpointed = head.get().seq();
 	}
 

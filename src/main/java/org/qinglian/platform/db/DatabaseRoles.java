@@ -28,6 +28,9 @@ final class DatabaseRoles {
 				throw new IllegalStateException("The application's role " + app + " owns the schema: use another "
 						+ "role for QINGLIAN_DB_USER than QINGLIAN_DB_OWNER_USER");
 			}
+			// nobody but the owner creates anything in the schema (PostgreSQL 14 lets
+			// everyone)
+			st.execute("revoke create on schema public from public");
 			st.execute("grant usage on schema public to " + app);
 			st.execute("grant select, insert, update, delete on all tables in schema public to " + app);
 			st.execute("grant usage, select, update on all sequences in schema public to " + app);

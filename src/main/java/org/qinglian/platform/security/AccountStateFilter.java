@@ -57,8 +57,10 @@ class AccountStateFilter extends OncePerRequestFilter {
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
 		if (session != null && auth != null && auth.getPrincipal() instanceof StaffUser user) {
 			java.time.Instant changed = changedAt.apply(user.username());
-			if (changed == null || changed.toEpochMilli() > session.getCreationTime()) {
-				// the account changed (or went) since this session began
+			// the account changed (or went) since it signed in: the database's own value,
+			// read
+			// with the password, against its value now (no clocks compared)
+			if (changed == null || !changed.equals(user.changedAt())) {
 				session.invalidate();
 				SecurityContextHolder.clearContext();
 				if (api) {

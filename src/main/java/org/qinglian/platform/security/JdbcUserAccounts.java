@@ -74,6 +74,7 @@ class JdbcUserAccounts implements UserAccounts {
 		}
 		String regionCode = checkedRegion(u.regionCode(), admin);
 		checkRole(u.role());
+		checkRoleGrant(u.role(), admin);
 		String displayName = checkedDisplayName(u.displayName());
 		PasswordPolicy.check(u.username(), u.password());
 		String personId = checkedPerson(u.personId());
@@ -99,6 +100,7 @@ class JdbcUserAccounts implements UserAccounts {
 		requireManaged(username, admin);
 		String regionCode = checkedRegion(change.regionCode(), admin);
 		checkRole(change.role());
+		checkRoleGrant(change.role(), admin);
 		String displayName = checkedDisplayName(change.displayName());
 		String personId = checkedPerson(change.personId());
 		String before = jdbc
@@ -252,6 +254,16 @@ class JdbcUserAccounts implements UserAccounts {
 	private static void checkRole(Role role) {
 		if (role == null) {
 			throw new AccountException("role", "role: required");
+		}
+	}
+
+	/**
+	 * Only an administrator of the whole county makes administrators: one of a township
+	 * could otherwise make a second account of their own without their recusal.
+	 */
+	private static void checkRoleGrant(Role role, Scope admin) {
+		if (admin != null && role.can(Role.Permission.MANAGE_USERS) && !admin.regionCode().endsWith("000000")) {
+			throw new AccountException("role.admin", "role: only a county administrator makes administrators");
 		}
 	}
 

@@ -30,6 +30,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
@@ -119,7 +120,19 @@ class SecurityConfiguration {
 	@Bean
 	DaoAuthenticationProvider authenticationProvider(UserDetailsService users, PasswordEncoder encoder,
 			SignInAttempts attempts) {
-		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users) {
+			@Override
+			public org.springframework.security.core.Authentication authenticate(
+					org.springframework.security.core.Authentication request) {
+				// the address's lock too, whichever filter brought the credentials
+				String address = request.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress()
+						: null;
+				if (!attempts.locked(String.valueOf(request.getName()).trim(), address).isZero()) {
+					throw new LockedException("locked after failed sign-ins");
+				}
+				return super.authenticate(request);
+			}
+		};
 		provider.setPasswordEncoder(encoder);
 		provider.setPreAuthenticationChecks(user -> {
 			if (!attempts.locked(user.getUsername(), null).isZero()) {
@@ -151,11 +164,13 @@ class SecurityConfiguration {
 	UserDetailsService userDetailsService(JdbcClient jdbc) {
 		return username -> jdbc
 			.sql("""
-					select username, display_name, password_hash, role, region_code, enabled, person_id, must_change_password
+					select username, display_name, password_hash, role, region_code, enabled, person_id, must_change_password,
+					       changed_at
 					from plt_user where username = ?""")
 			.param(username)
 			.query((rs, i) -> new StaffUser(rs.getString(1), rs.getString(2), rs.getString(3), Role.of(rs.getString(4)),
-					rs.getString(5), rs.getBoolean(6), rs.getString(7), rs.getBoolean(8)))
+					rs.getString(5), rs.getBoolean(6), rs.getString(7), rs.getBoolean(8),
+					rs.getTimestamp(9).toInstant()))
 			.optional()
 			.orElseThrow(() -> new UsernameNotFoundException("no such user"));
 	}

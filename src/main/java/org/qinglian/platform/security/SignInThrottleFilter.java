@@ -66,14 +66,16 @@ class SignInThrottleFilter extends OncePerRequestFilter {
 
 	private static String basicUsername(HttpServletRequest request) {
 		String header = request.getHeader("Authorization");
-		if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+		// as Spring's BasicAuthenticationConverter reads it: "Basic" and any one
+		// character
+		if (header == null || header.length() < 6 || !header.regionMatches(true, 0, "Basic", 0, 5)) {
 			return null;
 		}
 		try {
 			String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()),
 					java.nio.charset.StandardCharsets.UTF_8);
 			int colon = decoded.indexOf(':');
-			return colon < 0 ? decoded : decoded.substring(0, colon);
+			return (colon < 0 ? decoded : decoded.substring(0, colon)).trim();
 		}
 		catch (IllegalArgumentException ex) {
 			return "";

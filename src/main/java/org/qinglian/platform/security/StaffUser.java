@@ -11,10 +11,12 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 /**
  * A signed-in user: their role and the region their jurisdiction starts at; whether they
- * must choose a new password before anything else.
+ * must choose a new password before anything else; when the account last changed, read
+ * with the password it signed in with (a session whose account changed since ends).
  */
 record StaffUser(String username, String displayName, String passwordHash, Role role, String regionCode,
-		boolean enabled, String personId, boolean mustChangePassword) implements UserDetails {
+		boolean enabled, String personId, boolean mustChangePassword,
+		java.time.Instant changedAt) implements UserDetails {
 
 	@Override
 	public Collection<? extends GrantedAuthority> getAuthorities() {

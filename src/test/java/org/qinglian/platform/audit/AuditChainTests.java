@@ -128,7 +128,12 @@ class AuditChainTests {
 				select p.proname || ' ' || coalesce(array_to_string(p.proconfig, ','), '') from pg_proc p
 				where p.prosecdef and p.pronamespace = 'public'::regnamespace""").query(String.class).list();
 		assertThat(configs).hasSizeGreaterThanOrEqualTo(4)
-			.allSatisfy(c -> assertThat(c).contains("search_path=pg_catalog, public, pg_temp"));
+			.allSatisfy(c -> assertThat(c).contains("search_path=pg_catalog, pg_temp"));
+		assertThatThrownBy(() -> jdbc
+			.sql("create function public.format(text, text) returns text language sql as " + "'select 1::text'")
+			.update()).as("nothing of the application's role in the schema")
+			.rootCause()
+			.hasMessageContaining("permission denied");
 	}
 
 	@Test
@@ -196,6 +201,10 @@ class AuditChainTests {
 	void aRemovedCheckpointFileIsFound() throws Exception {
 		audit.checkpoint();
 		Files.delete(settings.checkpointDir().resolve(AuditCheckpoints.FILE));
+		// new entries and checkpoints do not start a new file that would hide the loss
+		audit.record("view_person", "person", "P7", "330683101201", null);
+		audit.checkpoint();
+		assertThat(Files.exists(settings.checkpointDir().resolve(AuditCheckpoints.FILE))).isFalse();
 		AuditLog.Verification v = audit.verify();
 		assertThat(v.intact()).isFalse();
 		assertThat(v.reason()).contains("there is no checkpoint");

@@ -330,6 +330,19 @@ class SignInTests {
 		assertThat(jdbc.sql("select password_hash from plt_user where username = 'countyboss'")
 			.query(String.class)
 			.single()).isEqualTo(hashBefore);
+		// nor makes an administrator, who could be themself without their recusal
+		assertThat(mvc
+			.perform(post("/admin/users").param("username", "second_me")
+				.param("displayName", "x")
+				.param("password", "second-Me-2026!")
+				.param("role", "county_admin")
+				.param("regionCode", "330683101000")
+				.with(csrf())
+				.with(tadmin))
+			.andReturn()
+			.getFlashMap()
+			.get("problemKey")).isEqualTo("account.role.admin");
+		assertThat(users.exists("second_me")).isFalse();
 		// nor moves a user above the township
 		assertThat(mvc
 			.perform(post("/admin/users/edit").param("username", "local")
