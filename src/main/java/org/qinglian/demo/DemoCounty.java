@@ -13,6 +13,7 @@ import org.qinglian.platform.Role;
 import org.qinglian.platform.UserAccounts;
 import org.qinglian.platform.UserAccounts.NewUser;
 import org.qinglian.platform.Installation;
+import org.qinglian.platform.OwnerOnlyFiles;
 import org.qinglian.platform.ExchangeFile;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -142,8 +143,9 @@ class DemoCounty implements Command {
 		for (NewUser u : accounts) {
 			users.create(u);
 		}
-		OwnerOnly.write(accountsFile, "# Qinglian demo accounts of this installation (keep this file private)\n"
-				+ "accounts: " + String.join(", ", ACCOUNTS) + "\npassword: " + password + "\n");
+		OwnerOnlyFiles.writeString(accountsFile,
+				"# Qinglian demo accounts of this installation (keep this file private)\n" + "accounts: "
+						+ String.join(", ", ACCOUNTS) + "\npassword: " + password + "\n");
 		out.println("Demo accounts: " + String.join(", ", ACCOUNTS) + ", all with the password " + password
 				+ " (made for this installation; also in " + accountsFile + ")");
 	}

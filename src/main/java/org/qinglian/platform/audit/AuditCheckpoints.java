@@ -5,11 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +15,7 @@ import java.util.Base64;
 import java.util.List;
 
 import com.google.crypto.tink.Mac;
+import org.qinglian.platform.OwnerOnlyFiles;
 
 /**
  * The checkpoints of the audit log's head, one line each in {@code checkpoints.log}
@@ -44,20 +43,9 @@ final class AuditCheckpoints {
 
 	synchronized void append(Mac mac, String installation, long seq, String headMac, Instant at) {
 		try {
-			Path dir = file.getParent();
-			boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-			if (!Files.isDirectory(dir)) {
-				if (posix) {
-					Files.createDirectories(dir,
-							PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-				}
-				else {
-					Files.createDirectories(dir);
-				}
-			}
-			if (!Files.exists(file) && posix) {
-				Files.createFile(file,
-						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+			if (!Files.exists(file)) {
+				// owner-only from the start
+				OwnerOnlyFiles.create(file).close();
 			}
 			String tag = Base64.getEncoder()
 				.encodeToString(mac.computeMac(AuditEncoding.checkpoint(installation, seq, headMac, at)));

@@ -32,7 +32,7 @@ import org.postgresql.PGConnection;
 import org.qinglian.platform.AuditLog;
 import org.qinglian.platform.Command;
 import org.qinglian.platform.crypto.Keysets;
-import org.qinglian.platform.exchange.OwnerOnlyFiles;
+import org.qinglian.platform.OwnerOnlyFiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;

@@ -7,7 +7,6 @@ import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -25,6 +24,7 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.io.FileUtils;
+import org.qinglian.platform.OwnerOnlyFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,7 +91,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		if (clean && Files.exists(dir)) {
 			FileUtils.deleteDirectory(dir.toFile());
 		}
-		createOwnerOnlyDirectory(dir);
+		OwnerOnlyFiles.createDirectories(dir);
 		Path binaries = PostgresBinaries.unpacked();
 		EmbeddedPostgresServer server = new EmbeddedPostgresServer(dir, binaries, freePort(), null);
 		server.lock();
@@ -378,24 +378,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
-	private static void createOwnerOnlyDirectory(Path dir) throws IOException {
-		if (Files.isDirectory(dir)) {
-			return;
-		}
-		Files.createDirectories(dir.getParent());
-		if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-			Files.createDirectory(dir,
-					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-		}
-		else {
-			Files.createDirectory(dir);
-		}
-	}
-
 	private static void writeOwnerOnly(Path file, Properties properties) throws IOException {
-		Files.deleteIfExists(file);
-		Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-		try (OutputStream out = Files.newOutputStream(file)) {
+		try (OutputStream out = OwnerOnlyFiles.create(file)) {
 			properties.store(out, "Qinglian's embedded PostgreSQL: passwords of its roles (keep owner-only)");
 		}
 	}

@@ -23,6 +23,7 @@ import org.qinglian.platform.Csv;
 import org.qinglian.platform.Exchange.ExportReport;
 import org.qinglian.platform.ExchangeColumn;
 import org.qinglian.platform.ExchangeFile;
+import org.qinglian.platform.OwnerOnlyFiles;
 import org.qinglian.platform.PersonalDataCipher;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;

@@ -32,6 +32,19 @@ class AccountStateFilter extends OncePerRequestFilter {
 		this.changedAt = changedAt;
 	}
 
+	/** Ends the session: sign in again (pages), or 401 (the API). */
+	private static void signOut(HttpServletRequest request, HttpServletResponse response, HttpSession session,
+			boolean api) throws IOException {
+		session.invalidate();
+		SecurityContextHolder.clearContext();
+		if (api) {
+			response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+		}
+		else {
+			response.sendRedirect(request.getContextPath() + "/login?expired");
+		}
+	}
+
 	/** The request's path within the application. */
 	static String path(HttpServletRequest request) {
 		return request.getRequestURI().substring(request.getContextPath().length());
@@ -44,14 +57,7 @@ class AccountStateFilter extends OncePerRequestFilter {
 		boolean api = path.startsWith("/api/");
 		HttpSession session = request.getSession(false);
 		if (session != null && System.currentTimeMillis() - session.getCreationTime() > maxAge.toMillis()) {
-			session.invalidate();
-			SecurityContextHolder.clearContext();
-			if (api) {
-				response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
-			}
-			else {
-				response.sendRedirect(request.getContextPath() + "/login?expired");
-			}
+			signOut(request, response, session, api);
 			return;
 		}
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
@@ -61,14 +67,7 @@ class AccountStateFilter extends OncePerRequestFilter {
 			// read
 			// with the password, against its value now (no clocks compared)
 			if (changed == null || !changed.equals(user.changedAt())) {
-				session.invalidate();
-				SecurityContextHolder.clearContext();
-				if (api) {
-					response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
-				}
-				else {
-					response.sendRedirect(request.getContextPath() + "/login?expired");
-				}
+				signOut(request, response, session, api);
 				return;
 			}
 		}

@@ -1,4 +1,4 @@
-package org.qinglian.platform.exchange;
+package org.qinglian.platform;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,6 +22,7 @@ public final class OwnerOnlyFiles {
 		return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 	}
 
+	/** The folder and its parents, the ones made here owner-only. */
 	public static void createDirectories(Path dir) throws IOException {
 		if (Files.isDirectory(dir)) {
 			return;
@@ -37,6 +38,7 @@ public final class OwnerOnlyFiles {
 
 	/** A new file (an old one of that name is replaced), readable by its owner only. */
 	public static OutputStream create(Path file) throws IOException {
+		createDirectories(file.toAbsolutePath().getParent());
 		Files.deleteIfExists(file);
 		if (posix()) {
 			Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
@@ -45,7 +47,7 @@ public final class OwnerOnlyFiles {
 				StandardOpenOption.TRUNCATE_EXISTING);
 	}
 
-	static void deleteQuietly(List<Path> files) {
+	public static void deleteQuietly(List<Path> files) {
 		for (Path f : files) {
 			try {
 				Files.deleteIfExists(f);
@@ -53,6 +55,13 @@ public final class OwnerOnlyFiles {
 			catch (IOException ex) {
 				// the caller's failure is what matters; a file left is named by it
 			}
+		}
+	}
+
+	/** A new text file, readable by its owner only. */
+	public static void writeString(Path file, String text) throws IOException {
+		try (OutputStream out = create(file)) {
+			out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 		}
 	}
 
