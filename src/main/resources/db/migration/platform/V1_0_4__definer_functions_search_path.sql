@@ -1,8 +1,9 @@
--- The owner's security-definer functions search pg_catalog and public first and the caller's temporary schema
--- last, and name every table of theirs with its schema: a temporary table of the application's role named like
--- one of them (plt_dropped_key, say) can no longer make them run the caller's statements as the owner.
+-- The owner's security-definer functions search pg_catalog and the caller's temporary schema (last) only, and name
+-- every table and function of public with its schema: neither a temporary table of the application's role
+-- (plt_dropped_key, say) nor a function or operator of it in public (possible where public is writable, as on
+-- PostgreSQL 14) can make them run the caller's statements as the owner.
 create or replace function plt_data_table(tbl text) returns regclass language plpgsql stable
-    set search_path = pg_catalog, public, pg_temp as $$
+    set search_path = pg_catalog, pg_temp as $$
 declare
     rel regclass;
 begin
@@ -15,7 +16,7 @@ begin
 end $$;
 
 create or replace function plt_drop_keys(tbl text) returns void language plpgsql security definer
-    set search_path = pg_catalog, public, pg_temp as $$
+    set search_path = pg_catalog, pg_temp as $$
 declare
     rel regclass := public.plt_data_table(tbl);
     r record;
@@ -23,19 +24,19 @@ begin
     for r in select conname, pg_catalog.pg_get_constraintdef(oid) as def from pg_catalog.pg_constraint
              where conrelid = rel and contype = 'p' loop
         insert into public.plt_dropped_key values (tbl, 1,
-            format('alter table public.%I add constraint %I %s', tbl, r.conname, r.def));
-        execute format('alter table public.%I drop constraint %I', tbl, r.conname);
+            pg_catalog.format('alter table public.%I add constraint %I %s', tbl, r.conname, r.def));
+        execute pg_catalog.format('alter table public.%I drop constraint %I', tbl, r.conname);
     end loop;
     for r in select pg_catalog.pg_get_indexdef(x.indexrelid) as def, c.relname
              from pg_catalog.pg_index x join pg_catalog.pg_class c on c.oid = x.indexrelid
              where x.indrelid = rel and not x.indisprimary loop
         insert into public.plt_dropped_key values (tbl, 2, r.def);
-        execute format('drop index public.%I', r.relname);
+        execute pg_catalog.format('drop index public.%I', r.relname);
     end loop;
 end $$;
 
 create or replace function plt_restore_keys(tbl text) returns void language plpgsql security definer
-    set search_path = pg_catalog, public, pg_temp as $$
+    set search_path = pg_catalog, pg_temp as $$
 declare
     r record;
 begin
@@ -47,8 +48,8 @@ begin
 end $$;
 
 create or replace function plt_analyze(tbl text) returns void language plpgsql security definer
-    set search_path = pg_catalog, public, pg_temp as $$
+    set search_path = pg_catalog, pg_temp as $$
 begin
     perform public.plt_data_table(tbl);
-    execute format('analyze public.%I', tbl);
+    execute pg_catalog.format('analyze public.%I', tbl);
 end $$;

@@ -46,8 +46,14 @@ final class PostgresBinaries {
 		// binaries run as this account and learn its database passwords
 		Path base = Path.of(System.getProperty("qinglian.pg-binaries",
 				Path.of(System.getProperty("user.home"), ".cache", "qinglian").toString()));
-		Files.createDirectories(base,
-				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+		try {
+			Files.createDirectories(base,
+					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+		}
+		catch (IOException ex) {
+			throw new IOException("cannot make " + base + " for the PostgreSQL binaries (" + ex.getMessage()
+					+ "): set -Dqinglian.pg-binaries to a folder of this account", ex);
+		}
 		Path home = base.resolve("pg-" + digest);
 		requireOwnedAndPrivate(base);
 		if (Files.isExecutable(home.resolve("bin/postgres"))) {
