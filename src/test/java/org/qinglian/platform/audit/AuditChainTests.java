@@ -108,9 +108,6 @@ class AuditChainTests {
 					.update();
 				jdbc.sql("insert into plt_dropped_key values ('jur_person', 1, 'delete from plt_audit_log')").update();
 				jdbc.sql("select plt_restore_keys('jur_person')").query((rs, i) -> 1).list();
-				System.err.println("ATTACK INSIDE: "
-						+ jdbc.sql("select count(*) from plt_audit_log").query(Long.class).single() + " temp rows "
-						+ jdbc.sql("select count(*) from pg_temp.plt_dropped_key").query(Long.class).single());
 			});
 		}
 		catch (RuntimeException ex) {
