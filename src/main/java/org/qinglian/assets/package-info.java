@@ -3,5 +3,5 @@
  * reference prices, subsidy payments, and the external registries used for comparison.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Three assets",
-		allowedDependencies = { "platform", "jurisdiction" })
+		allowedDependencies = { "platform", "jurisdiction", "web" })
 package org.qinglian.assets;

@@ -15,6 +15,16 @@ public interface Registry {
 
 	boolean personExists(String personId);
 
+	/**
+	 * The regions whose code starts with a prefix (a user's subtree), in code order: the
+	 * choices of a user's jurisdiction. Region names are public.
+	 */
+	List<RegionName> regionsUnder(String prefix);
+
+	/** A region's code and name. */
+	record RegionName(String code, String name) {
+	}
+
 	/** The counties of the registry (one, for a county's installation). */
 	List<String> counties();
 

@@ -8,12 +8,14 @@ public enum Role {
 
 	/** Administrator of the county commission: users, catalogue, settings. */
 	COUNTY_ADMIN(EnumSet.of(Permission.READ_VILLAGE_DATA, Permission.READ_SUPERVISION, Permission.MANAGE_USERS,
-			Permission.READ_AUDIT, Permission.READ_PERSONAL_DATA, Permission.EDIT_CATALOGUE)),
+			Permission.READ_AUDIT, Permission.READ_PERSONAL_DATA, Permission.EDIT_CATALOGUE, Permission.MANAGE_RULES,
+			Permission.TRIAGE_FINDINGS)),
 	/** Staff of the county commission (市纪委监委). */
-	COUNTY_STAFF(EnumSet.of(Permission.READ_VILLAGE_DATA, Permission.READ_SUPERVISION, Permission.READ_PERSONAL_DATA)),
+	COUNTY_STAFF(EnumSet.of(Permission.READ_VILLAGE_DATA, Permission.READ_SUPERVISION, Permission.READ_PERSONAL_DATA,
+			Permission.TRIAGE_FINDINGS)),
 	/** Staff of a township office (乡镇纪委、监察办). */
-	TOWNSHIP_STAFF(
-			EnumSet.of(Permission.READ_VILLAGE_DATA, Permission.READ_SUPERVISION, Permission.READ_PERSONAL_DATA)),
+	TOWNSHIP_STAFF(EnumSet.of(Permission.READ_VILLAGE_DATA, Permission.READ_SUPERVISION, Permission.READ_PERSONAL_DATA,
+			Permission.TRIAGE_FINDINGS)),
 	/** Village supervision committee member or information officer (村监委、监察信息员). */
 	VILLAGE_MONITOR(EnumSet.of(Permission.READ_VILLAGE_DATA)),
 	/** Village cadre: records uses of power, never sees complaints or cases. */
@@ -49,9 +51,19 @@ public enum Role {
 		/** Reports, clues, cases, findings, profiles. */
 		READ_SUPERVISION,
 		/** Personal data of named people (ID numbers, phones, kin). */
-		READ_PERSONAL_DATA, MANAGE_USERS, READ_AUDIT, RECORD_EXERCISES,
+		READ_PERSONAL_DATA,
+		/** The accounts of the user's jurisdiction. */
+		MANAGE_USERS,
+		/** The audit log of the user's jurisdiction. */
+		READ_AUDIT,
+		/** A village's uses of power. */
+		RECORD_EXERCISES,
 		/** The county's power list: items, flows, red lines. */
-		EDIT_CATALOGUE
+		EDIT_CATALOGUE,
+		/** The risk rules' settings (thresholds, windows, ratios). */
+		MANAGE_RULES,
+		/** Dismiss a finding with a reason, or turn it into a clue. */
+		TRIAGE_FINDINGS
 
 	}
 

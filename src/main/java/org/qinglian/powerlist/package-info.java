@@ -4,5 +4,5 @@
  * flow.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Power list",
-		allowedDependencies = { "platform", "jurisdiction" })
+		allowedDependencies = { "platform", "jurisdiction", "web" })
 package org.qinglian.powerlist;

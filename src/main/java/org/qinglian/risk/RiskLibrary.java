@@ -19,8 +19,8 @@ public interface RiskLibrary {
 
 	/**
 	 * Changes a rule's setting.
-	 * @throws IllegalArgumentException naming the rule, the setting and the allowed range
-	 * when the value is bad
+	 * @throws RefusedException naming the rule, the setting and the allowed range when
+	 * the value is bad
 	 */
 	void changeSetting(String ruleCode, String key, BigDecimal value);
 
@@ -54,7 +54,47 @@ public interface RiskLibrary {
 	List<TrendPoint> trend(String regionCode);
 
 	/** Open findings by severity, and clues, per village of the user's jurisdiction. */
-	Map<String, long[]> openBySeverity();
+	Map<String, OpenFindings> openBySeverity();
+
+	/** A village's open findings by severity, and its findings turned into clues. */
+	record OpenFindings(long high, long medium, long low, long clues) {
+
+		public static final OpenFindings NONE = new OpenFindings(0, 0, 0, 0);
+
+		/** The open findings, of every severity. */
+		public long open() {
+			return high + medium + low;
+		}
+
+	}
+
+	/**
+	 * A request the library refuses for what it asks (a setting out of range, a finding
+	 * no longer open, a missing reason), with a message key for the pages
+	 * ({@code risk.refused.*} with its arguments) and an English message for the API and
+	 * the logs.
+	 */
+	class RefusedException extends IllegalArgumentException {
+
+		private final String messageKey;
+
+		private final transient List<Object> args;
+
+		public RefusedException(String messageKey, String message, Object... args) {
+			super(message);
+			this.messageKey = messageKey;
+			this.args = List.of(args);
+		}
+
+		public String messageKey() {
+			return messageKey;
+		}
+
+		public List<Object> args() {
+			return args;
+		}
+
+	}
 
 	record TrendPoint(String year, String scheme, long findings, BigDecimal amount) {
 	}

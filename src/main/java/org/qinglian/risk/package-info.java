@@ -7,5 +7,5 @@
  * tables as well.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Risk library",
-		allowedDependencies = { "platform", "jurisdiction", "powerlist", "assets" })
+		allowedDependencies = { "platform", "jurisdiction", "powerlist", "assets", "web" })
 package org.qinglian.risk;

@@ -34,6 +34,15 @@ class JdbcRegistry implements Registry {
 	}
 
 	@Override
+	public List<RegionName> regionsUnder(String prefix) {
+		return jdbc
+			.sql("select region_code as code, name from jur_region where region_code like ? order by region_code")
+			.param(prefix.replaceAll("[%_\\\\]", "") + "%")
+			.query(RegionName.class)
+			.list();
+	}
+
+	@Override
 	public boolean personExists(String personId) {
 		return jdbc.sql("select exists (select 1 from jur_person where person_id = ?)")
 			.param(personId)

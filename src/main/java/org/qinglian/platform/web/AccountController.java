@@ -30,7 +30,7 @@ class AccountController {
 
 	@GetMapping("/account/password")
 	String form() {
-		return "account/password";
+		return "platform/password";
 	}
 
 	@PostMapping("/account/password")

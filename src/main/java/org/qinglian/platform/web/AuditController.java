@@ -45,7 +45,7 @@ class AuditController {
 		model.addAttribute("filter", filter);
 		model.addAttribute("from", from);
 		model.addAttribute("to", to);
-		return "audit/log";
+		return "platform/audit";
 	}
 
 	private static String blankToNull(String s) {

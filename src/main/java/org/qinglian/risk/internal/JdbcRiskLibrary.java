@@ -18,7 +18,7 @@ import java.util.UUID;
 
 import org.qinglian.platform.AuditLog;
 import org.qinglian.platform.BundleImported;
-import org.qinglian.platform.Role;
+import org.qinglian.platform.Role.Permission;
 import org.qinglian.platform.Scope;
 import org.qinglian.platform.Scopes;
 import org.qinglian.risk.FindingTurnedIntoClue;
@@ -109,14 +109,14 @@ class JdbcRiskLibrary implements RiskLibrary {
 		return rules.stream()
 			.filter(r -> r.code().equals(code))
 			.findFirst()
-			.orElseThrow(() -> new IllegalArgumentException("no rule '" + code + "'"));
+			.orElseThrow(() -> new RefusedException("risk.refused.noRule", "no rule '" + code + "'", code));
 	}
 
 	@Override
 	@Transactional
 	public void changeSetting(String ruleCode, String key, BigDecimal value) {
 		Scope scope = scopes.current();
-		scope.require(Role.Permission.MANAGE_USERS);
+		scope.require(Permission.MANAGE_RULES);
 		settings.change(rule(ruleCode), key, value, scope.user());
 		audit.record("change_rule_setting", "risk_rule", ruleCode, null, key + " = " + value);
 	}
@@ -180,7 +180,7 @@ class JdbcRiskLibrary implements RiskLibrary {
 
 	private Scope supervisor() {
 		Scope scope = scopes.current();
-		scope.require(Role.Permission.READ_SUPERVISION);
+		scope.require(Permission.READ_SUPERVISION);
 		return scope;
 	}
 
@@ -235,18 +235,15 @@ class JdbcRiskLibrary implements RiskLibrary {
 
 	private FindingView triageable(String findingId) {
 		Scope scope = supervisor();
-		if (!(scope.role() == Role.TOWNSHIP_STAFF || scope.role() == Role.COUNTY_STAFF
-				|| scope.role() == Role.COUNTY_ADMIN)) {
-			throw new org.springframework.security.access.AccessDeniedException(
-					"only supervision staff triage findings");
-		}
+		scope.require(Permission.TRIAGE_FINDINGS);
 		FindingView f = jdbc.sql(FINDING + " where f.finding_id = ? and f.region_code like ?" + RECUSAL)
 			.params(findingId, scope.pattern(), scope.personId())
 			.query(this::view)
 			.optional()
 			.orElseThrow(Scope.NotInScopeException::new);
 		if (!f.status().equals("open")) {
-			throw new IllegalArgumentException("the finding is " + f.status() + ", not open");
+			throw new RefusedException("risk.refused.notOpen", "the finding is " + f.status() + ", not open",
+					f.status());
 		}
 		return f;
 	}
@@ -257,10 +254,10 @@ class JdbcRiskLibrary implements RiskLibrary {
 		// who may triage it first, so that a refusal tells an outsider nothing
 		FindingView f = triageable(findingId);
 		if (reason == null || reason.isBlank()) {
-			throw new IllegalArgumentException("reason: say why the finding is dismissed");
+			throw new RefusedException("risk.refused.noReason", "reason: say why the finding is dismissed");
 		}
 		if (reason.length() > 2000) {
-			throw new IllegalArgumentException("reason: at most 2000 characters");
+			throw new RefusedException("risk.refused.tooLong", "reason: at most 2000 characters", 2000);
 		}
 		Instant now = clock.instant();
 		jdbc.sql("update risk_finding set status = 'dismissed' where finding_id = ?").param(findingId).update();
@@ -273,7 +270,7 @@ class JdbcRiskLibrary implements RiskLibrary {
 	public String turnIntoClue(String findingId, String note) {
 		FindingView f = triageable(findingId);
 		if (note != null && note.length() > 2000) {
-			throw new IllegalArgumentException("note: at most 2000 characters");
+			throw new RefusedException("risk.refused.tooLong", "note: at most 2000 characters", 2000);
 		}
 		String clueId = "CL" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase();
 		Instant now = clock.instant();
@@ -322,9 +319,9 @@ class JdbcRiskLibrary implements RiskLibrary {
 
 	@Override
 	@Transactional(readOnly = true)
-	public Map<String, long[]> openBySeverity() {
+	public Map<String, OpenFindings> openBySeverity() {
 		Scope scope = supervisor();
-		Map<String, long[]> out = new LinkedHashMap<>();
+		Map<String, OpenFindings> out = new LinkedHashMap<>();
 		jdbc.sql("""
 				select f.region_code, count(*) filter (where f.status = 'open' and f.severity = 'HIGH'),
 				       count(*) filter (where f.status = 'open' and f.severity = 'MEDIUM'),
@@ -333,7 +330,7 @@ class JdbcRiskLibrary implements RiskLibrary {
 				from risk_finding f where f.region_code like ?""" + RECUSAL + " group by f.region_code")
 			.params(scope.pattern(), scope.personId())
 			.query((ResultSet rs) -> {
-				out.put(rs.getString(1), new long[] { rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5) });
+				out.put(rs.getString(1), new OpenFindings(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
 			});
 		return out;
 	}

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.qinglian.risk.RiskLibrary.RefusedException;
 import org.qinglian.risk.RiskRule;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,19 +38,25 @@ class Settings {
 	}
 
 	/**
-	 * @throws IllegalArgumentException when the rule has no such setting or the value is
-	 * out of range
+	 * @throws RefusedException when the rule has no such setting or the value is out of
+	 * range
 	 */
 	void change(RiskRule rule, String key, BigDecimal value, String by) {
 		RiskRule.Setting setting = rule.settings()
 			.stream()
 			.filter(s -> s.key().equals(key))
 			.findFirst()
-			.orElseThrow(() -> new IllegalArgumentException(rule.code() + ": no setting '" + key + "' (settings: "
-					+ rule.settings().stream().map(RiskRule.Setting::key).toList() + ")"));
+			.orElseThrow(
+					() -> new RefusedException("risk.refused.noSetting",
+							rule.code() + ": no setting '" + key + "' (settings: "
+									+ rule.settings().stream().map(RiskRule.Setting::key).toList() + ")",
+							rule.code(), key));
 		if (value == null || value.compareTo(setting.min()) < 0 || value.compareTo(setting.max()) > 0) {
-			throw new IllegalArgumentException(rule.code() + "." + key + ": " + value + " is outside "
-					+ setting.min().toPlainString() + " to " + setting.max().toPlainString());
+			throw new RefusedException("risk.refused.outOfRange",
+					rule.code() + "." + key + ": " + value + " is outside " + setting.min().toPlainString() + " to "
+							+ setting.max().toPlainString(),
+					setting.nameZh(), String.valueOf(value), setting.min().toPlainString(),
+					setting.max().toPlainString());
 		}
 		jdbc.update("""
 				insert into risk_setting (rule_code, key, value, changed_by, changed_at) values (?, ?, ?, ?, now())

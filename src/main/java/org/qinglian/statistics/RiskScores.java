@@ -1,4 +1,4 @@
-package org.qinglian.risk;
+package org.qinglian.statistics;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.qinglian.web;
+package org.qinglian.powerlist.web;
 
 import java.util.ArrayList;
 import java.util.Comparator;

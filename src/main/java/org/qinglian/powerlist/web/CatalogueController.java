@@ -1,4 +1,4 @@
-package org.qinglian.web;
+package org.qinglian.powerlist.web;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,8 +14,11 @@ import org.qinglian.powerlist.PowerList.CatalogueRejectedException;
 import org.qinglian.powerlist.PowerList.PowerItemView;
 import org.qinglian.powerlist.PowerList.RedLineView;
 import org.qinglian.powerlist.PowerList.StepView;
+import org.qinglian.web.Redirect;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,26 +55,20 @@ class CatalogueController {
 	String catalogue(Model model) {
 		model.addAttribute("items", powerList.catalogue());
 		model.addAttribute("redLines", powerList.redLines());
-		return "admin/catalogue";
+		return "powerlist/catalogue";
 	}
 
 	@GetMapping("/admin/catalogue/new")
 	String newItem(Model model) {
-		ItemForm form = new ItemForm();
-		form.setCreating(true);
-		form.addBlankSteps(BLANK_STEPS);
-		return edit(form, List.of(), model);
+		return edit(ItemForm.newItem().withBlankSteps(BLANK_STEPS), List.of(), model);
 	}
 
 	@GetMapping("/admin/catalogue/items/{itemCode}")
 	String item(@PathVariable String itemCode, Model model) {
 		PowerItemView item = find(itemCode)
-			.orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND,
-					"no power item " + itemCode));
-		ItemForm form = ItemForm.of(item);
-		form.addBlankSteps(BLANK_STEPS);
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no power item " + itemCode));
 		model.addAttribute("flowchart", FlowchartSvg.draw(item.steps(), null));
-		return edit(form, List.of(), model);
+		return edit(ItemForm.of(item).withBlankSteps(BLANK_STEPS), List.of(), model);
 	}
 
 	@PostMapping("/admin/catalogue/items")
@@ -114,9 +111,8 @@ class CatalogueController {
 	private String edit(ItemForm form, List<CatalogueProblem> problems, Model model) {
 		model.addAttribute("form", form);
 		model.addAttribute("categories", PowerList.CATEGORIES);
-		model.addAttribute("problems",
-				describe(problems, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
-		return "admin/item";
+		model.addAttribute("problems", describe(problems, LocaleContextHolder.getLocale()));
+		return "powerlist/item";
 	}
 
 	private Optional<PowerItemView> find(String code) {
@@ -143,50 +139,35 @@ class CatalogueController {
 		return messages.getMessage("catalogue.item." + field, null, field, locale);
 	}
 
-	/** The edit form of an item, as typed: numbers stay text until they are checked. */
-	public static class ItemForm {
+	/**
+	 * The edit form of an item, as typed: numbers stay text until they are checked. Bound
+	 * through its constructor, steps included ({@code steps[0].code}).
+	 */
+	record ItemForm(Boolean creating, String code, String category, String name, String description, String legalBasis,
+			List<StepForm> steps) {
 
-		private boolean creating;
-
-		private String code;
-
-		private String category;
-
-		private String name;
-
-		private String description;
-
-		private String legalBasis;
-
-		private List<StepForm> steps = new ArrayList<>();
-
-		static ItemForm of(PowerItemView item) {
-			ItemForm f = new ItemForm();
-			f.code = item.code();
-			f.category = item.category();
-			f.name = item.name();
-			f.description = item.description();
-			f.legalBasis = item.legalBasis();
-			for (StepView s : item.steps()) {
-				StepForm sf = new StepForm();
-				sf.setCode(s.code());
-				sf.setSeq(String.valueOf(s.seq()));
-				sf.setName(s.name());
-				sf.setActorRole(s.actorRole());
-				sf.setAfter(String.join(";", s.after()));
-				sf.setMinDays(s.minDays() == null ? "" : String.valueOf(s.minDays()));
-				sf.setMaxDays(s.maxDays() == null ? "" : String.valueOf(s.maxDays()));
-				sf.setDisclosure(s.disclosure());
-				sf.setOptional(s.optional());
-				f.steps.add(sf);
-			}
-			return f;
+		/** What the form did not post is false, or no steps. */
+		ItemForm {
+			creating = Boolean.TRUE.equals(creating);
+			steps = steps == null ? List.of() : steps.stream().map(s -> s == null ? StepForm.BLANK : s).toList();
 		}
 
-		void addBlankSteps(int n) {
+		static ItemForm newItem() {
+			return new ItemForm(true, null, null, null, null, null, List.of());
+		}
+
+		static ItemForm of(PowerItemView item) {
+			return new ItemForm(false, item.code(), item.category(), item.name(), item.description(), item.legalBasis(),
+					item.steps().stream().map(StepForm::of).toList());
+		}
+
+		/** The same form with blank rows under its steps, for adding steps. */
+		ItemForm withBlankSteps(int n) {
+			List<StepForm> more = new ArrayList<>(steps);
 			for (int i = 0; i < n; i++) {
-				steps.add(new StepForm());
+				more.add(StepForm.BLANK);
 			}
+			return new ItemForm(creating, code, category, name, description, legalBasis, more);
 		}
 
 		/**
@@ -197,17 +178,17 @@ class CatalogueController {
 			List<StepView> out = new ArrayList<>();
 			for (int i = 0; i < steps.size(); i++) {
 				StepForm s = steps.get(i);
-				if (s.isRemove() || (blank(s.getCode()) && blank(s.getName()))) {
+				if (s.remove() || (blank(s.code()) && blank(s.name()))) {
 					continue;
 				}
 				String at = "steps[" + i + "]";
-				Integer seq = number(s.getSeq(), at + ".seq", problems);
-				out.add(new StepView(strip(s.getCode()), seq == null ? out.size() + 1 : seq, strip(s.getName()),
-						strip(s.getActorRole()),
-						blank(s.getAfter()) ? List.of()
-								: Arrays.stream(s.getAfter().split("[;,，；\\s]+")).filter(a -> !a.isEmpty()).toList(),
-						number(s.getMinDays(), at + ".minDays", problems),
-						number(s.getMaxDays(), at + ".maxDays", problems), s.isDisclosure(), s.isOptional()));
+				Integer seq = number(s.seq(), at + ".seq", problems);
+				out.add(new StepView(strip(s.code()), seq == null ? out.size() + 1 : seq, strip(s.name()),
+						strip(s.actorRole()),
+						blank(s.after()) ? List.of()
+								: Arrays.stream(s.after().split("[;,，；\\s]+")).filter(a -> !a.isEmpty()).toList(),
+						number(s.minDays(), at + ".minDays", problems), number(s.maxDays(), at + ".maxDays", problems),
+						s.disclosure(), s.optional()));
 			}
 			return new PowerItemView(strip(code), category, strip(name), strip(description), strip(legalBasis), out,
 					List.of());
@@ -234,165 +215,25 @@ class CatalogueController {
 			return s == null ? null : s.strip();
 		}
 
-		public boolean isCreating() {
-			return creating;
-		}
-
-		public void setCreating(boolean creating) {
-			this.creating = creating;
-		}
-
-		public String getCode() {
-			return code;
-		}
-
-		public void setCode(String code) {
-			this.code = code;
-		}
-
-		public String getCategory() {
-			return category;
-		}
-
-		public void setCategory(String category) {
-			this.category = category;
-		}
-
-		public String getName() {
-			return name;
-		}
-
-		public void setName(String name) {
-			this.name = name;
-		}
-
-		public String getDescription() {
-			return description;
-		}
-
-		public void setDescription(String description) {
-			this.description = description;
-		}
-
-		public String getLegalBasis() {
-			return legalBasis;
-		}
-
-		public void setLegalBasis(String legalBasis) {
-			this.legalBasis = legalBasis;
-		}
-
-		public List<StepForm> getSteps() {
-			return steps;
-		}
-
-		public void setSteps(List<StepForm> steps) {
-			this.steps = steps;
-		}
-
 	}
 
 	/** One step as typed. */
-	public static class StepForm {
+	record StepForm(String code, String seq, String name, String actorRole, String after, String minDays,
+			String maxDays, Boolean disclosure, Boolean optional, Boolean remove) {
 
-		private String code;
-
-		private String seq;
-
-		private String name;
-
-		private String actorRole;
-
-		private String after;
-
-		private String minDays;
-
-		private String maxDays;
-
-		private boolean disclosure;
-
-		private boolean optional;
-
-		private boolean remove;
-
-		public String getCode() {
-			return code;
+		/** An unticked box is not posted: false. */
+		StepForm {
+			disclosure = Boolean.TRUE.equals(disclosure);
+			optional = Boolean.TRUE.equals(optional);
+			remove = Boolean.TRUE.equals(remove);
 		}
 
-		public void setCode(String code) {
-			this.code = code;
-		}
+		static final StepForm BLANK = new StepForm(null, null, null, null, null, null, null, false, false, false);
 
-		public String getSeq() {
-			return seq;
-		}
-
-		public void setSeq(String seq) {
-			this.seq = seq;
-		}
-
-		public String getName() {
-			return name;
-		}
-
-		public void setName(String name) {
-			this.name = name;
-		}
-
-		public String getActorRole() {
-			return actorRole;
-		}
-
-		public void setActorRole(String actorRole) {
-			this.actorRole = actorRole;
-		}
-
-		public String getAfter() {
-			return after;
-		}
-
-		public void setAfter(String after) {
-			this.after = after;
-		}
-
-		public String getMinDays() {
-			return minDays;
-		}
-
-		public void setMinDays(String minDays) {
-			this.minDays = minDays;
-		}
-
-		public String getMaxDays() {
-			return maxDays;
-		}
-
-		public void setMaxDays(String maxDays) {
-			this.maxDays = maxDays;
-		}
-
-		public boolean isDisclosure() {
-			return disclosure;
-		}
-
-		public void setDisclosure(boolean disclosure) {
-			this.disclosure = disclosure;
-		}
-
-		public boolean isOptional() {
-			return optional;
-		}
-
-		public void setOptional(boolean optional) {
-			this.optional = optional;
-		}
-
-		public boolean isRemove() {
-			return remove;
-		}
-
-		public void setRemove(boolean remove) {
-			this.remove = remove;
+		static StepForm of(StepView s) {
+			return new StepForm(s.code(), String.valueOf(s.seq()), s.name(), s.actorRole(), String.join(";", s.after()),
+					s.minDays() == null ? "" : String.valueOf(s.minDays()),
+					s.maxDays() == null ? "" : String.valueOf(s.maxDays()), s.disclosure(), s.optional(), false);
 		}
 
 	}

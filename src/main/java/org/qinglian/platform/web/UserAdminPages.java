@@ -1,10 +1,12 @@
-package org.qinglian.web;
+package org.qinglian.platform.web;
 
 import java.util.Arrays;
 import java.util.List;
 
-import org.qinglian.jurisdiction.Jurisdiction;
+import org.qinglian.platform.Registry;
 import org.qinglian.platform.Role;
+import org.qinglian.platform.Scope;
+import org.qinglian.platform.Scopes;
 import org.qinglian.platform.UserAccounts;
 import org.qinglian.platform.UserAccounts.AccountException;
 import org.qinglian.platform.UserAccounts.NewUser;
@@ -23,7 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * (who choose their own password at first sign-in), changes, password resets.
  */
 @Controller
-class AdminController {
+class UserAdminPages {
 
 	/** A user as the forms post it. */
 	record UserForm(String username, String displayName, String password, String role, String regionCode,
@@ -32,19 +34,22 @@ class AdminController {
 
 	private final UserAccounts users;
 
-	private final Jurisdiction jurisdiction;
+	private final Registry registry;
 
-	AdminController(UserAccounts users, Jurisdiction jurisdiction) {
+	private final Scopes scopes;
+
+	UserAdminPages(UserAccounts users, Registry registry, Scopes scopes) {
 		this.users = users;
-		this.jurisdiction = jurisdiction;
+		this.registry = registry;
+		this.scopes = scopes;
 	}
 
 	@GetMapping("/admin/users")
 	String list(Model model) {
 		model.addAttribute("users", users.list());
 		model.addAttribute("roles", List.of(Role.values()));
-		model.addAttribute("regions", jurisdiction.regionsInScope());
-		return "admin/users";
+		model.addAttribute("regions", registry.regionsUnder(Scope.prefixOf(scopes.current().regionCode())));
+		return "platform/users";
 	}
 
 	@PostMapping("/admin/users")
