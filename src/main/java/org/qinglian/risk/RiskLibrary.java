@@ -134,7 +134,7 @@ public interface RiskLibrary {
 	 */
 	record FindingView(String findingId, String ruleCode, String ruleName, String scheme, String severity,
 			String subjectId, String subjectKind, String subjectName, String regionCode, String regionName,
-			String period, BigDecimal amount, String explanation, String status, String clueId) {
+			String period, BigDecimal amount, String explanation, FindingStatus status, String clueId) {
 
 		public boolean subjectIsPerson() {
 			return "person".equals(subjectKind);

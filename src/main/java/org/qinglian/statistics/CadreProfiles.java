@@ -14,6 +14,7 @@ import org.qinglian.intake.Reports.ReportView;
 import org.qinglian.jurisdiction.Jurisdiction;
 import org.qinglian.jurisdiction.Jurisdiction.PersonFile;
 import org.qinglian.powerlist.PowerList;
+import org.qinglian.risk.FindingStatus;
 import org.qinglian.powerlist.PowerList.ExerciseView;
 import org.qinglian.risk.RiskLibrary;
 import org.qinglian.risk.RiskLibrary.FindingView;
@@ -99,14 +100,14 @@ public class CadreProfiles {
 	static RiskScores.Inputs inputs(List<FindingView> findings, List<ExerciseView> exercises, List<ReportView> reports,
 			List<CaseView> cases) {
 		return new RiskScores.Inputs(open(findings, "HIGH"), open(findings, "MEDIUM"), open(findings, "LOW"),
-				findings.stream().filter(f -> f.status().equals("clue")).count(),
+				findings.stream().filter(f -> f.status() == FindingStatus.CLUE).count(),
 				exercises.stream().filter(e -> Boolean.FALSE.equals(e.conforms())).count(), exercises.size(),
 				reports.stream().filter(r -> r.kind().equals("accusation")).count(),
 				cases.stream().filter(c -> c.sanction() != null && !c.sanction().equals("none")).count());
 	}
 
 	private static long open(List<FindingView> findings, String severity) {
-		return findings.stream().filter(f -> f.status().equals("open") && f.severity().equals(severity)).count();
+		return findings.stream().filter(f -> f.status().isOpen() && f.severity().equals(severity)).count();
 	}
 
 }

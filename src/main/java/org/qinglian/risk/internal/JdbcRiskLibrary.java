@@ -6,10 +6,12 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,46 +20,39 @@ import java.util.UUID;
 
 import org.qinglian.platform.AuditLog;
 import org.qinglian.platform.BundleImported;
+import org.qinglian.platform.Csv;
 import org.qinglian.platform.Role.Permission;
 import org.qinglian.platform.Scope;
 import org.qinglian.platform.Scopes;
 import org.qinglian.risk.FindingTurnedIntoClue;
+import org.qinglian.risk.FindingStatus;
 import org.qinglian.risk.RiskLibrary;
 import org.qinglian.risk.RiskRule;
-import org.qinglian.risk.rules.RuleCatalogue;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
 class JdbcRiskLibrary implements RiskLibrary {
 
-	private static final String FINDING = """
-			select f.*, coalesce(p.name, o.name) as subject_name, r.name as region_name,
-			       case when p.person_id is not null then 'person' when o.org_id is not null then 'organization' end
-			         as subject_kind
-			from risk_finding f
-			left join jur_person p on p.person_id = f.subject_id
-			left join jur_organization o on o.org_id = f.subject_id
-			left join jur_region r on r.region_code = f.region_code
-			""";
-
 	/**
-	 * Recusal (回避): a user who is in the county's registry does not see a finding about a
-	 * village they belong to, nor one about themselves or their near kin. The parameter
-	 * is the user's person id (none: no recusal).
+	 * A finding with its subject's and region's names ({@code risk_finding_view}), in the
+	 * signed-in user's jurisdiction ({@code :scope}, a {@code like} pattern) and not one
+	 * the user is recused from ({@code :me}, the user's person id: see
+	 * {@code risk_recused}).
 	 */
-	private static final String RECUSAL = """
-			 and not exists (select 1 from jur_person me where me.person_id = ? and (me.region_code = f.region_code
-			   or exists (select 1 from jur_person s join risk_near_kin k on k.b = s.id_number
-			              where s.person_id = f.subject_id and k.a = me.id_number)))
+	private static final String VISIBLE_FINDING = """
+			select f.* from risk_finding_view f
+			where f.region_code like :scope and not risk_recused(:me, f.region_code, f.subject_id)
 			""";
 
-	private final List<RiskRule> rules = RuleCatalogue.defaults();
+	private final List<RiskRule> rules;
 
 	private final Scanner scanner;
 
@@ -75,12 +70,12 @@ class JdbcRiskLibrary implements RiskLibrary {
 
 	private final Clock clock;
 
-	private final boolean scanAfterImport;
+	private final RiskSettings riskSettings;
 
-	JdbcRiskLibrary(Scanner scanner, Settings settings, JdbcClient jdbc, JdbcTemplate template, Scopes scopes,
-			AuditLog audit, ApplicationEventPublisher events, Clock clock,
-			@org.springframework.beans.factory.annotation.Value("${qinglian.risk.scan-after-import:true}") boolean scanAfterImport) {
-		this.scanAfterImport = scanAfterImport;
+	JdbcRiskLibrary(List<RiskRule> rules, Scanner scanner, Settings settings, JdbcClient jdbc, JdbcTemplate template,
+			Scopes scopes, AuditLog audit, ApplicationEventPublisher events, Clock clock, RiskSettings riskSettings) {
+		this.rules = rules.stream().sorted(Comparator.comparing(RiskRule::code)).toList();
+		this.riskSettings = riskSettings;
 		this.scanner = scanner;
 		this.settings = settings;
 		this.jdbc = jdbc;
@@ -132,7 +127,7 @@ class JdbcRiskLibrary implements RiskLibrary {
 
 	@ApplicationModuleListener
 	void on(BundleImported event) {
-		if (scanAfterImport) {
+		if (riskSettings.scanAfterImport()) {
 			scan(ScanProgress.NONE);
 		}
 	}
@@ -143,7 +138,7 @@ class JdbcRiskLibrary implements RiskLibrary {
 		// signed in: the user's jurisdiction only; on the command line (the
 		// operating-system user, audited): all
 		String pattern = "%";
-		if (org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication() != null) {
+		if (SecurityContextHolder.getContext().getAuthentication() != null) {
 			pattern = supervisor().pattern();
 		}
 		long[] n = { 0 };
@@ -160,7 +155,7 @@ class JdbcRiskLibrary implements RiskLibrary {
 								if (i > 1) {
 									out.write(',');
 								}
-								out.write(org.qinglian.platform.Csv.cell(rs.getString(i)));
+								out.write(Csv.cell(rs.getString(i)));
 							}
 							out.write('\n');
 							n[0]++;
@@ -189,14 +184,21 @@ class JdbcRiskLibrary implements RiskLibrary {
 	public List<FindingView> findings(String regionCode, String status, int limit) {
 		Scope scope = supervisor();
 		scope.requireCovers(regionCode);
-		String sub = Scope.patternOf(regionCode);
-		return jdbc.sql(FINDING + """
-				where f.region_code like ? and f.region_code like ? and (? = 'all' or f.status = ?)""" + RECUSAL + """
+		String wanted = status.equals("all") ? "all" : FindingStatus.of(status).code();
+		return visible(scope, """
+				and f.region_code like :subtree and (:status = 'all' or f.status = :status)
 				order by case f.severity when 'HIGH' then 0 when 'MEDIUM' then 1 else 2 end,
-				         f.amount desc nulls last, f.finding_id limit ?""")
-			.params(sub, scope.pattern(), status, status, scope.personId(), limit)
+				         f.amount desc nulls last, f.finding_id limit :limit""")
+			.param("subtree", Scope.patternOf(regionCode))
+			.param("status", wanted)
+			.param("limit", limit)
 			.query(this::view)
 			.list();
+	}
+
+	/** A query of the findings the user may see, with what the caller adds. */
+	private StatementSpec visible(Scope scope, String more) {
+		return jdbc.sql(VISIBLE_FINDING + more).param("scope", scope.pattern()).param("me", scope.personId());
 	}
 
 	private FindingView view(ResultSet rs, int i) throws SQLException {
@@ -205,7 +207,7 @@ class JdbcRiskLibrary implements RiskLibrary {
 		return new FindingView(rs.getString("finding_id"), code, name, rs.getString("scheme"), rs.getString("severity"),
 				rs.getString("subject_id"), rs.getString("subject_kind"), rs.getString("subject_name"),
 				rs.getString("region_code"), rs.getString("region_name"), rs.getString("period"),
-				rs.getBigDecimal("amount"), rs.getString("explanation"), rs.getString("status"),
+				rs.getBigDecimal("amount"), rs.getString("explanation"), FindingStatus.of(rs.getString("status")),
 				rs.getString("clue_id"));
 	}
 
@@ -213,8 +215,7 @@ class JdbcRiskLibrary implements RiskLibrary {
 	@Transactional
 	public Optional<FindingDetail> finding(String findingId) {
 		Scope scope = supervisor();
-		Optional<FindingView> found = jdbc.sql(FINDING + " where f.finding_id = ? and f.region_code like ?" + RECUSAL)
-			.params(findingId, scope.pattern(), scope.personId())
+		Optional<FindingView> found = visible(scope, " and f.finding_id = :id").param("id", findingId)
 			.query(this::view)
 			.optional();
 		found.ifPresent(f -> audit.record("view_finding", "risk_finding", f.findingId(), f.regionCode(), null));
@@ -236,12 +237,11 @@ class JdbcRiskLibrary implements RiskLibrary {
 	private FindingView triageable(String findingId) {
 		Scope scope = supervisor();
 		scope.require(Permission.TRIAGE_FINDINGS);
-		FindingView f = jdbc.sql(FINDING + " where f.finding_id = ? and f.region_code like ?" + RECUSAL)
-			.params(findingId, scope.pattern(), scope.personId())
+		FindingView f = visible(scope, " and f.finding_id = :id").param("id", findingId)
 			.query(this::view)
 			.optional()
 			.orElseThrow(Scope.NotInScopeException::new);
-		if (!f.status().equals("open")) {
+		if (!f.status().isOpen()) {
 			throw new RefusedException("risk.refused.notOpen", "the finding is " + f.status() + ", not open",
 					f.status());
 		}
@@ -287,7 +287,7 @@ class JdbcRiskLibrary implements RiskLibrary {
 
 	private void history(String findingId, Instant at, String action, String detail) {
 		jdbc.sql("insert into risk_finding_history (finding_id, at, actor, action, detail) values (?, ?, ?, ?, ?)")
-			.params(findingId, java.sql.Timestamp.from(at), scopes.current().user(), action, detail)
+			.params(findingId, Timestamp.from(at), scopes.current().user(), action, detail)
 			.update();
 	}
 
@@ -295,12 +295,9 @@ class JdbcRiskLibrary implements RiskLibrary {
 	@Transactional(readOnly = true)
 	public List<FindingView> findingsAbout(String subjectId) {
 		Scope scope = supervisor();
-		return jdbc.sql(FINDING + """
-				where f.subject_id = ? and f.region_code like ? and f.status <> 'withdrawn'""" + RECUSAL + """
-				order by f.status, f.amount desc nulls last""")
-			.params(subjectId, scope.pattern(), scope.personId())
-			.query(this::view)
-			.list();
+		return visible(scope, """
+				and f.subject_id = :subject and f.status <> 'withdrawn'
+				order by f.status, f.amount desc nulls last""").param("subject", subjectId).query(this::view).list();
 	}
 
 	@Override
@@ -310,9 +307,12 @@ class JdbcRiskLibrary implements RiskLibrary {
 		scope.requireCovers(regionCode);
 		return jdbc.sql("""
 				select left(f.period, 4) as year, f.scheme, count(*), coalesce(sum(f.amount), 0) from risk_finding f
-				where f.region_code like ? and f.region_code like ? and f.status not in ('withdrawn', 'dismissed')
-				""" + RECUSAL + " group by 1, 2 order by 1, 2")
-			.params(Scope.patternOf(regionCode), scope.pattern(), scope.personId())
+				where f.region_code like :subtree and f.region_code like :scope
+				  and f.status not in ('withdrawn', 'dismissed') and not risk_recused(:me, f.region_code, f.subject_id)
+				group by 1, 2 order by 1, 2""")
+			.param("subtree", Scope.patternOf(regionCode))
+			.param("scope", scope.pattern())
+			.param("me", scope.personId())
 			.query((rs, i) -> new TrendPoint(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4)))
 			.list();
 	}
@@ -327,8 +327,11 @@ class JdbcRiskLibrary implements RiskLibrary {
 				       count(*) filter (where f.status = 'open' and f.severity = 'MEDIUM'),
 				       count(*) filter (where f.status = 'open' and f.severity = 'LOW'),
 				       count(*) filter (where f.status = 'clue')
-				from risk_finding f where f.region_code like ?""" + RECUSAL + " group by f.region_code")
-			.params(scope.pattern(), scope.personId())
+				from risk_finding f
+				where f.region_code like :scope and not risk_recused(:me, f.region_code, f.subject_id)
+				group by f.region_code""")
+			.param("scope", scope.pattern())
+			.param("me", scope.personId())
 			.query((ResultSet rs) -> {
 				out.put(rs.getString(1), new OpenFindings(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
 			});
@@ -343,9 +346,12 @@ class JdbcRiskLibrary implements RiskLibrary {
 		jdbc.sql("""
 				select f.region_code, f.scheme, count(*), count(*) filter (where f.status in ('open', 'clue')),
 				       coalesce(sum(f.amount) filter (where f.status <> 'dismissed'), 0)
-				from risk_finding f where f.status <> 'withdrawn' and f.region_code like ?""" + RECUSAL + """
+				from risk_finding f
+				where f.status <> 'withdrawn' and f.region_code like :scope
+				  and not risk_recused(:me, f.region_code, f.subject_id)
 				group by f.region_code, f.scheme order by f.region_code, f.scheme""")
-			.params(scope.pattern(), scope.personId())
+			.param("scope", scope.pattern())
+			.param("me", scope.personId())
 			.query((ResultSet rs) -> {
 				out.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
 					.put(rs.getString(2), new SchemeFigures(rs.getLong(3), rs.getLong(4), rs.getBigDecimal(5)));

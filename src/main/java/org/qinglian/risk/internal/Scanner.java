@@ -11,34 +11,43 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.text.MessageFormat;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.qinglian.platform.Exchange;
+import org.qinglian.risk.FindingStatus;
 import org.qinglian.risk.RiskLibrary.ScanProgress;
 import org.qinglian.risk.RiskLibrary.ScanReport;
 import org.qinglian.risk.RiskRule;
+import org.qinglian.risk.internal.FindingReconciliation.Change;
+import org.qinglian.risk.internal.FindingReconciliation.Found;
+import org.qinglian.risk.internal.FindingReconciliation.Outcome;
+import org.qinglian.risk.internal.FindingReconciliation.Stored;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs the rules and reconciles their output with the stored findings: a new finding is
- * recorded, a changed one updated, one no longer produced withdrawn, each step in the
- * finding's history. The id of a finding is derived from its rule and key, so that
- * rescanning the same data creates nothing new.
+ * Runs the rules and writes what {@link FindingReconciliation} makes of their output: a
+ * new finding recorded, a changed one updated, one no longer produced withdrawn, each
+ * step in the finding's history. The id of a finding is derived from its rule and key, so
+ * that rescanning the same data creates nothing new.
  */
 @Component
 class Scanner {
 
-	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Scanner.class);
+	private static final Logger log = LoggerFactory.getLogger(Scanner.class);
 
 	private final JdbcTemplate jdbc;
 
@@ -50,23 +59,17 @@ class Scanner {
 
 	private final Clock clock;
 
-	private final org.springframework.transaction.support.TransactionTemplate refresh;
+	private final TransactionTemplate refresh;
 
 	Scanner(JdbcTemplate jdbc, Settings settings, Exchange exchange, Clock clock,
-			org.springframework.transaction.PlatformTransactionManager transactions) {
-		this.refresh = new org.springframework.transaction.support.TransactionTemplate(transactions);
-		this.refresh
-			.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+			PlatformTransactionManager transactions) {
+		this.refresh = new TransactionTemplate(transactions);
+		this.refresh.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.jdbc = jdbc;
 		this.named = new NamedParameterJdbcTemplate(jdbc);
 		this.settings = settings;
 		this.exchange = exchange;
 		this.clock = clock;
-	}
-
-	/** One finding as a rule produced it. */
-	record Found(String id, RiskRule rule, String subjectId, String regionCode, String period, BigDecimal amount,
-			String records, String explanation, String fingerprint) {
 	}
 
 	ScanReport scan(List<RiskRule> rules, ScanProgress progress) {
@@ -75,21 +78,17 @@ class Scanner {
 		// race on the same findings
 		jdbc.query("select pg_advisory_xact_lock(7361626)", rs -> null);
 		// in a transaction of its own, so that pages reading near kin (recusal) wait for
-		// the refresh only, not
-		// for the whole scan
-		refresh.execute(status -> {
-			jdbc.query("select risk_refresh_near_kin()", rs -> null);
-			return null;
-		});
+		// the refresh only, not for the whole scan
+		refresh.execute(status -> jdbc.query("select risk_refresh_near_kin()", rs -> null));
 		String county = jdbc.query("select region_code from jur_region where level = 'county' order by 1 limit 1",
 				rs -> rs.next() ? rs.getString(1) : "");
 		Exchange.DataPeriod period = exchange.dataPeriod();
+		Timestamp now = Timestamp.from(clock.instant());
 		long total = 0;
 		long created = 0;
 		long changed = 0;
 		long withdrawn = 0;
 		int done = 0;
-		Instant now = clock.instant();
 		for (RiskRule rule : rules) {
 			progress.rule(rule.code(), done, rules.size());
 			MapSqlParameterSource params = new MapSqlParameterSource().addValue("county", county)
@@ -104,62 +103,63 @@ class Scanner {
 			});
 			log.debug("rule {}: {} findings in {} ms", rule.code(), found.size(),
 					(System.nanoTime() - ruleStarted) / 1_000_000);
+			Outcome outcome = FindingReconciliation.reconcile(found.values(), stored(rule));
+			write(rule, outcome, now);
 			total += found.size();
-			Map<String, String[]> existing = new HashMap<>();
-			jdbc.query("select finding_id, fingerprint, status from risk_finding where rule_code = ?",
-					(ResultSet rs) -> {
-						existing.put(rs.getString(1), new String[] { rs.getString(2), rs.getString(3) });
-					}, rule.code());
-			List<Object[]> inserts = new ArrayList<>();
-			List<Object[]> updates = new ArrayList<>();
-			List<Object[]> history = new ArrayList<>();
-			Timestamp ts = Timestamp.from(now);
-			for (Found f : found.values()) {
-				String[] old = existing.remove(f.id());
-				if (old == null) {
-					inserts.add(new Object[] { f.id(), rule.code(), rule.scheme(), rule.severity().name(),
-							f.subjectId(), f.regionCode(), f.period(), f.amount(), f.records(), f.explanation(),
-							f.fingerprint(), ts, ts });
-					history.add(new Object[] { f.id(), ts, "scan", "found", f.explanation() });
-					created++;
-				}
-				else if (!old[0].equals(f.fingerprint()) || "withdrawn".equals(old[1])) {
-					updates.add(new Object[] { f.subjectId(), f.regionCode(), f.period(), f.amount(), f.records(),
-							f.explanation(), f.fingerprint(), ts, f.id() });
-					history.add(new Object[] { f.id(), ts, "scan",
-							"withdrawn".equals(old[1]) ? "found_again" : "changed", f.explanation() });
-					changed++;
-				}
-			}
-			List<Object[]> gone = new ArrayList<>();
-			existing.forEach((id, old) -> {
-				if (!"withdrawn".equals(old[1])) {
-					gone.add(new Object[] { ts, id });
-					history.add(new Object[] { id, ts, "scan", "withdrawn", "the data no longer shows it" });
-				}
-			});
-			withdrawn += gone.size();
-			jdbc.batchUpdate(
-					"""
-							insert into risk_finding (finding_id, rule_code, scheme, severity, subject_id, region_code, period, amount,
-							  records, explanation, fingerprint, first_found, last_changed)
-							values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-					inserts);
-			jdbc.batchUpdate("""
-					update risk_finding set subject_id = ?, region_code = ?, period = ?, amount = ?, records = ?,
-					  explanation = ?, fingerprint = ?, last_changed = ?,
-					  status = case when status = 'withdrawn' then 'open' else status end
-					where finding_id = ?""", updates);
-			jdbc.batchUpdate("update risk_finding set status = 'withdrawn', last_changed = ? where finding_id = ?",
-					gone);
-			jdbc.batchUpdate(
-					"insert into risk_finding_history (finding_id, at, actor, action, detail) values (?, ?, ?, ?, ?)",
-					history);
+			created += outcome.created().size();
+			changed += outcome.changed().size();
+			withdrawn += outcome.withdrawn().size();
 			done++;
 		}
 		progress.rule("", done, rules.size());
 		return new ScanReport(rules.size(), total, created, changed, withdrawn,
 				(System.nanoTime() - started) / 1_000_000);
+	}
+
+	private Map<String, Stored> stored(RiskRule rule) {
+		Map<String, Stored> stored = new LinkedHashMap<>();
+		jdbc.query("select finding_id, fingerprint, status from risk_finding where rule_code = ?", (ResultSet rs) -> {
+			stored.put(rs.getString(1), new Stored(rs.getString(2), FindingStatus.of(rs.getString(3))));
+		}, rule.code());
+		return stored;
+	}
+
+	private void write(RiskRule rule, Outcome outcome, Timestamp now) {
+		List<Object[]> history = new ArrayList<>();
+		List<Object[]> inserts = new ArrayList<>();
+		for (Found f : outcome.created()) {
+			inserts.add(new Object[] { f.id(), rule.code(), rule.scheme(), rule.severity().name(), f.subjectId(),
+					f.regionCode(), f.period(), f.amount(), f.records(), f.explanation(), f.fingerprint(), now, now });
+			history.add(new Object[] { f.id(), now, "scan", "found", f.explanation() });
+		}
+		List<Object[]> updates = new ArrayList<>();
+		for (Change c : outcome.changed()) {
+			Found f = c.found();
+			updates.add(new Object[] { f.subjectId(), f.regionCode(), f.period(), f.amount(), f.records(),
+					f.explanation(), f.fingerprint(), now, f.id() });
+			history
+				.add(new Object[] { f.id(), now, "scan", c.foundAgain() ? "found_again" : "changed", f.explanation() });
+		}
+		List<Object[]> gone = new ArrayList<>();
+		for (String id : outcome.withdrawn()) {
+			gone.add(new Object[] { now, id });
+			history.add(new Object[] { id, now, "scan", "withdrawn", "the data no longer shows it" });
+		}
+		jdbc.batchUpdate(
+				"""
+						insert into risk_finding (finding_id, rule_code, scheme, severity, subject_id, region_code, period, amount,
+						  records, explanation, fingerprint, first_found, last_changed)
+						values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+				inserts);
+		jdbc.batchUpdate("""
+				update risk_finding set subject_id = ?, region_code = ?, period = ?, amount = ?, records = ?,
+				  explanation = ?, fingerprint = ?, last_changed = ?,
+				  status = case when status = 'withdrawn' then 'open' else status end
+				where finding_id = ?""", updates);
+		jdbc.batchUpdate("update risk_finding set status = 'withdrawn', last_changed = ? where finding_id = ?", gone);
+		jdbc.batchUpdate(
+				"insert into risk_finding_history (finding_id, at, actor, action, detail) values (?, ?, ?, ?, ?)",
+				history);
 	}
 
 	private static Found found(RiskRule rule, ResultSet rs) throws SQLException {
@@ -177,7 +177,7 @@ class Scanner {
 		String id = "F" + sha256(rule.code() + "|" + key).substring(0, 24);
 		String fingerprint = sha256(
 				subject + "|" + region + "|" + period + "|" + amount + "|" + records + "|" + explanation);
-		return new Found(id, rule, subject, region, period, amount, records, explanation, fingerprint);
+		return new Found(id, subject, region, period, amount, records, explanation, fingerprint);
 	}
 
 	private static List<String> strings(Array array) throws SQLException {
@@ -193,7 +193,7 @@ class Scanner {
 
 	static String sha256(String s) {
 		try {
-			return java.util.HexFormat.of()
+			return HexFormat.of()
 				.formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (NoSuchAlgorithmException ex) {

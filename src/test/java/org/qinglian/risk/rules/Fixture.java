@@ -1,4 +1,4 @@
-package org.qinglian.risk;
+package org.qinglian.risk.rules;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,0 +1,18 @@
+-- One identity (ID number) paid by one program in :villages or more villages in a month.
+with s as (
+  select s.payment_id, s.program, s.region_code, s.period, s.amount, s.recipient_id, p.id_number, p.name
+  from ast_subsidy s join jur_person p on p.person_id = s.recipient_id),
+dup as (
+  select id_number, program, period from s group by id_number, program, period
+  having count(distinct region_code) >= :villages),
+hit as (select s.* from s join dup using (id_number, program, period)),
+-- what was paid beyond the first village, each month
+extra as (select id_number, program, sum(a) amount from (
+  select id_number, program, period, sum(amount) - max(amount) a from hit group by 1, 2, 3) x group by 1, 2)
+select h.id_number || '/' || h.program as key, min(h.recipient_id) as subject_id,
+  min(h.region_code) as region_code, risk_span(min(h.period), max(h.period)) as period,
+  e.amount, array_agg('subsidies.csv:' || h.payment_id order by h.period, h.payment_id) as records,
+  array[min(h.name), risk_program_zh(min(h.program)), count(distinct h.period)::text,
+        count(distinct h.region_code)::text, risk_money(e.amount)] as facts
+from hit h join extra e on e.id_number = h.id_number and e.program = h.program
+group by h.id_number, h.program, e.amount
