@@ -20,16 +20,13 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.qinglian.SampleData;
-import org.qinglian.platform.Exchange;
+import org.qinglian.SampleCounty;
 import org.qinglian.platform.Role;
-import org.qinglian.platform.UserAccounts;
-import org.qinglian.risk.RiskLibrary;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 
@@ -42,27 +39,14 @@ import org.springframework.test.context.TestPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@Import(SampleCounty.class)
 @TestPropertySource(properties = "qinglian.test.database=browser")
 class BrowserTests {
-
-	static final String PASSWORD = "browser-test-password";
 
 	static WebDriver browser;
 
 	@LocalServerPort
 	int port;
-
-	@Autowired
-	Exchange exchange;
-
-	@Autowired
-	UserAccounts users;
-
-	@Autowired
-	RiskLibrary risk;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	@BeforeAll
 	static void startBrowser() throws Exception {
@@ -91,13 +75,12 @@ class BrowserTests {
 		}
 	}
 
+	@Autowired
+	SampleCounty county;
+
 	@BeforeEach
 	void county() {
-		if (jdbc.sql("select count(*) from plt_user").query(Long.class).single() == 0) {
-			exchange.importBundle(SampleData.devSample(), Exchange.Progress.NONE);
-			risk.scan(RiskLibrary.ScanProgress.NONE);
-			users.create(new UserAccounts.NewUser("changle", "长乐镇监察办", PASSWORD, Role.TOWNSHIP_STAFF, "330683102000"));
-		}
+		county.loaded().withUser("changle", Role.TOWNSHIP_STAFF, SampleCounty.CHANGLE);
 	}
 
 	String url(String path) {
@@ -124,7 +107,7 @@ class BrowserTests {
 		browser.manage().window().setSize(new Dimension(1280, 900));
 		browser.get(url("/login"));
 		browser.findElement(By.id("username")).sendKeys("changle");
-		browser.findElement(By.id("password")).sendKeys(PASSWORD);
+		browser.findElement(By.id("password")).sendKeys(SampleCounty.PASSWORD);
 		browser.findElement(By.cssSelector("button[type=submit].primary")).click();
 		new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/staff"));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("工作台");

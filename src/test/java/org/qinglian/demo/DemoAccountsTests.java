@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qinglian.IntegrationTest;
-import org.qinglian.SampleData;
+import org.qinglian.SampleCounty;
 import org.qinglian.platform.Exchange;
 import org.qinglian.platform.Installation;
 import org.qinglian.platform.UserAccounts;
@@ -55,7 +55,7 @@ class DemoAccountsTests {
 
 	@Test
 	void theDemoMakesItsAccountsWithARandomPasswordWrittenOwnerOnlyAndNeverResetsThem() throws Exception {
-		exchange.importBundle(SampleData.devSample(), Exchange.Progress.NONE);
+		exchange.importBundle(SampleCounty.bundle(), Exchange.Progress.NONE);
 		Path file = tmp.resolve("demo-accounts.txt");
 		DemoCounty command = new DemoCounty(exchange, users, List.of(), installation, file);
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -84,7 +84,7 @@ class DemoAccountsTests {
 
 	@Test
 	void aDatabaseHoldingACountysOwnDataRefusesTheDemo() throws Exception {
-		exchange.importBundle(SampleData.devSample(), Exchange.Progress.NONE);
+		exchange.importBundle(SampleCounty.bundle(), Exchange.Progress.NONE);
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
 		int code = demo.run(List.of("--out", tmp.resolve("bundle").toString()), System.out,
 				new PrintStream(err, true, StandardCharsets.UTF_8));

@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qinglian.IntegrationTest;
-import org.qinglian.SampleData;
+import org.qinglian.SampleCounty;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -44,7 +44,7 @@ class CommandLineTests {
 	void aBadBundleExitsNonZeroListingProblemsWithoutAStackTrace() throws Exception {
 		Path bad = tmp.resolve("bad");
 		Files.createDirectories(bad);
-		for (Path p : Files.list(SampleData.devSample()).filter(Files::isRegularFile).toList()) {
+		for (Path p : Files.list(SampleCounty.bundle()).filter(Files::isRegularFile).toList()) {
 			Files.copy(p, bad.resolve(p.getFileName()));
 		}
 		Files.writeString(bad.resolve("deaths.csv"),
@@ -59,10 +59,10 @@ class CommandLineTests {
 
 	@Test
 	void importTwiceSaysNothingChangedAndTheAuditChainVerifies() throws Exception {
-		Run first = run("import", SampleData.devSample().toString());
+		Run first = run("import", SampleCounty.bundle().toString());
 		assertThat(first.code()).isZero();
 		assertThat(first.out()).contains("61,114 rows read").contains("rows/s");
-		Run second = run("import", SampleData.devSample().toString());
+		Run second = run("import", SampleCounty.bundle().toString());
 		assertThat(second.out()).contains("Nothing changed").contains("imported before");
 		Run verify = run("audit", "verify");
 		assertThat(verify.code()).isZero();

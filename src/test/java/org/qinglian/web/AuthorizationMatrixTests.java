@@ -17,8 +17,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qinglian.IntegrationTest;
-import org.qinglian.SampleData;
-import org.qinglian.platform.Exchange;
+import org.qinglian.SampleCounty;
 import org.qinglian.platform.Role;
 import org.qinglian.platform.UserAccounts;
 import org.qinglian.platform.UserAccounts.NewUser;
@@ -196,7 +195,7 @@ class AuthorizationMatrixTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	Exchange exchange;
+	SampleCounty county;
 
 	@Autowired
 	UserAccounts users;
@@ -220,10 +219,7 @@ class AuthorizationMatrixTests {
 
 	@BeforeEach
 	void county() {
-		if (jdbc.sql("select count(*) from jur_region").query(Long.class).single() == 0) {
-			exchange.importBundle(SampleData.devSample(), Exchange.Progress.NONE);
-			risk.scan(RiskLibrary.ScanProgress.NONE);
-		}
+		county.loaded();
 		finding = jdbc.sql("""
 				select min(f.finding_id) from risk_finding f join jur_person p on p.person_id = f.subject_id
 				where f.region_code like '330683101%'""").query(String.class).single();

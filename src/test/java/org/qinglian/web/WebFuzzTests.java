@@ -11,11 +11,9 @@ import java.util.Map;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.qinglian.IntegrationTest;
-import org.qinglian.SampleData;
-import org.qinglian.platform.Exchange;
+import org.qinglian.SampleCounty;
 import org.qinglian.platform.Role;
 import org.qinglian.platform.UserAccounts;
-import org.qinglian.platform.UserAccounts.NewUser;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -80,7 +78,7 @@ class WebFuzzTests {
 	MockMvc mvc;
 
 	@Autowired
-	Exchange exchange;
+	SampleCounty county;
 
 	@Autowired
 	UserAccounts users;
@@ -92,11 +90,9 @@ class WebFuzzTests {
 	JdbcClient jdbc;
 
 	void county() {
-		if (jdbc.sql("select count(*) from jur_region").query(Long.class).single() == 0) {
-			exchange.importBundle(SampleData.devSample(), Exchange.Progress.NONE);
-			users.create(new NewUser("fuzz_admin", "fuzz", "fuzz-test-pass-1", Role.COUNTY_ADMIN, "330683000000"));
-			users.create(new NewUser("fuzz_staff", "fuzz", "fuzz-test-pass-1", Role.TOWNSHIP_STAFF, "330683101000"));
-		}
+		county.loaded()
+			.withUser("fuzz_admin", Role.COUNTY_ADMIN, SampleCounty.COUNTY)
+			.withUser("fuzz_staff", Role.TOWNSHIP_STAFF, SampleCounty.GANLIN);
 	}
 
 	@org.junit.jupiter.api.Test

@@ -125,11 +125,11 @@ class BundleExporter {
 		w.write('\n');
 		String select = f.columns()
 			.stream()
-			.map(c -> BundleImporter.quote(c.dbColumn()) + "::text")
+			.map(c -> TableLoading.quote(c.dbColumn()) + "::text")
 			.collect(Collectors.joining(", "));
 		String order = f.key()
 			.stream()
-			.map(k -> BundleImporter.quote(f.column(k).orElseThrow().dbColumn()))
+			.map(k -> TableLoading.quote(f.column(k).orElseThrow().dbColumn()))
 			.collect(Collectors.joining(", "));
 		long[] rows = { 0 };
 		int n = f.columns().size();

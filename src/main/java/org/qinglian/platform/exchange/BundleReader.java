@@ -69,7 +69,7 @@ final class BundleReader {
 
 	private final Bundle bundle;
 
-	private final BundleImporter.Manifest manifest;
+	private final ManifestChecks.Manifest manifest;
 
 	private final List<ExchangeFile> files;
 
@@ -105,7 +105,7 @@ final class BundleReader {
 	 * @param indexes the indexes of the files that are referenced or looked up, holding
 	 * the rows already loaded
 	 */
-	BundleReader(Bundle bundle, BundleImporter.Manifest manifest, List<ExchangeFile> files,
+	BundleReader(Bundle bundle, ManifestChecks.Manifest manifest, List<ExchangeFile> files,
 			Map<String, RowIndex> indexes, Map<String, TableShape> shapes, PersonalDataCipher cipher, Problems problems,
 			Progress progress) {
 		this.bundle = bundle;

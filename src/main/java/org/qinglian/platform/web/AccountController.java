@@ -38,6 +38,7 @@ class AccountController {
 			throws ServletException {
 		if (form.newPassword() == null || !form.newPassword().equals(form.repeatPassword())) {
 			redirect.addFlashAttribute("problemKey", "account.password.repeat");
+			redirect.addFlashAttribute("problemArgs", new Object[0]);
 			return "redirect:/account/password";
 		}
 		try {
@@ -45,6 +46,7 @@ class AccountController {
 		}
 		catch (UserAccounts.AccountException ex) {
 			redirect.addFlashAttribute("problemKey", ex.key());
+			redirect.addFlashAttribute("problemArgs", ex.args());
 			return "redirect:/account/password";
 		}
 		request.logout();

@@ -77,8 +77,8 @@ class UserAdminPages {
 	private static String answer(RedirectAttributes redirect, String doneKey, String username, Runnable action) {
 		try {
 			action.run();
-			redirect.addFlashAttribute("doneKey", doneKey);
-			redirect.addFlashAttribute("doneUser", username);
+			redirect.addFlashAttribute("noticeKey", doneKey);
+			redirect.addFlashAttribute("noticeArgs", new Object[] { username });
 		}
 		catch (AccountException ex) {
 			redirect.addFlashAttribute("problemKey", ex.key());

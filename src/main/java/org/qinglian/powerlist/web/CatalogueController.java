@@ -14,6 +14,7 @@ import org.qinglian.powerlist.PowerList.CatalogueRejectedException;
 import org.qinglian.powerlist.PowerList.PowerItemView;
 import org.qinglian.powerlist.PowerList.RedLineView;
 import org.qinglian.powerlist.PowerList.StepView;
+import org.qinglian.web.Flash;
 import org.qinglian.web.Redirect;
 
 import org.springframework.context.MessageSource;
@@ -78,7 +79,7 @@ class CatalogueController {
 		if (problems.isEmpty()) {
 			try {
 				powerList.saveItem(item);
-				redirect.addFlashAttribute("saved", item.code());
+				Flash.notice(redirect, "catalogue.saved", item.code());
 				return Redirect.to("/admin/catalogue/items/{code}", item.code());
 			}
 			catch (CatalogueRejectedException ex) {
@@ -93,7 +94,7 @@ class CatalogueController {
 			@RequestParam(required = false) String itemCode, Locale locale, RedirectAttributes redirect) {
 		try {
 			powerList.saveRedLine(new RedLineView(code.strip(), text, itemCode));
-			redirect.addFlashAttribute("saved", code.strip());
+			Flash.notice(redirect, "catalogue.saved", code.strip());
 		}
 		catch (CatalogueRejectedException ex) {
 			redirect.addFlashAttribute("problems", describe(ex.problems(), locale));
@@ -104,7 +105,7 @@ class CatalogueController {
 	@PostMapping("/admin/catalogue/red-lines/{code}/delete")
 	String deleteRedLine(@PathVariable String code, RedirectAttributes redirect) {
 		powerList.deleteRedLine(code);
-		redirect.addFlashAttribute("deleted", code);
+		Flash.notice(redirect, "catalogue.deleted", code);
 		return "redirect:/admin/catalogue#red-lines";
 	}
 

@@ -5,6 +5,7 @@ import org.qinglian.platform.Scope;
 import org.qinglian.platform.Scopes;
 import org.qinglian.risk.RiskLibrary;
 import org.qinglian.risk.RiskLibrary.RefusedException;
+import org.qinglian.web.Flash;
 import org.qinglian.web.Redirect;
 
 import org.springframework.stereotype.Controller;
@@ -57,10 +58,10 @@ class FindingPages {
 	String dismiss(@PathVariable String findingId, @RequestParam String reason, RedirectAttributes redirect) {
 		try {
 			risk.dismiss(findingId, reason);
+			Flash.notice(redirect, "finding.dismissedNotice");
 		}
 		catch (RefusedException ex) {
-			redirect.addFlashAttribute("problemKey", ex.messageKey());
-			redirect.addFlashAttribute("problemArgs", ex.args().toArray());
+			Flash.problem(redirect, ex.messageKey(), ex.args().toArray());
 		}
 		return Redirect.to("/staff/findings/{id}", findingId);
 	}
@@ -69,11 +70,10 @@ class FindingPages {
 	String clue(@PathVariable String findingId, @RequestParam(required = false) String note,
 			RedirectAttributes redirect) {
 		try {
-			redirect.addFlashAttribute("clue", risk.turnIntoClue(findingId, note));
+			Flash.notice(redirect, "finding.clueOpened", risk.turnIntoClue(findingId, note));
 		}
 		catch (RefusedException ex) {
-			redirect.addFlashAttribute("problemKey", ex.messageKey());
-			redirect.addFlashAttribute("problemArgs", ex.args().toArray());
+			Flash.problem(redirect, ex.messageKey(), ex.args().toArray());
 		}
 		return Redirect.to("/staff/findings/{id}", findingId);
 	}

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 
 import org.qinglian.risk.RiskLibrary;
 import org.qinglian.risk.RiskLibrary.RefusedException;
+import org.qinglian.web.Flash;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,15 +38,13 @@ class RuleSettingsPage {
 			RedirectAttributes redirect) {
 		try {
 			risk.changeSetting(code, key, new BigDecimal(value.strip()));
-			redirect.addFlashAttribute("saved", code + "." + key);
+			Flash.notice(redirect, "rules.saved", code + "." + key);
 		}
 		catch (NumberFormatException ex) {
-			redirect.addFlashAttribute("problemKey", "risk.refused.notANumber");
-			redirect.addFlashAttribute("problemArgs", new Object[] { code + "." + key, value });
+			Flash.problem(redirect, "risk.refused.notANumber", code + "." + key, value);
 		}
 		catch (RefusedException ex) {
-			redirect.addFlashAttribute("problemKey", ex.messageKey());
-			redirect.addFlashAttribute("problemArgs", ex.args().toArray());
+			Flash.problem(redirect, ex.messageKey(), ex.args().toArray());
 		}
 		return "redirect:/admin/rules";
 	}

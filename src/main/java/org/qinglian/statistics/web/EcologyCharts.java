@@ -80,6 +80,11 @@ class EcologyCharts {
 						top.stream().map(v -> v.score().value()).toList()))));
 	}
 
+	/** The ranking chart's height in pixels: a bar for each village it shows. */
+	static int rankingHeight(List<VillageScore> ranking) {
+		return Math.min(RANKED, ranking.size()) * 26 + 40;
+	}
+
 	private String message(String key, Locale locale) {
 		return messages.getMessage(key, null, locale);
 	}

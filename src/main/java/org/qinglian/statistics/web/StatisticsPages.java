@@ -94,6 +94,7 @@ class StatisticsPages {
 		model.addAttribute("ranking", e.ranking());
 		model.addAttribute("trendChart", charts.trend(e.trend(), locale));
 		model.addAttribute("rankingChart", charts.ranking(e.ranking(), locale));
+		model.addAttribute("rankingHeight", EcologyCharts.rankingHeight(e.ranking()));
 		if (e.region().level().equals("village")) {
 			model.addAttribute("findings", e.findings());
 		}

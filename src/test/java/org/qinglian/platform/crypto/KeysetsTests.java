@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qinglian.QinglianApplication;
-import org.qinglian.SampleData;
+import org.qinglian.SampleCounty;
 import org.qinglian.platform.AuditLog;
 import org.qinglian.platform.Command;
 import org.qinglian.platform.Exchange;
@@ -93,7 +93,7 @@ class KeysetsTests {
 	void rotatingTheKeysEncryptsEveryIdentityAgainAndKeepsTheAuditLogVerifiable() throws Exception {
 		Path keys = home.resolve("keys");
 		try (var context = start(keys)) {
-			context.getBean(Exchange.class).importBundle(SampleData.devSample(), Exchange.Progress.NONE);
+			context.getBean(Exchange.class).importBundle(SampleCounty.bundle(), Exchange.Progress.NONE);
 			JdbcClient jdbc = context.getBean(JdbcClient.class);
 			String select = "select reporter_enc from int_report where reporter_enc is not null order by report_id";
 			List<String> before = jdbc.sql(select).query(String.class).list();
@@ -113,7 +113,7 @@ class KeysetsTests {
 			Path exported = home.resolve("export");
 			context.getBean(Exchange.class).exportBundle(exported, true);
 			assertThat(Files.readAllLines(exported.resolve("reports.csv")))
-				.containsExactlyInAnyOrderElementsOf(Files.readAllLines(SampleData.devSample().resolve("reports.csv")));
+				.containsExactlyInAnyOrderElementsOf(Files.readAllLines(SampleCounty.bundle().resolve("reports.csv")));
 			assertThat(context.getBean(AuditLog.class).verify().intact()).isTrue();
 		}
 		// the new keys are the keys of the database now

@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qinglian.QinglianApplication;
-import org.qinglian.SampleData;
+import org.qinglian.SampleCounty;
 import org.qinglian.platform.AuditLog;
 import org.qinglian.platform.Command;
 import org.qinglian.platform.Exchange;
@@ -62,7 +62,7 @@ class BackupRestoreTests {
 		Path before = home.resolve("export-before");
 		long entries;
 		try (var original = start("original", "keys")) {
-			original.getBean(Exchange.class).importBundle(SampleData.devSample(), Exchange.Progress.NONE);
+			original.getBean(Exchange.class).importBundle(SampleCounty.bundle(), Exchange.Progress.NONE);
 			original.getBean(AuditLog.class).recordNow("view_person", "person", "P1", "330683101201", null);
 			original.getBean(Exchange.class).exportBundle(before, true);
 			run(original, "backup", backup.toString());
@@ -100,7 +100,7 @@ class BackupRestoreTests {
 	void aRestoreRefusesOtherKeysAndADatabaseThatHoldsData() throws Exception {
 		Path backup = home.resolve("backup");
 		try (var original = start("original", "keys")) {
-			original.getBean(Exchange.class).importBundle(SampleData.devSample(), Exchange.Progress.NONE);
+			original.getBean(Exchange.class).importBundle(SampleCounty.bundle(), Exchange.Progress.NONE);
 			run(original, "backup", backup.toString());
 			assertThatThrownBy(() -> run(original, "restore", backup.toString()))
 				.hasMessageContaining("goes into an empty");

@@ -16,7 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qinglian.IntegrationTest;
-import org.qinglian.SampleData;
+import org.qinglian.SampleCounty;
 import org.qinglian.platform.Exchange;
 import org.qinglian.platform.Exchange.ImportReport;
 
@@ -43,7 +43,7 @@ class RoundTripTests {
 
 	@Test
 	void theDevSampleImportsExportsToTheSameRowsAndReimportsWithoutChange() throws IOException {
-		ImportReport first = exchange.importBundle(SampleData.devSample(), Exchange.Progress.NONE);
+		ImportReport first = exchange.importBundle(SampleCounty.bundle(), Exchange.Progress.NONE);
 		assertThat(first.rowsRead()).isEqualTo(61_114);
 		assertThat(first.rowsChanged()).isEqualTo(first.rowsRead());
 		assertThat(jdbc.sql("select count(*) from ast_voucher").query(Long.class).single()).isEqualTo(15_656);
@@ -51,13 +51,13 @@ class RoundTripTests {
 			.as("no reporter stored in clear")
 			.isZero();
 
-		ImportReport again = exchange.importBundle(SampleData.devSample(), Exchange.Progress.NONE);
+		ImportReport again = exchange.importBundle(SampleCounty.bundle(), Exchange.Progress.NONE);
 		assertThat(again.rowsChanged()).isZero();
 		assertThat(again.importedBefore()).isTrue();
 
 		Path out = tmp.resolve("export");
 		exchange.exportBundle(out, true);
-		try (var files = Files.list(SampleData.devSample())) {
+		try (var files = Files.list(SampleCounty.bundle())) {
 			for (Path original : files.filter(p -> p.toString().endsWith(".csv")).toList()) {
 				String name = original.getFileName().toString();
 				assertThat(sortedRows(out.resolve(name))).as(name).isEqualTo(sortedRows(original));
@@ -70,7 +70,7 @@ class RoundTripTests {
 
 	@Test
 	void anExportWithoutIdentitiesSealsEveryReporterAndReimportsHereUnchanged() throws IOException {
-		exchange.importBundle(SampleData.devSample(), Exchange.Progress.NONE);
+		exchange.importBundle(SampleCounty.bundle(), Exchange.Progress.NONE);
 		Path out = tmp.resolve("sealed");
 		exchange.exportBundle(out, false);
 		int sealedReports = 0;
@@ -111,7 +111,7 @@ class RoundTripTests {
 
 	@Test
 	void anExportIsAuditedBeforeItsFilesAndLeavesNoneWhenItFails() throws IOException {
-		exchange.importBundle(SampleData.devSample(), Exchange.Progress.NONE);
+		exchange.importBundle(SampleCounty.bundle(), Exchange.Progress.NONE);
 		Path out = tmp.resolve("failing");
 		// a folder where the export's vouchers.csv would go: the export fails half-way
 		Files.createDirectories(out.resolve("vouchers.csv").resolve("in-the-way"));
@@ -129,7 +129,7 @@ class RoundTripTests {
 	void aZippedBundleImportsLikeTheFolder() throws IOException {
 		Path zip = tmp.resolve("sample.zip");
 		try (var zos = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip));
-				var files = Files.list(SampleData.devSample())) {
+				var files = Files.list(SampleCounty.bundle())) {
 			for (Path p : files.filter(Files::isRegularFile).toList()) {
 				zos.putNextEntry(new java.util.zip.ZipEntry("dev-sample/" + p.getFileName()));
 				Files.copy(p, zos);

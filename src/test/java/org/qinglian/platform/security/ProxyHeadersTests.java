@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.qinglian.SampleData;
+import org.qinglian.SampleCounty;
 import org.qinglian.platform.Exchange;
 import org.qinglian.platform.Role;
 import org.qinglian.platform.UserAccounts;
@@ -54,7 +54,7 @@ class ProxyHeadersTests {
 		@BeforeEach
 		void county() {
 			if (jdbc.sql("select count(*) from jur_region").query(Long.class).single() == 0) {
-				exchange.importBundle(SampleData.devSample(), Exchange.Progress.NONE);
+				exchange.importBundle(SampleCounty.bundle(), Exchange.Progress.NONE);
 				users.create(new NewUser("proxied", "proxied", PASSWORD, Role.TOWNSHIP_STAFF, "330683101000"));
 			}
 		}

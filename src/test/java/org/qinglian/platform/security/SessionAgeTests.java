@@ -7,7 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import org.junit.jupiter.api.Test;
 import org.qinglian.IntegrationTest;
-import org.qinglian.SampleData;
+import org.qinglian.SampleCounty;
 import org.qinglian.platform.Exchange;
 import org.qinglian.platform.Role;
 import org.qinglian.platform.UserAccounts;
@@ -36,7 +36,7 @@ class SessionAgeTests {
 
 	@Test
 	void aSessionEndsAtItsAbsoluteLimitHoweverActive() throws Exception {
-		exchange.importBundle(SampleData.devSample(), Exchange.Progress.NONE);
+		exchange.importBundle(SampleCounty.bundle(), Exchange.Progress.NONE);
 		users.create(new NewUser("busy", "busy", "session-age-pass-1", Role.TOWNSHIP_STAFF, "330683101000"));
 		MockHttpSession session = new MockHttpSession();
 		var signIn = mvc

@@ -15,7 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qinglian.IntegrationTest;
-import org.qinglian.SampleData;
+import org.qinglian.SampleCounty;
 import org.qinglian.platform.Exchange;
 import org.qinglian.platform.Registry;
 import org.qinglian.platform.Role;
@@ -61,7 +61,7 @@ class SignInTests {
 	@BeforeEach
 	void county() {
 		if (jdbc.sql("select count(*) from jur_region").query(Long.class).single() == 0) {
-			exchange.importBundle(SampleData.devSample(), Exchange.Progress.NONE);
+			exchange.importBundle(SampleCounty.bundle(), Exchange.Progress.NONE);
 		}
 	}
 

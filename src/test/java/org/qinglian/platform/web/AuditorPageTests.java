@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qinglian.IntegrationTest;
-import org.qinglian.SampleData;
+import org.qinglian.SampleCounty;
 import org.qinglian.platform.AuditLog;
 import org.qinglian.platform.Exchange;
 import org.qinglian.platform.Role;
@@ -53,7 +53,7 @@ class AuditorPageTests {
 	@BeforeEach
 	void accounts() {
 		if (!users.exists("county_auditor")) {
-			exchange.importBundle(SampleData.devSample(), Exchange.Progress.NONE);
+			exchange.importBundle(SampleCounty.bundle(), Exchange.Progress.NONE);
 			users.create(new NewUser("county_auditor", "审计", "auditor-test-pass-1", Role.AUDITOR, "330683000000"));
 			users.create(new NewUser("town_auditor", "审计", "auditor-test-pass-1", Role.AUDITOR, "330683101000"));
 			audit.record("view_person", "person", "P_IN_101", "330683101201", null);

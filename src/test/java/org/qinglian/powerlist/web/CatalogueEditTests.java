@@ -1,8 +1,7 @@
-package org.qinglian.web;
+package org.qinglian.powerlist.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -12,18 +11,15 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qinglian.IntegrationTest;
-import org.qinglian.SampleData;
-import org.qinglian.platform.Exchange;
+import org.qinglian.SampleCounty;
 import org.qinglian.platform.Role;
-import org.qinglian.platform.UserAccounts;
-import org.qinglian.platform.UserAccounts.NewUser;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
@@ -36,40 +32,22 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @TestPropertySource(properties = "qinglian.test.database=catalogue")
 class CatalogueEditTests {
 
-	@Autowired
-	org.springframework.security.core.userdetails.UserDetailsService userDetails;
-
-	/**
-	 * Signed in as the account (pages take no HTTP Basic; the password is the fixture's).
-	 */
-	org.springframework.test.web.servlet.request.RequestPostProcessor signedIn(String username, String password) {
-		return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-			.user(userDetails.loadUserByUsername(username));
-	}
-
-	static final String PASSWORD = "catalogue-test-password";
-
 	static final String ITEM = "major_decision";
 
 	@Autowired
-	MockMvc mvc;
+	MockMvcTester mvc;
 
 	@Autowired
-	Exchange exchange;
-
-	@Autowired
-	UserAccounts users;
+	SampleCounty county;
 
 	@Autowired
 	JdbcClient jdbc;
 
 	@BeforeEach
 	void county() {
-		if (jdbc.sql("select count(*) from plt_user").query(Long.class).single() == 0) {
-			exchange.importBundle(SampleData.devSample(), Exchange.Progress.NONE);
-			users.create(new NewUser("admin", "管理员", PASSWORD, Role.COUNTY_ADMIN, "330683000000"));
-			users.create(new NewUser("changle", "长乐", PASSWORD, Role.TOWNSHIP_STAFF, "330683102000"));
-		}
+		county.loaded()
+			.withUser("admin", Role.COUNTY_ADMIN, SampleCounty.COUNTY)
+			.withUser("changle", Role.TOWNSHIP_STAFF, SampleCounty.CHANGLE);
 	}
 
 	/** The item's steps as the edit form sends them, in the catalogue's order. */
@@ -86,7 +64,7 @@ class CatalogueEditTests {
 
 	MockHttpServletRequestBuilder form(List<Map<String, Object>> steps, String user, String code) {
 		MockHttpServletRequestBuilder b = post("/admin/catalogue/items").with(csrf())
-			.with(signedIn(user, PASSWORD))
+			.with(county.signedIn(user))
 			.param("code", code)
 			.param("category", "major_decision")
 			.param("name", "村级重大事项决策（四议两公开）")
@@ -122,7 +100,7 @@ class CatalogueEditTests {
 		long auditBefore = jdbc.sql("select count(*) from plt_audit_log where target_type = 'power_item'")
 			.query(Long.class)
 			.single();
-		MockHttpServletResponse saved = mvc.perform(form(steps, "admin")).andReturn().getResponse();
+		MockHttpServletResponse saved = mvc.perform(form(steps, "admin")).getResponse();
 		assertThat(saved.getStatus()).isEqualTo(302);
 		assertThat(saved.getRedirectedUrl()).isEqualTo("/admin/catalogue/items/" + ITEM);
 		assertThat(steps().get(0).get("name")).isEqualTo(renamed);
@@ -135,21 +113,19 @@ class CatalogueEditTests {
 		String village = jdbc.sql("select min(region_code) from jur_region where level = 'village'")
 			.query(String.class)
 			.single();
-		assertThat(mvc.perform(get("/public/villages/" + village)).andReturn().getResponse().getContentAsString())
+		assertThat(mvc.perform(get("/public/villages/" + village)).getResponse().getContentAsString())
 			.contains(renamed);
 	}
 
 	@Test
 	void anItemCodeThatLooksLikeATemplateIsSavedAndItsPageOpens() throws Exception {
-		MockHttpServletResponse saved = mvc.perform(form(steps(), "admin", "{x}")).andReturn().getResponse();
+		MockHttpServletResponse saved = mvc.perform(form(steps(), "admin", "{x}")).getResponse();
 		assertThat(saved.getStatus()).isEqualTo(302);
 		assertThat(saved.getRedirectedUrl()).isEqualTo("/admin/catalogue/items/%7Bx%7D");
-		assertThat(mvc.perform(get("/admin/catalogue/items/{code}", "{x}").with(signedIn("admin", PASSWORD)))
-			.andReturn()
+		assertThat(mvc.perform(get("/admin/catalogue/items/{code}", "{x}").with(county.signedIn("admin")))
 			.getResponse()
 			.getStatus()).isEqualTo(200);
-		assertThat(mvc.perform(get("/admin/catalogue/items/{code}", "no-such-item").with(signedIn("admin", PASSWORD)))
-			.andReturn()
+		assertThat(mvc.perform(get("/admin/catalogue/items/{code}", "no-such-item").with(county.signedIn("admin")))
 			.getResponse()
 			.getStatus()).isEqualTo(404);
 	}
@@ -161,7 +137,7 @@ class CatalogueEditTests {
 		steps.get(1).put("after", "nosuch");
 		steps.get(1).put("min_days", 9);
 		steps.get(1).put("max_days", 3);
-		String html = mvc.perform(form(steps, "admin")).andReturn().getResponse().getContentAsString();
+		String html = mvc.perform(form(steps, "admin")).getResponse().getContentAsString();
 		assertThat(html).contains("未保存").contains("“nosuch”不是本事项的步骤").contains("第 2 行步骤 · 最长天数");
 		assertThat(steps()).isEqualTo(before);
 	}
@@ -187,20 +163,17 @@ class CatalogueEditTests {
 									.toList()));
 			}
 		});
-		String html = mvc.perform(form(steps, "admin")).andReturn().getResponse().getContentAsString();
+		String html = mvc.perform(form(steps, "admin")).getResponse().getContentAsString();
 		assertThat(html).contains("步骤 " + used + " 已有").contains("不能删除");
 		assertThat(steps()).isEqualTo(before);
 	}
 
 	@Test
 	void onlyAnAdministratorEditsTheList() throws Exception {
-		assertThat(mvc.perform(form(steps(), "changle")).andReturn().getResponse().getStatus()).isEqualTo(403);
-		assertThat(mvc.perform(get("/admin/catalogue").with(signedIn("changle", PASSWORD)))
-			.andReturn()
-			.getResponse()
-			.getStatus()).isEqualTo(403);
-		assertThat(mvc.perform(get("/admin/catalogue/items/" + ITEM).with(signedIn("admin", PASSWORD)))
-			.andReturn()
+		assertThat(mvc.perform(form(steps(), "changle")).getResponse().getStatus()).isEqualTo(403);
+		assertThat(mvc.perform(get("/admin/catalogue").with(county.signedIn("changle"))).getResponse().getStatus())
+			.isEqualTo(403);
+		assertThat(mvc.perform(get("/admin/catalogue/items/" + ITEM).with(county.signedIn("admin")))
 			.getResponse()
 			.getContentAsString()).contains("流程步骤").contains("<svg");
 	}
@@ -208,7 +181,7 @@ class CatalogueEditTests {
 	@Test
 	void aRedLineIsAddedChangedAndRemoved() throws Exception {
 		mvc.perform(post("/admin/catalogue/red-lines").with(csrf())
-			.with(signedIn("admin", PASSWORD))
+			.with(county.signedIn("admin"))
 			.param("code", "RL-TEST")
 			.param("text", "严禁在集体资金中列支个人消费")
 			.param("itemCode", ITEM));
@@ -217,16 +190,16 @@ class CatalogueEditTests {
 			.isEqualTo("严禁在集体资金中列支个人消费");
 		var refused = mvc
 			.perform(post("/admin/catalogue/red-lines").with(csrf())
-				.with(signedIn("admin", PASSWORD))
+				.with(county.signedIn("admin"))
 				.param("code", "RL-TEST")
 				.param("text", "改")
 				.param("itemCode", "no_such_item"))
-			.andReturn();
+			.getMvcResult();
 		assertThat(refused.getFlashMap().get("problems").toString()).contains("“no_such_item”不是清单中的事项");
 		assertThat(
 				jdbc.sql("select text from pow_red_line where red_line_code = 'RL-TEST'").query(String.class).single())
 			.isEqualTo("严禁在集体资金中列支个人消费");
-		mvc.perform(post("/admin/catalogue/red-lines/RL-TEST/delete").with(csrf()).with(signedIn("admin", PASSWORD)));
+		mvc.perform(post("/admin/catalogue/red-lines/RL-TEST/delete").with(csrf()).with(county.signedIn("admin")));
 		assertThat(jdbc.sql("select count(*) from pow_red_line where red_line_code = 'RL-TEST'")
 			.query(Long.class)
 			.single()).isZero();
@@ -237,11 +210,11 @@ class CatalogueEditTests {
 		List<Map<String, Object>> steps = steps();
 		Object original = steps.get(2).get("name");
 		steps.get(2).put("name", "<script>alert(1)</script>审议");
-		assertThat(mvc.perform(form(steps, "admin")).andReturn().getResponse().getStatus()).isEqualTo(302);
+		assertThat(mvc.perform(form(steps, "admin")).getResponse().getStatus()).isEqualTo(302);
 		String village = jdbc.sql("select min(region_code) from jur_region where level = 'village'")
 			.query(String.class)
 			.single();
-		String html = mvc.perform(get("/public/villages/" + village)).andReturn().getResponse().getContentAsString();
+		String html = mvc.perform(get("/public/villages/" + village)).getResponse().getContentAsString();
 		assertThat(html).doesNotContain("<script>alert(1)").contains("&lt;script&gt;alert(1)&lt;/script&gt;审议");
 		steps.get(2).put("name", original);
 		mvc.perform(form(steps, "admin"));

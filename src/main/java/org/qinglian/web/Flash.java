@@ -1,0 +1,25 @@
+package org.qinglian.web;
+
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The messages a redirect carries to the next page, which {@code fragments/page :: flash}
+ * shows: a notice (something done) or a problem (something refused), each a message key
+ * with its arguments, so that the page says it in the user's language.
+ */
+public final class Flash {
+
+	private Flash() {
+	}
+
+	public static void notice(RedirectAttributes redirect, String messageKey, Object... args) {
+		redirect.addFlashAttribute("noticeKey", messageKey);
+		redirect.addFlashAttribute("noticeArgs", args);
+	}
+
+	public static void problem(RedirectAttributes redirect, String messageKey, Object... args) {
+		redirect.addFlashAttribute("problemKey", messageKey);
+		redirect.addFlashAttribute("problemArgs", args);
+	}
+
+}

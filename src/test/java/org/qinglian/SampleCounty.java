@@ -1,0 +1,95 @@
+package org.qinglian;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.qinglian.platform.Exchange;
+import org.qinglian.platform.Role;
+import org.qinglian.platform.UserAccounts;
+import org.qinglian.platform.UserAccounts.NewUser;
+import org.qinglian.risk.RiskLibrary;
+
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * The labelled sample county of {@code ../shared/data/dev-sample} (two townships, 16
+ * villages, 2019-2020) as the web and browser tests use it: imported and scanned once per
+ * test database, with the accounts a test asks for. Every {@link IntegrationTest} has it.
+ */
+@TestComponent
+public class SampleCounty {
+
+	public static final String COUNTY = "330683000000";
+
+	/** 甘霖镇, the first township. */
+	public static final String GANLIN = "330683101000";
+
+	/** 长乐镇, the second township. */
+	public static final String CHANGLE = "330683102000";
+
+	/** The password of every account a test makes here. */
+	public static final String PASSWORD = "sample-county-password";
+
+	private final Exchange exchange;
+
+	private final RiskLibrary risk;
+
+	private final UserAccounts users;
+
+	private final UserDetailsService userDetails;
+
+	private final JdbcClient jdbc;
+
+	SampleCounty(Exchange exchange, RiskLibrary risk, UserAccounts users, UserDetailsService userDetails,
+			JdbcClient jdbc) {
+		this.exchange = exchange;
+		this.risk = risk;
+		this.users = users;
+		this.userDetails = userDetails;
+		this.jdbc = jdbc;
+	}
+
+	/** Where the sample bundle is: beside the project. */
+	public static Path bundle() {
+		for (Path p : new Path[] { Path.of("../shared/data/dev-sample"), Path.of("../../shared/data/dev-sample") }) {
+			if (Files.isDirectory(p)) {
+				return p.toAbsolutePath().normalize();
+			}
+		}
+		throw new IllegalStateException("../shared/data/dev-sample is not beside the project");
+	}
+
+	/** The county imported and scanned, unless this test database already has it. */
+	public SampleCounty loaded() {
+		if (jdbc.sql("select count(*) from jur_region").query(Long.class).single() == 0) {
+			exchange.importBundle(bundle(), Exchange.Progress.NONE);
+			risk.scan(RiskLibrary.ScanProgress.NONE);
+		}
+		return this;
+	}
+
+	/**
+	 * An account with {@link #PASSWORD}, made unless it exists; it need not change its
+	 * password.
+	 */
+	public SampleCounty withUser(String username, Role role, String regionCode) {
+		if (jdbc.sql("select count(*) from plt_user where username = ?")
+			.param(username)
+			.query(Long.class)
+			.single() == 0) {
+			users.create(new NewUser(username, username, PASSWORD, role, regionCode));
+		}
+		return this;
+	}
+
+	/** A request signed in as the account (pages take no HTTP Basic). */
+	public RequestPostProcessor signedIn(String username) {
+		return user(userDetails.loadUserByUsername(username));
+	}
+
+}

@@ -1,0 +1,43 @@
+package org.qinglian.jurisdiction.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.qinglian.IntegrationTest;
+import org.qinglian.SampleCounty;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+/** The portal's home: the county's townships and their villages, for everyone. */
+@IntegrationTest
+@AutoConfigureMockMvc
+@TestPropertySource(properties = "qinglian.test.database=scoping")
+class PortalHomeTests {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	SampleCounty county;
+
+	@BeforeEach
+	void county() {
+		county.loaded();
+	}
+
+	@Test
+	void theHomeListsEveryTownshipWithItsVillagesAndNoPerson() {
+		assertThat(mvc.get().uri("/")).hasStatusOk()
+			.bodyText()
+			.contains("甘霖镇")
+			.contains("长乐镇")
+			.contains("/public/villages/330683101201")
+			.contains("/public/villages/330683102201")
+			.doesNotContain("/staff/people/");
+	}
+
+}

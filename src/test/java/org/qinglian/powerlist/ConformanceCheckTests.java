@@ -1,0 +1,110 @@
+package org.qinglian.powerlist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.qinglian.ModuleTest;
+import org.qinglian.platform.BundleImported;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.Scenario;
+
+/**
+ * The power list on its own (with the modules it stands on): an import that touches the
+ * uses of power has each checked against its flow, with its reasons in Chinese; one that
+ * touches no power file checks nothing.
+ */
+@ModuleTest
+class ConformanceCheckTests {
+
+	static final String VILLAGE = "330683101201";
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PowerList powerList;
+
+	@BeforeEach
+	void flow() {
+		for (String t : List.of("pow_deviation", "pow_conformance", "pow_exercise_event", "pow_exercise", "pow_step",
+				"pow_red_line", "pow_item")) {
+			jdbc.sql("delete from " + t).update();
+		}
+		jdbc.sql("insert into pow_item (item_code, category, name) values ('test_item', 'finance', '测试事项')").update();
+		jdbc.sql("""
+				insert into pow_step (item_code, step_code, seq, name, after) values
+				  ('test_item', 'propose', 1, '提议', null), ('test_item', 'decide', 2, '决议', 'propose')""").update();
+	}
+
+	void exercise(String id, String... steps) {
+		jdbc.sql("""
+				insert into pow_exercise (exercise_id, item_code, region_code, title, started_on, status)
+				values (?, 'test_item', ?, '测试', date '2020-03-01', 'done')""").params(id, VILLAGE).update();
+		for (int i = 0; i < steps.length; i++) {
+			jdbc.sql("insert into pow_exercise_event (exercise_id, step_code, occurred_on) values (?, ?, ?)")
+				.params(id, steps[i], java.sql.Date.valueOf("2020-03-0" + (i + 1)))
+				.update();
+		}
+	}
+
+	List<String> reasons(String id) {
+		return jdbc.sql("select reason_zh from pow_deviation where exercise_id = ? order by ordinal")
+			.param(id)
+			.query(String.class)
+			.list();
+	}
+
+	long checked(String id) {
+		return jdbc.sql("select count(*) from pow_conformance where exercise_id = ?")
+			.param(id)
+			.query(Long.class)
+			.single();
+	}
+
+	@Test
+	void anImportOfUsesOfPowerHasEachCheckedAgainstItsFlow(Scenario scenario) {
+		exercise("E-OK", "propose", "decide");
+		exercise("E-SKIP", "decide");
+		scenario.publish(new BundleImported(1, Set.of("power_exercises.csv")))
+			.andWaitForStateChange(() -> checked("E-OK") + checked("E-SKIP"), n -> n == 2)
+			.andVerify(n -> {
+				assertThat(reasons("E-OK")).isEmpty();
+				assertThat(reasons("E-SKIP")).isNotEmpty().allMatch(r -> r.contains("提议"));
+			});
+	}
+
+	@Test
+	void anImportThatTouchesNoPowerFileChecksNothing(Scenario scenario) {
+		exercise("E-SKIP", "decide");
+		scenario.publish(new BundleImported(2, Set.of("vouchers.csv")))
+			.andWaitForStateChange(
+					() -> jdbc.sql("select count(*) from event_publication where completion_date is null")
+						.query(Long.class)
+						.single(),
+					open -> open == 0)
+			.andVerify(open -> assertThat(checked("E-SKIP")).isZero());
+	}
+
+	@Test
+	void twoRechecksAtOnceBothFinishWithTheSameResult() throws Exception {
+		exercise("E-SKIP", "decide");
+		var pool = Executors.newFixedThreadPool(2);
+		try {
+			Future<Long> first = pool.submit(powerList::recheckAll);
+			Future<Long> second = pool.submit(powerList::recheckAll);
+			assertThat(first.get()).isEqualTo(second.get()).isEqualTo(1);
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
+}

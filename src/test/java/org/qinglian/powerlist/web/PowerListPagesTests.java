@@ -1,0 +1,62 @@
+package org.qinglian.powerlist.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.qinglian.IntegrationTest;
+import org.qinglian.SampleCounty;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+/**
+ * A village's power list for everyone: no sign-in, Chinese first, English on request, its
+ * flowcharts drawn on the server, light for a phone.
+ */
+@IntegrationTest
+@AutoConfigureMockMvc
+@TestPropertySource(properties = "qinglian.test.database=scoping")
+class PowerListPagesTests {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	SampleCounty county;
+
+	@BeforeEach
+	void county() {
+		county.loaded();
+	}
+
+	@Test
+	void aVillagesPowerListShowsTwentyEightItemsWithFlowchartsAndRedLinesInChinese() {
+		assertThat(mvc.get().uri("/public/villages/330683101201")).hasStatusOk()
+			.bodyText()
+			.contains("小微权力清单")
+			.contains("村级重大事项决策（四议两公开）")
+			.contains("廉洁红线")
+			.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+			.doesNotContain("<script")
+			.satisfies(html -> assertThat(html.split("<svg", -1)).hasSize(29));
+	}
+
+	@Test
+	void theSamePageSpeaksEnglishOnRequest() {
+		assertThat(mvc.get().uri("/public/villages/330683101201?lang=en")).hasStatusOk()
+			.bodyText()
+			.contains("list of small and micro powers")
+			.contains("Red lines for village cadres")
+			.contains("lang=\"en");
+	}
+
+	@Test
+	void anUnknownVillageOrATownshipIsNotFound() {
+		assertThat(mvc.get().uri("/public/villages/330683999999")).hasStatus(404);
+		assertThat(mvc.get().uri("/public/villages/" + SampleCounty.GANLIN)).hasStatus(404);
+	}
+
+}

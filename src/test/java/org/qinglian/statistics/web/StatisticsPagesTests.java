@@ -1,0 +1,84 @@
+package org.qinglian.statistics.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.qinglian.IntegrationTest;
+import org.qinglian.SampleCounty;
+import org.qinglian.platform.Role;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+/** The pages that gather modules: the tree, a cadre's profile, the ecology. */
+@IntegrationTest
+@AutoConfigureMockMvc
+@TestPropertySource(properties = "qinglian.test.database=triage")
+class StatisticsPagesTests {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	SampleCounty county;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@BeforeEach
+	void county() {
+		county.loaded()
+			.withUser("changle", Role.TOWNSHIP_STAFF, SampleCounty.CHANGLE)
+			.withUser("changle_cadre", Role.VILLAGE_CADRE, "330683102201");
+	}
+
+	@Test
+	void aCadresProfileShowsAnExplainedScoreAndIsAudited() {
+		String subject = jdbc.sql("""
+				select min(f.subject_id) from risk_finding f join jur_position p on p.person_id = f.subject_id
+				where f.region_code like '330683102%'""").query(String.class).single();
+		assertThat(mvc.get().uri("/staff/people/" + subject).with(county.signedIn("changle"))).hasStatusOk()
+			.bodyText()
+			.contains("风险评分")
+			.contains("未经核实的发现只是线索，不是结论")
+			.contains("任职经历");
+		assertThat(jdbc.sql("select count(*) from plt_audit_log where action = 'view_person' and target_id = ?")
+			.param(subject)
+			.query(Long.class)
+			.single()).isPositive();
+	}
+
+	@Test
+	void theEcologyPageRanksTheTownshipsVillagesWithCharts() {
+		assertThat(mvc.get().uri("/staff/ecology/330683102000").with(county.signedIn("changle"))).hasStatusOk()
+			.bodyText()
+			.contains("data-chart=\"trend-data\"")
+			.contains("\"series\"")
+			.contains("echarts.min.js")
+			.doesNotContain("330683101");
+	}
+
+	@Test
+	void theTreeCountsOpenFindingsForSupervisionStaffOnly() {
+		assertThat(mvc.get().uri("/staff").with(county.signedIn("changle"))).hasStatusOk()
+			.bodyText()
+			.contains("长乐镇")
+			.doesNotContain("甘霖镇");
+		long open = jdbc
+			.sql("select count(*) from risk_finding where status = 'open' and region_code like '330683102%'")
+			.query(Long.class)
+			.single();
+		assertThat(open).isPositive();
+		assertThat(mvc.get().uri("/staff").with(county.signedIn("changle"))).bodyText()
+			.contains("/staff/findings?region=330683102000")
+			.contains(">" + open + "</a>");
+		assertThat(mvc.get().uri("/staff").with(county.signedIn("changle_cadre"))).hasStatusOk()
+			.bodyText()
+			.doesNotContain("/staff/findings");
+	}
+
+}
