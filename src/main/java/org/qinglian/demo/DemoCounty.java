@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.security.SecureRandom;
 import java.time.Duration;
 
 import org.qinglian.platform.Command;
+import org.qinglian.platform.Command.UsageException;
+import org.qinglian.platform.CommandArguments;
 import org.qinglian.platform.Exchange;
 import org.qinglian.platform.Role;
 import org.qinglian.platform.UserAccounts;
@@ -65,35 +68,14 @@ class DemoCounty implements Command {
 
 	@Override
 	public int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
-		int townships = 2;
-		int villages = 8;
-		long seed = 1;
-		Path dir = Path.of("data/demo-bundle");
-		boolean load = true;
-		for (int i = 0; i < args.size(); i++) {
-			String a = args.get(i);
-			try {
-				switch (a) {
-					case "--townships" -> townships = Integer.parseInt(args.get(++i));
-					case "--villages" -> villages = Integer.parseInt(args.get(++i));
-					case "--seed" -> seed = Long.parseLong(args.get(++i));
-					case "--out" -> dir = Path.of(args.get(++i));
-					case "--no-load" -> load = false;
-					default -> {
-						err.println("Unknown option " + a + ". Usage: demo " + usage());
-						return 2;
-					}
-				}
-			}
-			catch (IndexOutOfBoundsException | NumberFormatException ex) {
-				err.println("Option " + a + " needs a number. Usage: demo " + usage());
-				return 2;
-			}
-		}
-		if (townships < 1 || townships > 899 || villages < 1 || villages > 799) {
-			err.println("--townships must be 1..899 and --villages 1..799");
-			return 2;
-		}
+		CommandArguments a = CommandArguments.parse(args, Set.of("--townships", "--villages", "--seed", "--out"),
+				Set.of("--no-load"));
+		a.positional(0);
+		int townships = (int) a.number("--townships", 2, 1, 899);
+		int villages = (int) a.number("--villages", 8, 1, 799);
+		long seed = a.number("--seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
+		Path dir = Path.of(a.option("--out", "data/demo-bundle"));
+		boolean load = !a.flag("--no-load");
 		if (load && installation.holdsData() && installation.fact(FACT).isEmpty()) {
 			err.println("This database holds data that the demo generator did not make: demo loads into an empty "
 					+ "one only (give --no-load to write the bundle alone)");

@@ -59,8 +59,13 @@ public interface Jurisdiction {
 	record OrganizationView(String orgId, String name, String personName, String role) {
 	}
 
-	record RegionView(String code, String name, String level, String parentCode, LocalDate cashlessSince,
+	record RegionView(String code, String name, RegionLevel level, String parentCode, LocalDate cashlessSince,
 			LocalDate custodySince) {
+
+		public boolean isVillage() {
+			return level.isVillage();
+		}
+
 	}
 
 	record PositionView(String personId, String name, String regionCode, String role, LocalDate startDate,

@@ -18,6 +18,7 @@ import org.qinglian.assets.VillageAccounts.VoucherView;
 import org.qinglian.jurisdiction.Jurisdiction;
 import org.qinglian.jurisdiction.Jurisdiction.PositionView;
 import org.qinglian.jurisdiction.Jurisdiction.RegionView;
+import org.qinglian.jurisdiction.RegionLevel;
 import org.qinglian.platform.AuditLog;
 import org.qinglian.platform.Role.Permission;
 import org.qinglian.platform.Scope;
@@ -66,7 +67,7 @@ public class CountyOverview {
 	}
 
 	/** A line of the tree: a region and the sums of the villages below it. */
-	public record TreeRow(String code, String name, String level, int depth, long exercises, long deviating,
+	public record TreeRow(String code, String name, RegionLevel level, int depth, long exercises, long deviating,
 			long vouchers, BigDecimal expense, long contracts, long projects, long subsidies, long openFindings) {
 	}
 
@@ -109,9 +110,9 @@ public class CountyOverview {
 
 	private static int depth(RegionView region) {
 		return switch (region.level()) {
-			case "county" -> 0;
-			case "township" -> 1;
-			default -> 2;
+			case COUNTY -> 0;
+			case TOWNSHIP -> 1;
+			case VILLAGE -> 2;
 		};
 	}
 
@@ -150,7 +151,7 @@ public class CountyOverview {
 		Scope scope = scopes.current();
 		scope.requireCovers(code);
 		RegionView village = jurisdiction.region(code)
-			.filter(r -> r.level().equals("village"))
+			.filter(RegionView::isVillage)
 			.orElseThrow(Scope.NotInScopeException::new);
 		List<ContractView> contracts = accounts.contracts(code, VILLAGE_LIMIT);
 		List<SubsidyView> subsidies = accounts.subsidies(code, VILLAGE_LIMIT);

@@ -77,7 +77,7 @@ public class VillageEcology {
 		RegionView region = jurisdiction.region(regionCode).orElseThrow(Scope.NotInScopeException::new);
 		List<VillageScore> ranking = ranking(region);
 		return new Ecology(region, ranking, risk.trend(regionCode),
-				region.level().equals("village") ? risk.findings(regionCode, "all", VILLAGE_FINDINGS) : List.of());
+				region.isVillage() ? risk.findings(regionCode, "all", VILLAGE_FINDINGS) : List.of());
 	}
 
 	private List<VillageScore> ranking(RegionView region) {
@@ -87,7 +87,7 @@ public class VillageEcology {
 		String prefix = Scope.prefixOf(region.code());
 		List<VillageScore> ranking = new ArrayList<>();
 		for (RegionView v : jurisdiction.regionsInScope()) {
-			if (v.level().equals("village") && v.code().startsWith(prefix)) {
+			if (v.isVillage() && v.code().startsWith(prefix)) {
 				var schemes = byScheme.getOrDefault(v.code(), Map.of()).values();
 				ranking.add(new VillageScore(v,
 						score(open.getOrDefault(v.code(), OpenFindings.NONE),

@@ -35,7 +35,7 @@ class CommandLineTests {
 		Command command = commands.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int code = command.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+		int code = Command.execute(command, List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
 				new PrintStream(err, true, StandardCharsets.UTF_8));
 		return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
 	}
@@ -78,6 +78,11 @@ class CommandLineTests {
 		Run r = run("import");
 		assertThat(r.code()).isEqualTo(2);
 		assertThat(r.err()).startsWith("Usage: import BUNDLE");
+		Run demo = run("demo", "--townships", "0");
+		assertThat(demo.code()).isEqualTo(2);
+		assertThat(demo.err()).startsWith("demo: --townships must be a whole number from 1 to 899, not '0'")
+			.contains("Usage: demo [--townships N]");
+		assertThat(run("scan", "--bogus").err()).startsWith("scan: unknown option --bogus");
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.qinglian.jurisdiction.Jurisdiction;
+import org.qinglian.jurisdiction.RegionLevel;
 import org.qinglian.platform.AuditLog;
 import org.qinglian.platform.Role;
 import org.qinglian.platform.Scope;
@@ -57,7 +58,7 @@ class JdbcJurisdiction implements Jurisdiction {
 	}
 
 	private static RegionView region(ResultSet rs, int i) throws SQLException {
-		return new RegionView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+		return new RegionView(rs.getString(1), rs.getString(2), RegionLevel.of(rs.getString(3)), rs.getString(4),
 				rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class));
 	}
 

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.qinglian.jurisdiction.Jurisdiction;
 import org.qinglian.jurisdiction.Jurisdiction.RegionView;
+import org.qinglian.jurisdiction.RegionLevel;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,7 +28,7 @@ class PortalHome {
 	@GetMapping("/")
 	String home(Model model) {
 		List<RegionView> regions = jurisdiction.regions();
-		List<RegionView> townships = regions.stream().filter(r -> r.level().equals("township")).toList();
+		List<RegionView> townships = regions.stream().filter(r -> r.level() == RegionLevel.TOWNSHIP).toList();
 		Map<String, List<RegionView>> villages = new LinkedHashMap<>();
 		for (RegionView t : townships) {
 			villages.put(t.code(), regions.stream().filter(r -> t.code().equals(r.parentCode())).toList());

@@ -35,7 +35,7 @@ class CommandLineDispatcher implements ApplicationRunner, ExitCodeGenerator {
 			return;
 		}
 		try {
-			exitCode = command.run(args.subList(1, args.size()), System.out, System.err);
+			exitCode = Command.execute(command, args.subList(1, args.size()), System.out, System.err);
 		}
 		catch (Exception ex) {
 			System.err.println(

@@ -2,11 +2,13 @@ package org.qinglian.platform.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
+import java.time.Duration;
+import java.util.Set;
 
 import org.qinglian.platform.AuditLog;
 import org.qinglian.platform.BundleRejectedException;
 import org.qinglian.platform.Command;
+import org.qinglian.platform.CommandArguments;
 import org.qinglian.platform.Exchange;
 import org.qinglian.platform.Exchange.ExportReport;
 import org.qinglian.platform.Exchange.ImportReport;
@@ -20,27 +22,9 @@ class ExchangeCommands {
 
 	@Bean
 	Command importCommand(Exchange exchange) {
-		return new Command() {
-
-			@Override
-			public String name() {
-				return "import";
-			}
-
-			@Override
-			public String usage() {
-				return "BUNDLE    check a QDX bundle (folder or .zip) and load it, all or nothing";
-			}
-
-			@Override
-			public int run(List<String> args, PrintStream out, PrintStream err) {
-				if (args.size() != 1) {
-					err.println("Usage: import BUNDLE (a folder or a .zip holding manifest.json)");
-					return 2;
-				}
-				return importBundle(exchange, Path.of(args.get(0)), out, err);
-			}
-		};
+		return Command.of("import", "BUNDLE    check a QDX bundle (folder or .zip) and load it, all or nothing",
+				(args, out, err) -> importBundle(exchange,
+						Path.of(CommandArguments.parse(args, Set.of(), Set.of()).positional(1).get(0)), out, err));
 	}
 
 	/**
@@ -62,7 +46,7 @@ class ExchangeCommands {
 			out.printf("%,d rows in %.1f s: %,d rows/s%n", r.rowsRead(), r.millis() / 1000.0, r.rowsPerSecond());
 			if (r.rowsChanged() > 0) {
 				out.println("Checking the uses of power against their flows and scanning for integrity risks...");
-				if (!exchange.awaitFollowUps(java.time.Duration.ofMinutes(30))) {
+				if (!exchange.awaitFollowUps(Duration.ofMinutes(30))) {
 					err.println("The checks after the import have not finished; they resume at the next start.");
 				}
 			}
@@ -81,64 +65,35 @@ class ExchangeCommands {
 
 	@Bean
 	Command exportCommand(Exchange exchange) {
-		return new Command() {
-
-			@Override
-			public String name() {
-				return "export";
-			}
-
-			@Override
-			public String usage() {
-				return "DIR [--with-identities]   write all data as a QDX bundle into DIR (reporters' identities sealed unless asked for)";
-			}
-
-			@Override
-			public int run(List<String> args, PrintStream out, PrintStream err) {
-				List<String> dirs = args.stream().filter(a -> !a.equals("--with-identities")).toList();
-				if (dirs.size() != 1 || dirs.get(0).startsWith("-")) {
-					err.println("Usage: export " + usage());
-					return 2;
-				}
-				boolean identities = args.contains("--with-identities");
-				ExportReport r = exchange.exportBundle(Path.of(dirs.get(0)), identities);
-				out.printf("Exported %,d rows in %d files to %s%s%n", r.rows(), r.files(), dirs.get(0),
-						identities ? " (reporters' identities in clear: keep these files safe)" : "");
-				return 0;
-			}
-		};
+		return Command.of("export",
+				"DIR [--with-identities]   write all data as a QDX bundle into DIR (reporters' identities sealed unless asked for)",
+				(args, out, err) -> {
+					CommandArguments a = CommandArguments.parse(args, Set.of(), Set.of("--with-identities"));
+					String dir = a.positional(1).get(0);
+					boolean identities = a.flag("--with-identities");
+					ExportReport r = exchange.exportBundle(Path.of(dir), identities);
+					out.printf("Exported %,d rows in %d files to %s%s%n", r.rows(), r.files(), dir,
+							identities ? " (reporters' identities in clear: keep these files safe)" : "");
+					return 0;
+				});
 	}
 
 	@Bean
 	Command auditCommand(AuditLog audit) {
-		return new Command() {
-
-			@Override
-			public String name() {
-				return "audit";
-			}
-
-			@Override
-			public String usage() {
-				return "verify    check the audit log's chain of MACs and its checkpoints";
-			}
-
-			@Override
-			public int run(List<String> args, PrintStream out, PrintStream err) {
-				if (!args.equals(List.of("verify"))) {
-					err.println("Usage: audit verify");
-					return 2;
-				}
-				AuditLog.Verification v = audit.verify();
-				if (v.intact()) {
-					out.printf("The audit log is intact: %,d entries and %,d checkpoints checked.%n", v.entries(),
-							v.checkpoints());
-					return 0;
-				}
-				err.printf("The audit log is broken at entry %d: %s.%n", v.firstBroken(), v.reason());
-				return 1;
-			}
-		};
+		return Command.of("audit", "verify    check the audit log's chain of MACs and its checkpoints",
+				(args, out, err) -> {
+					if (!CommandArguments.parse(args, Set.of(), Set.of()).positional(1).get(0).equals("verify")) {
+						throw new Command.UsageException(null);
+					}
+					AuditLog.Verification v = audit.verify();
+					if (v.intact()) {
+						out.printf("The audit log is intact: %,d entries and %,d checkpoints checked.%n", v.entries(),
+								v.checkpoints());
+						return 0;
+					}
+					err.printf("The audit log is broken at entry %d: %s.%n", v.firstBroken(), v.reason());
+					return 1;
+				});
 	}
 
 }

@@ -3,11 +3,14 @@ package org.qinglian.platform.crypto;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.qinglian.platform.AuditLog;
 import org.qinglian.platform.Command;
+import org.qinglian.platform.Command.UsageException;
+import org.qinglian.platform.CommandArguments;
 import org.qinglian.platform.ExchangeColumn;
 import org.qinglian.platform.ExchangeFile;
 import org.qinglian.platform.PersonalDataCipher;
@@ -59,9 +62,8 @@ class KeysCommand implements Command {
 
 	@Override
 	public int run(List<String> args, PrintStream out, PrintStream err) {
-		if (!args.equals(List.of("rotate"))) {
-			err.println("Usage: keys rotate");
-			return 2;
+		if (!CommandArguments.parse(args, Set.of(), Set.of()).positional(1).get(0).equals("rotate")) {
+			throw new UsageException(null);
 		}
 		long[] values = { 0 };
 		Map<Keysets.Purpose, Integer> ids = tx.execute(status -> {

@@ -31,6 +31,7 @@ import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.qinglian.platform.AuditLog;
 import org.qinglian.platform.Command;
+import org.qinglian.platform.CommandArguments;
 import org.qinglian.platform.crypto.Keysets;
 import org.qinglian.platform.OwnerOnlyFiles;
 import tools.jackson.databind.JsonNode;
@@ -39,6 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionDefinition;
@@ -85,64 +87,33 @@ class BackupCommands {
 		this.clock = clock;
 	}
 
-	@org.springframework.context.annotation.Bean
+	@Bean
 	static Command backupCommand(BackupCommands backups) {
-		return new Command() {
-
-			@Override
-			public String name() {
-				return "backup";
-			}
-
-			@Override
-			public String usage() {
-				return "TARGET    a consistent copy of the database into the new folder TARGET (keys apart)";
-			}
-
-			@Override
-			public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-				if (args.size() != 1) {
-					err.println("Usage: backup " + usage());
-					return 2;
-				}
-				Path target = Path.of(args.get(0));
-				if (Files.exists(target) && (!Files.isDirectory(target) || Files.list(target).findAny().isPresent())) {
-					err.println("backup: " + target + " exists and is not an empty folder");
-					return 1;
-				}
-				long rows = backups.backup(target);
-				out.printf("Backed up %,d rows to %s. The keys are not in it: back up %s apart.%n", rows, target,
-						backups.keys.dir());
-				return 0;
-			}
-		};
+		return Command.of("backup",
+				"TARGET    a consistent copy of the database into the new folder TARGET (keys apart)",
+				(args, out, err) -> {
+					Path target = Path.of(CommandArguments.parse(args, Set.of(), Set.of()).positional(1).get(0));
+					if (Files.exists(target)
+							&& (!Files.isDirectory(target) || Files.list(target).findAny().isPresent())) {
+						err.println("backup: " + target + " exists and is not an empty folder");
+						return 1;
+					}
+					long rows = backups.backup(target);
+					out.printf("Backed up %,d rows to %s. The keys are not in it: back up %s apart.%n", rows, target,
+							backups.keys.dir());
+					return 0;
+				});
 	}
 
-	@org.springframework.context.annotation.Bean
+	@Bean
 	static Command restoreCommand(BackupCommands backups) {
-		return new Command() {
-
-			@Override
-			public String name() {
-				return "restore";
-			}
-
-			@Override
-			public String usage() {
-				return "SOURCE    a backup into this empty database (with the keys it was made with)";
-			}
-
-			@Override
-			public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-				if (args.size() != 1) {
-					err.println("Usage: restore " + usage());
-					return 2;
-				}
-				long rows = backups.restore(Path.of(args.get(0)));
-				out.printf("Restored %,d rows from %s.%n", rows, args.get(0));
-				return 0;
-			}
-		};
+		return Command.of("restore", "SOURCE    a backup into this empty database (with the keys it was made with)",
+				(args, out, err) -> {
+					String source = CommandArguments.parse(args, Set.of(), Set.of()).positional(1).get(0);
+					long rows = backups.restore(Path.of(source));
+					out.printf("Restored %,d rows from %s.%n", rows, source);
+					return 0;
+				});
 	}
 
 	long backup(Path target) throws IOException {

@@ -8,8 +8,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 import org.qinglian.platform.Command;
+import org.qinglian.platform.Command.UsageException;
+import org.qinglian.platform.CommandArguments;
 import org.qinglian.platform.Registry;
 import org.qinglian.platform.Role;
 import org.qinglian.platform.UserAccounts;
@@ -64,39 +67,20 @@ class AdminCommand implements Command {
 
 	@Override
 	public int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
-		if (args.size() < 2 || !args.get(0).equals("create")) {
-			err.println("Usage: admin " + usage());
-			return 2;
+		CommandArguments a = CommandArguments.parse(args, Set.of("--role", "--region", "--name"), Set.of());
+		List<String> positional = a.positional(2);
+		if (!positional.get(0).equals("create")) {
+			throw new UsageException(null);
 		}
-		String username = args.get(1);
-		Role role = Role.COUNTY_ADMIN;
-		String region = null;
-		String display = null;
-		for (int i = 2; i < args.size(); i++) {
-			String a = args.get(i);
-			String value = i + 1 < args.size() ? args.get(++i) : null;
-			if (value == null) {
-				err.println("Option " + a + " needs a value. Usage: admin " + usage());
-				return 2;
-			}
-			switch (a) {
-				case "--role" -> {
-					Role r = Arrays.stream(Role.values()).filter(x -> x.code().equals(value)).findFirst().orElse(null);
-					if (r == null) {
-						err.println("--role: '" + value + "' is not one of "
-								+ Arrays.stream(Role.values()).map(Role::code).toList());
-						return 2;
-					}
-					role = r;
-				}
-				case "--region" -> region = value;
-				case "--name" -> display = value;
-				default -> {
-					err.println("Unknown option " + a + ". Usage: admin " + usage());
-					return 2;
-				}
-			}
-		}
+		String username = positional.get(1);
+		String roleCode = a.option("--role", Role.COUNTY_ADMIN.code());
+		Role role = Arrays.stream(Role.values())
+			.filter(x -> x.code().equals(roleCode))
+			.findFirst()
+			.orElseThrow(() -> new UsageException("--role: '" + roleCode + "' is not one of "
+					+ Arrays.stream(Role.values()).map(Role::code).toList()));
+		String region = a.option("--region", null);
+		String display = a.option("--name", null);
 		if (region == null) {
 			List<String> counties = registry.counties();
 			if (counties.size() != 1) {

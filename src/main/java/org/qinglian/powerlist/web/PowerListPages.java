@@ -38,7 +38,7 @@ class PowerListPages {
 	@GetMapping("/public/villages/{code}")
 	String village(@PathVariable String code, Model model) {
 		RegionView village = jurisdiction.region(code)
-			.filter(r -> r.level().equals("village"))
+			.filter(RegionView::isVillage)
 			.orElseThrow(Scope.NotInScopeException::new);
 		List<PowerItemView> items = powerList.catalogue();
 		Map<String, String> charts = new LinkedHashMap<>();

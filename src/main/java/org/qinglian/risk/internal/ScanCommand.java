@@ -7,8 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 import org.qinglian.platform.Command;
+import org.qinglian.platform.CommandArguments;
 import org.qinglian.risk.RiskLibrary;
 import org.qinglian.risk.RiskLibrary.ScanReport;
 
@@ -36,14 +38,9 @@ class ScanCommand implements Command {
 
 	@Override
 	public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-		Path file = null;
-		if (args.size() == 2 && args.get(0).equals("--out")) {
-			file = Path.of(args.get(1));
-		}
-		else if (!args.isEmpty()) {
-			err.println("Usage: scan " + usage());
-			return 2;
-		}
+		CommandArguments a = CommandArguments.parse(args, Set.of("--out"), Set.of());
+		a.positional(0);
+		Path file = a.option("--out", null) == null ? null : Path.of(a.option("--out", null));
 		long started = System.nanoTime();
 		ScanReport r = library.scan((rule, done, total) -> {
 			int filled = total == 0 ? 30 : done * 30 / total;

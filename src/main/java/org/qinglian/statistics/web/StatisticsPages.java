@@ -95,7 +95,7 @@ class StatisticsPages {
 		model.addAttribute("trendChart", charts.trend(e.trend(), locale));
 		model.addAttribute("rankingChart", charts.ranking(e.ranking(), locale));
 		model.addAttribute("rankingHeight", EcologyCharts.rankingHeight(e.ranking()));
-		if (e.region().level().equals("village")) {
+		if (e.region().isVillage()) {
 			model.addAttribute("findings", e.findings());
 		}
 		return "statistics/ecology";
