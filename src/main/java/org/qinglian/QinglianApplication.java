@@ -5,6 +5,8 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
+import java.util.Arrays;
+
 /**
  * Qinglian (清廉), a grassroots public-power supervision platform. One jar: {@code serve}
  * (the default) starts the web application; the other first arguments run one command and
@@ -21,7 +23,7 @@ public class QinglianApplication {
 		// Spring options (--server.port=…) start the web platform
 		boolean command = args.length > 0 && !args[0].startsWith("-") && !args[0].equals("serve");
 		if (args.length > 0 && args[0].equals("serve")) {
-			args = java.util.Arrays.copyOfRange(args, 1, args.length);
+			args = Arrays.copyOfRange(args, 1, args.length);
 		}
 		if (command) {
 			app.setWebApplicationType(WebApplicationType.NONE);

@@ -19,7 +19,6 @@ import org.qinglian.platform.Installation;
 import org.qinglian.platform.OwnerOnlyFiles;
 import org.qinglian.platform.ExchangeFile;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,12 +47,12 @@ class DemoCounty implements Command {
 	private final Path accountsFile;
 
 	DemoCounty(Exchange exchange, UserAccounts users, List<ExchangeFile> files, Installation installation,
-			@Value("${qinglian.demo.accounts-file:data/demo-accounts.txt}") Path accountsFile) {
+			DemoSettings settings) {
 		this.files = files;
 		this.exchange = exchange;
 		this.users = users;
 		this.installation = installation;
-		this.accountsFile = accountsFile;
+		this.accountsFile = settings.accountsFile();
 	}
 
 	@Override

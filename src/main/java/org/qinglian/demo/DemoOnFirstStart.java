@@ -8,7 +8,6 @@ import org.qinglian.platform.UserAccounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Profile;
@@ -38,13 +37,11 @@ class DemoOnFirstStart {
 
 	private final Path accountsFile;
 
-	DemoOnFirstStart(DemoCounty demo, UserAccounts users,
-			@Value("${qinglian.demo.load-on-first-start:false}") boolean enabled,
-			@Value("${qinglian.demo.accounts-file:data/demo-accounts.txt}") Path accountsFile) {
+	DemoOnFirstStart(DemoCounty demo, UserAccounts users, DemoSettings settings) {
 		this.demo = demo;
 		this.users = users;
-		this.enabled = enabled;
-		this.accountsFile = accountsFile;
+		this.enabled = settings.loadOnFirstStart();
+		this.accountsFile = settings.accountsFile();
 	}
 
 	@EventListener(ApplicationReadyEvent.class)

@@ -1,5 +1,6 @@
 package org.qinglian.platform;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
@@ -45,7 +46,7 @@ public interface AuditLog {
 	void checkpoint();
 
 	/** The file the checkpoints are written to (outside the database). */
-	java.nio.file.Path checkpointFile();
+	Path checkpointFile();
 
 	/**
 	 * The entries matching a filter, newest first (auditors only).

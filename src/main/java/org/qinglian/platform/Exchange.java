@@ -1,6 +1,8 @@
 package org.qinglian.platform;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
 
 /**
  * Data in and out in the QDX bundle format (spec/exchange-format.md).
@@ -36,13 +38,13 @@ public interface Exchange {
 	 * @param timeout how long to wait at most
 	 * @return whether everything finished within the timeout
 	 */
-	boolean awaitFollowUps(java.time.Duration timeout);
+	boolean awaitFollowUps(Duration timeout);
 
 	/**
 	 * @param from first day covered
 	 * @param to last day covered
 	 */
-	record DataPeriod(java.time.LocalDate from, java.time.LocalDate to) {
+	record DataPeriod(LocalDate from, LocalDate to) {
 	}
 
 	/** Told how far an import has got. */

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * How one file of the QDX bundle (spec/exchange-format.md) maps onto a module's table.
@@ -159,7 +160,7 @@ public record ExchangeFile(String file, String table, int order, List<ExchangeCo
 		}
 
 		/** A check of the row alone. */
-		public Builder check(String column, String reason, java.util.function.Predicate<Row> fails) {
+		public Builder check(String column, String reason, Predicate<Row> fails) {
 			checks.add(new RowCheck(column, reason, List.of(), (row, lookup) -> fails.test(row)));
 			return this;
 		}

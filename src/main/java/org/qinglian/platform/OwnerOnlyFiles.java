@@ -2,6 +2,7 @@ package org.qinglian.platform;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +62,7 @@ public final class OwnerOnlyFiles {
 	/** A new text file, readable by its owner only. */
 	public static void writeString(Path file, String text) throws IOException {
 		try (OutputStream out = create(file)) {
-			out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			out.write(text.getBytes(StandardCharsets.UTF_8));
 		}
 	}
 

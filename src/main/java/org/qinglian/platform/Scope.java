@@ -1,5 +1,10 @@
 package org.qinglian.platform;
 
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.security.access.AccessDeniedException;
+
 /**
  * The part of the county tree a user may see: their region and everything below it.
  * Region codes are hierarchical (6 digits county, 3 township, 3 village), so the subtree
@@ -49,6 +54,30 @@ public record Scope(String user, Role role, String regionCode, String personId) 
 		return new Scope("", Role.AUDITOR, code).prefix();
 	}
 
+	/**
+	 * The named parameters of a query scoped to this user: {@code :scope} (the
+	 * {@code like} pattern of the user's subtree) and {@code :me} (the user's person id,
+	 * for recusal; null when the user is none of the registry's people).
+	 */
+	public Map<String, Object> parameters() {
+		Map<String, Object> params = new HashMap<>();
+		params.put("scope", pattern());
+		params.put("me", personId);
+		return params;
+	}
+
+	/**
+	 * The same with {@code :subtree}, the pattern of a region that must be within this
+	 * scope.
+	 * @throws NotInScopeException when it is not
+	 */
+	public Map<String, Object> parametersUnder(String regionCode) {
+		requireCovers(regionCode);
+		Map<String, Object> params = parameters();
+		params.put("subtree", patternOf(regionCode));
+		return params;
+	}
+
 	public boolean covers(String code) {
 		return code != null && code.startsWith(prefix());
 	}
@@ -72,7 +101,7 @@ public record Scope(String user, Role role, String regionCode, String personId) 
 	 */
 	public void require(Role.Permission permission) {
 		if (!can(permission)) {
-			throw new org.springframework.security.access.AccessDeniedException("not permitted: " + permission);
+			throw new AccessDeniedException("not permitted: " + permission);
 		}
 	}
 

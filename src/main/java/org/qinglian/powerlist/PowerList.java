@@ -3,6 +3,7 @@ package org.qinglian.powerlist;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,7 +36,7 @@ public interface PowerList {
 	Optional<ExerciseDetail> exercise(String exerciseId);
 
 	/** Exercises and deviating exercises per region of the user's jurisdiction. */
-	java.util.Map<String, ExerciseFigures> figures();
+	Map<String, ExerciseFigures> figures();
 
 	/**
 	 * Checks every exercise against its flow again and stores the results; returns how

@@ -8,6 +8,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
+import java.util.Arrays;
+
 /** What every page's header needs to know. */
 @ControllerAdvice
 class PageModel {
@@ -23,7 +25,7 @@ class PageModel {
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
 		return auth != null && auth.getAuthorities()
 			.stream()
-			.anyMatch(a -> java.util.Arrays.stream(Role.values())
+			.anyMatch(a -> Arrays.stream(Role.values())
 				.anyMatch(r -> r.can(Role.Permission.READ_SUPERVISION) && a.getAuthority().equals("ROLE_" + r.name())));
 	}
 
@@ -32,7 +34,7 @@ class PageModel {
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
 		return auth != null && auth.getAuthorities()
 			.stream()
-			.anyMatch(a -> java.util.Arrays.stream(Role.values())
+			.anyMatch(a -> Arrays.stream(Role.values())
 				.anyMatch(r -> r.can(Role.Permission.READ_AUDIT) && a.getAuthority().equals("ROLE_" + r.name())));
 	}
 

@@ -1,7 +1,10 @@
 package org.qinglian.bench;
 
 import java.io.InputStreamReader;
+import java.io.StringReader;
 import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,15 +57,15 @@ public final class DetectionBenchmark {
 				RiskLibrary library = context.getBean(RiskLibrary.class);
 				Exchange.ImportReport imported = exchange.importBundle(bundle, Exchange.Progress.NONE);
 				System.gc();
-				for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+				for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
 					pool.resetPeakUsage();
 				}
 				long t0 = System.nanoTime();
 				RiskLibrary.ScanReport scan = library.scan(RiskLibrary.ScanProgress.NONE);
 				double seconds = (System.nanoTime() - t0) / 1e9;
-				long peak = java.lang.management.ManagementFactory.getMemoryPoolMXBeans()
+				long peak = ManagementFactory.getMemoryPoolMXBeans()
 					.stream()
-					.filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
+					.filter(p -> p.getType() == MemoryType.HEAP)
 					.mapToLong(p -> p.getPeakUsage().getUsed())
 					.sum();
 				StringWriter csv = new StringWriter();
@@ -72,7 +75,7 @@ public final class DetectionBenchmark {
 					.setHeader()
 					.setSkipHeaderRecord(true)
 					.get()
-					.parse(new java.io.StringReader(csv.toString()))) {
+					.parse(new StringReader(csv.toString()))) {
 					findings.add(new Finding(r.get("scheme"), r.get("subject_id"), r.get("region_code"),
 							new HashSet<>(List.of(r.get("records").split(";"))), r.get("explanation")));
 				}

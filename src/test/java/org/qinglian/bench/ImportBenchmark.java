@@ -9,8 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -37,8 +40,7 @@ public final class ImportBenchmark {
 	 * COPY of every file into a bare table whose columns have the types the platform
 	 * stores them as.
 	 */
-	static double typedCopy(EmbeddedPostgres pg, Path bundle, java.util.Collection<ExchangeFile> files)
-			throws Exception {
+	static double typedCopy(EmbeddedPostgres pg, Path bundle, Collection<ExchangeFile> files) throws Exception {
 		long t0 = System.nanoTime();
 		try (Connection c = pg.getDatabase("postgres", "baseline_typed").getConnection()) {
 			c.setAutoCommit(false);
@@ -74,9 +76,9 @@ public final class ImportBenchmark {
 	 * Builds, on the tables of {@link #typedCopy}, the primary keys and indexes the
 	 * platform's tables have (read from {@code schemaDb}); returns the seconds.
 	 */
-	static double keysAndIndexes(EmbeddedPostgres pg, String schemaDb, java.util.Collection<ExchangeFile> files)
+	static double keysAndIndexes(EmbeddedPostgres pg, String schemaDb, Collection<ExchangeFile> files)
 			throws Exception {
-		List<String> defs = new java.util.ArrayList<>();
+		List<String> defs = new ArrayList<>();
 		try (Connection c = pg.getDatabase("postgres", schemaDb).getConnection(); Statement st = c.createStatement()) {
 			for (ExchangeFile f : files) {
 				try (var rs = st.executeQuery("select pg_get_indexdef(indexrelid) from pg_index where indrelid = '"
@@ -95,7 +97,7 @@ public final class ImportBenchmark {
 				try {
 					st.execute(def);
 				}
-				catch (java.sql.SQLException ex) {
+				catch (SQLException ex) {
 					// a column the file names differently (an encrypted one): not built
 				}
 			}
@@ -166,7 +168,7 @@ public final class ImportBenchmark {
 
 			double typedSeconds = -1;
 			double keysSeconds = -1;
-			List<Double> speeds = new java.util.ArrayList<>();
+			List<Double> speeds = new ArrayList<>();
 			for (int run = 1; run <= runs; run++) {
 				var context = new SpringApplicationBuilder(QinglianApplication.class).web(WebApplicationType.NONE)
 					.properties("qinglian.db.url=jdbc:postgresql://localhost:" + pg.getPort() + "/qinglian" + run,
@@ -207,7 +209,7 @@ public final class ImportBenchmark {
 				}
 			}
 			double cold = speeds.get(0);
-			List<Double> warmRuns = new java.util.ArrayList<>(speeds.subList(1, speeds.size()));
+			List<Double> warmRuns = new ArrayList<>(speeds.subList(1, speeds.size()));
 			warmRuns.sort(null);
 			double warm = warmRuns.isEmpty() ? cold : warmRuns.get(warmRuns.size() / 2);
 			double copySpeed = copyRows / copySeconds;

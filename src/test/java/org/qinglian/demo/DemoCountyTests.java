@@ -2,6 +2,7 @@ package org.qinglian.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qinglian.IntegrationTest;
 import org.qinglian.platform.Exchange;
+import org.qinglian.platform.ExchangeFile;
 import org.qinglian.risk.RiskLibrary;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,7 +42,7 @@ class DemoCountyTests {
 	RiskLibrary risk;
 
 	@Autowired
-	java.util.List<org.qinglian.platform.ExchangeFile> files;
+	List<ExchangeFile> files;
 
 	@TempDir
 	Path tmp;
@@ -104,7 +106,7 @@ class DemoCountyTests {
 				&& finding.get("region_code").equals(scheme.get("region_code"));
 	}
 
-	static List<CSVRecord> csv(Path file) throws java.io.IOException {
+	static List<CSVRecord> csv(Path file) throws IOException {
 		try (var reader = Files.newBufferedReader(file)) {
 			return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
 		}

@@ -2,6 +2,7 @@ package org.qinglian.powerlist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -50,7 +51,7 @@ class ConformanceCheckTests {
 				values (?, 'test_item', ?, '测试', date '2020-03-01', 'done')""").params(id, VILLAGE).update();
 		for (int i = 0; i < steps.length; i++) {
 			jdbc.sql("insert into pow_exercise_event (exercise_id, step_code, occurred_on) values (?, ?, ?)")
-				.params(id, steps[i], java.sql.Date.valueOf("2020-03-0" + (i + 1)))
+				.params(id, steps[i], Date.valueOf("2020-03-0" + (i + 1)))
 				.update();
 		}
 	}

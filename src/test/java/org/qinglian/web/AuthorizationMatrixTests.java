@@ -6,13 +6,16 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +30,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -104,13 +109,12 @@ class AuthorizationMatrixTests {
 	 * The roles that may do each thing, written out here rather than read from
 	 * {@link Role}, so that a permission given to the wrong role fails this test.
 	 */
-	static final java.util.Set<Role> VILLAGE_DATA = java.util.EnumSet.of(Role.COUNTY_ADMIN, Role.COUNTY_STAFF,
-			Role.TOWNSHIP_STAFF, Role.VILLAGE_MONITOR, Role.VILLAGE_CADRE, Role.CUSTODIAN);
+	static final Set<Role> VILLAGE_DATA = EnumSet.of(Role.COUNTY_ADMIN, Role.COUNTY_STAFF, Role.TOWNSHIP_STAFF,
+			Role.VILLAGE_MONITOR, Role.VILLAGE_CADRE, Role.CUSTODIAN);
 
-	static final java.util.Set<Role> SUPERVISORS = java.util.EnumSet.of(Role.COUNTY_ADMIN, Role.COUNTY_STAFF,
-			Role.TOWNSHIP_STAFF);
+	static final Set<Role> SUPERVISORS = EnumSet.of(Role.COUNTY_ADMIN, Role.COUNTY_STAFF, Role.TOWNSHIP_STAFF);
 
-	static final java.util.Set<Role> AUDIT_READERS = java.util.EnumSet.of(Role.COUNTY_ADMIN, Role.AUDITOR);
+	static final Set<Role> AUDIT_READERS = EnumSet.of(Role.COUNTY_ADMIN, Role.AUDITOR);
 
 	/** What a cell's answer is. */
 	enum Outcome {
@@ -414,17 +418,16 @@ class AuthorizationMatrixTests {
 		assertThat(wrong).isEmpty();
 	}
 
-	<T> T as(Who who, java.util.function.Supplier<T> work) {
+	<T> T as(Who who, Supplier<T> work) {
 		var details = userDetails.loadUserByUsername(who.username());
-		var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
-				details, null, details.getAuthorities()));
-		org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+		var context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(new UsernamePasswordAuthenticationToken(details, null, details.getAuthorities()));
+		SecurityContextHolder.setContext(context);
 		try {
 			return work.get();
 		}
 		finally {
-			org.springframework.security.core.context.SecurityContextHolder.clearContext();
+			SecurityContextHolder.clearContext();
 		}
 	}
 
@@ -527,8 +530,8 @@ class AuthorizationMatrixTests {
 
 	@Test
 	void pagesTakeNoHttpBasicCredentials() throws Exception {
-		String basic = "Basic " + java.util.Base64.getEncoder()
-			.encodeToString((Who.OWN.username() + ":" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		String basic = "Basic " + Base64.getEncoder()
+			.encodeToString((Who.OWN.username() + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
 		MockHttpServletResponse page = mvc.perform(get("/staff").header("Authorization", basic))
 			.andReturn()
 			.getResponse();

@@ -5,11 +5,16 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.assertj.core.api.Assertions;
 import org.qinglian.IntegrationTest;
 import org.qinglian.SampleCounty;
 import org.qinglian.platform.Role;
@@ -71,7 +76,7 @@ class WebFuzzTests {
 	/**
 	 * What a stack trace or an exception's class shows (an input echoed back is fine).
 	 */
-	static final java.util.regex.Pattern STACK_TRACE = java.util.regex.Pattern
+	static final Pattern STACK_TRACE = Pattern
 		.compile("\\tat [\\w.$]+\\(|\\b(java|javax|jakarta|org|com)\\.[\\w.$]+(Exception|Error)\\b");
 
 	@Autowired
@@ -99,20 +104,17 @@ class WebFuzzTests {
 	void aNulCharacterAnywhereIsABadRequest() throws Exception {
 		county();
 		var admin = user(userDetails.loadUserByUsername("fuzz_admin"));
-		org.assertj.core.api.Assertions
-			.assertThat(mvc.perform(get(java.net.URI.create("/staff/villages/a%00b")).with(admin))
-				.andReturn()
-				.getResponse()
-				.getStatus())
+		Assertions.assertThat(
+				mvc.perform(get(URI.create("/staff/villages/a%00b")).with(admin)).andReturn().getResponse().getStatus())
 			.isEqualTo(400);
-		org.assertj.core.api.Assertions
+		Assertions
 			.assertThat(
 					mvc.perform(post("/staff/findings/x/dismiss").param("reason", "a\u0000b").with(csrf()).with(admin))
 						.andReturn()
 						.getResponse()
 						.getStatus())
 			.isEqualTo(400);
-		org.assertj.core.api.Assertions
+		Assertions
 			.assertThat(mvc
 				.perform(post("/staff/findings/x/dismiss").param("reason", "two\nlines").with(csrf()).with(admin))
 				.andReturn()
@@ -130,15 +132,14 @@ class WebFuzzTests {
 		StringBuilder path = new StringBuilder();
 		for (String part : template.split("\\{v\\}", -1)) {
 			if (!path.isEmpty() || template.startsWith("{v}")) {
-				path.append(java.net.URLEncoder.encode(data.consumeString(40), java.nio.charset.StandardCharsets.UTF_8)
-					.replace("+", "%20"));
+				path.append(URLEncoder.encode(data.consumeString(40), StandardCharsets.UTF_8).replace("+", "%20"));
 			}
 			path.append(part);
 		}
 		String url = path.toString();
 		MockHttpServletRequestBuilder request;
 		try {
-			request = method.equals("POST") ? post(java.net.URI.create(url)) : get(java.net.URI.create(url));
+			request = method.equals("POST") ? post(URI.create(url)) : get(URI.create(url));
 		}
 		catch (IllegalArgumentException ex) {
 			return;

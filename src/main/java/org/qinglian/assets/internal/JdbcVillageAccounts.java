@@ -1,12 +1,13 @@
 package org.qinglian.assets.internal;
 
-import java.time.LocalDate;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.qinglian.assets.VillageAccounts;
-import org.qinglian.platform.Role;
+import org.qinglian.platform.Role.Permission;
 import org.qinglian.platform.Scope;
 import org.qinglian.platform.Scopes;
 
@@ -27,97 +28,80 @@ class JdbcVillageAccounts implements VillageAccounts {
 		this.scopes = scopes;
 	}
 
-	/** The patterns a query must match: the requested subtree, and the user's own. */
-	private Object[] scoped(String regionCode, int limit) {
+	/** The user's scope, for a role that reads village records. */
+	private Scope reader() {
 		Scope scope = scopes.current();
-		scope.require(Role.Permission.READ_VILLAGE_DATA);
-		scope.requireCovers(regionCode);
-		return new Object[] { Scope.patternOf(regionCode), scope.pattern(), limit };
+		scope.require(Permission.READ_VILLAGE_DATA);
+		return scope;
 	}
+
+	/**
+	 * The newest records of a table under a region of the user's jurisdiction, as records
+	 * whose components are the columns' names.
+	 */
+	private <T> List<T> newest(Class<T> view, String columns, String table, String order, String regionCode,
+			int limit) {
+		Map<String, Object> params = reader().parametersUnder(regionCode);
+		params.put("limit", limit);
+		return jdbc.sql("select " + columns + " from " + table
+				+ " where region_code like :subtree and region_code like :scope order by " + order + " limit :limit")
+			.params(params)
+			.query(view)
+			.list();
+	}
+
+	private static final String VOUCHER = """
+			voucher_id, region_code, booked_on, direction, amount, method, counterparty_name, category, summary,
+			invoice_no, disclosed_on""";
 
 	@Override
 	public List<VoucherView> vouchers(String regionCode, int limit) {
-		return jdbc.sql("""
-				select voucher_id, region_code, booked_on, direction, amount, method, counterparty_name, category,
-				       summary, invoice_no, disclosed_on
-				from ast_voucher where region_code like ? and region_code like ?
-				order by booked_on desc, voucher_id limit ?""")
-			.params(scoped(regionCode, limit))
-			.query((rs, i) -> new VoucherView(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
-					rs.getString(4), rs.getBigDecimal(5), rs.getString(6), rs.getString(7), rs.getString(8),
-					rs.getString(9), rs.getString(10), rs.getObject(11, LocalDate.class)))
-			.list();
+		return newest(VoucherView.class, VOUCHER, "ast_voucher", "booked_on desc, voucher_id", regionCode, limit);
 	}
 
 	@Override
 	public List<VoucherView> approvedBy(String personId, int limit) {
-		Scope scope = scopes.current();
-		scope.require(Role.Permission.READ_VILLAGE_DATA);
-		return jdbc.sql("""
-				select voucher_id, region_code, booked_on, direction, amount, method, counterparty_name, category,
-				       summary, invoice_no, disclosed_on
-				from ast_voucher where ? = any(string_to_array(approver_ids, ';')) and region_code like ?
-				order by booked_on desc, voucher_id limit ?""")
-			.params(personId, scope.pattern(), limit)
-			.query((rs, i) -> new VoucherView(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
-					rs.getString(4), rs.getBigDecimal(5), rs.getString(6), rs.getString(7), rs.getString(8),
-					rs.getString(9), rs.getString(10), rs.getObject(11, LocalDate.class)))
-			.list();
+		Map<String, Object> params = reader().parameters();
+		params.put("person", personId);
+		params.put("limit", limit);
+		return jdbc.sql("select " + VOUCHER + """
+				 from ast_voucher
+				where :person = any(string_to_array(approver_ids, ';')) and region_code like :scope
+				order by booked_on desc, voucher_id limit :limit""").params(params).query(VoucherView.class).list();
 	}
 
 	@Override
 	public List<ContractView> contracts(String regionCode, int limit) {
-		return jdbc.sql("""
-				select contract_id, region_code, kind, counterparty_id, signed_on, start_on, end_on, amount,
-				       annual_rent, award_method
-				from ast_contract where region_code like ? and region_code like ?
-				order by signed_on desc, contract_id limit ?""")
-			.params(scoped(regionCode, limit))
-			.query((rs, i) -> new ContractView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class),
-					rs.getObject(7, LocalDate.class), rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getString(10)))
-			.list();
+		return newest(ContractView.class, """
+				contract_id, region_code, kind, counterparty_id, signed_on, start_on, end_on, amount, annual_rent,
+				award_method""", "ast_contract", "signed_on desc, contract_id", regionCode, limit);
 	}
 
 	@Override
 	public List<ProjectView> projects(String regionCode, int limit) {
-		return jdbc.sql("""
-				select project_id, region_code, name, kind, budget, contractor_id, started_on, finished_on, progress_pct
-				from ast_project where region_code like ? and region_code like ?
-				order by started_on desc nulls last, project_id limit ?""")
-			.params(scoped(regionCode, limit))
-			.query((rs, i) -> new ProjectView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getBigDecimal(5), rs.getString(6), rs.getObject(7, LocalDate.class),
-					rs.getObject(8, LocalDate.class), (Integer) rs.getObject(9)))
-			.list();
+		return newest(ProjectView.class, """
+				project_id, region_code, name, kind, budget, contractor_id, started_on, finished_on, progress_pct""",
+				"ast_project", "started_on desc nulls last, project_id", regionCode, limit);
 	}
 
 	@Override
 	public List<SubsidyView> subsidies(String regionCode, int limit) {
-		return jdbc.sql("""
-				select payment_id, program, recipient_id, region_code, period, amount, paid_on
-				from ast_subsidy where region_code like ? and region_code like ?
-				order by paid_on desc, payment_id limit ?""")
-			.params(scoped(regionCode, limit))
-			.query((rs, i) -> new SubsidyView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getBigDecimal(6), rs.getObject(7, LocalDate.class)))
-			.list();
+		return newest(SubsidyView.class, "payment_id, program, recipient_id, region_code, period, amount, paid_on",
+				"ast_subsidy", "paid_on desc, payment_id", regionCode, limit);
 	}
 
 	@Override
 	public Map<String, VillageFigures> figures() {
-		Scope scope = scopes.current();
-		scope.require(Role.Permission.READ_VILLAGE_DATA);
-		String pattern = scope.pattern();
+		String pattern = reader().pattern();
 		Map<String, long[]> counts = new HashMap<>();
-		Map<String, java.math.BigDecimal> expense = new HashMap<>();
+		Map<String, BigDecimal> expense = new HashMap<>();
 		String[] tables = { "ast_voucher", "ast_contract", "ast_project", "ast_subsidy" };
 		for (int t = 0; t < tables.length; t++) {
 			int slot = t;
 			jdbc.sql(
 					"select region_code, count(*) from " + tables[t] + " where region_code like ? group by region_code")
 				.param(pattern)
-				.query((java.sql.ResultSet rs) -> {
+				.query((ResultSet rs) -> {
 					counts.computeIfAbsent(rs.getString(1), k -> new long[4])[slot] = rs.getLong(2);
 				});
 		}
@@ -125,12 +109,12 @@ class JdbcVillageAccounts implements VillageAccounts {
 				select region_code, sum(amount) from ast_voucher
 				where region_code like ? and direction = 'expense' group by region_code""")
 			.param(pattern)
-			.query((java.sql.ResultSet rs) -> {
+			.query((ResultSet rs) -> {
 				expense.put(rs.getString(1), rs.getBigDecimal(2));
 			});
 		Map<String, VillageFigures> out = new HashMap<>();
 		counts.forEach((region, c) -> out.put(region,
-				new VillageFigures(c[0], expense.getOrDefault(region, java.math.BigDecimal.ZERO), c[1], c[2], c[3])));
+				new VillageFigures(c[0], expense.getOrDefault(region, BigDecimal.ZERO), c[1], c[2], c[3])));
 		return out;
 	}
 

@@ -3,6 +3,7 @@ package org.qinglian.platform.audit;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
@@ -23,7 +24,7 @@ final class AuditEncoding {
 	private static final byte[] DOMAIN = "qinglian-audit-v2\0".getBytes(StandardCharsets.US_ASCII);
 
 	private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
-		.withZone(java.time.ZoneOffset.UTC);
+		.withZone(ZoneOffset.UTC);
 
 	private AuditEncoding() {
 	}

@@ -1,5 +1,7 @@
 package org.qinglian.platform.audit;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.sql.ResultSet;
 import java.time.Clock;
@@ -18,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.servlet.http.HttpServletRequest;
+import org.qinglian.platform.Scope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -249,7 +252,7 @@ class JdbcAuditLog implements AuditLog {
 		boolean began = jdbc.sql("select exists (select 1 from plt_setting where key = 'audit_checkpoints_began')")
 			.query(Boolean.class)
 			.single();
-		if (began && !java.nio.file.Files.exists(checkpoints.file())) {
+		if (began && !Files.exists(checkpoints.file())) {
 			// a file that held checkpoints is gone: starting a new one would hide what it
 			// proved
 			log.error("The audit checkpoints {} are gone: no new checkpoint is written until they are restored; "
@@ -267,7 +270,7 @@ class JdbcAuditLog implements AuditLog {
 	}
 
 	@Override
-	public java.nio.file.Path checkpointFile() {
+	public Path checkpointFile() {
 		return checkpoints.file();
 	}
 
@@ -289,7 +292,7 @@ class JdbcAuditLog implements AuditLog {
 	@Override
 	@Transactional(readOnly = true)
 	public List<Entry> search(Filter filter) {
-		org.qinglian.platform.Scope scope = scopes.current();
+		Scope scope = scopes.current();
 		scope.require(Role.Permission.READ_AUDIT);
 		StringBuilder sql = new StringBuilder("""
 				select seq, at, actor, action, target_type, target_id, region_code, detail, remote_addr

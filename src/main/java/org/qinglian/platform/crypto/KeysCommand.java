@@ -2,6 +2,7 @@ package org.qinglian.platform.crypto;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
@@ -102,7 +103,7 @@ class KeysCommand implements Command {
 		String update = "update " + f.table() + " set " + c.dbColumn() + " = ? where "
 				+ keyColumns.stream().map(k -> k + "::text = ?").collect(Collectors.joining(" and "));
 		for (String[] row : rows) {
-			String[] key = java.util.Arrays.copyOf(row, keyColumns.size());
+			String[] key = Arrays.copyOf(row, keyColumns.size());
 			Place place = new Place(f.table(), c.dbColumn(), key);
 			String again = cipher.encrypt(cipher.decrypt(row[row.length - 1], place), place);
 			List<Object> params = new ArrayList<>();

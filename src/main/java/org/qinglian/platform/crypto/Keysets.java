@@ -13,9 +13,11 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -107,7 +109,7 @@ public class Keysets {
 	Keysets(KeySettings settings, JdbcClient jdbc) {
 		this.dir = settings.dir().toAbsolutePath().normalize();
 		this.jdbc = jdbc;
-		Map<String, String> checks = new java.util.HashMap<>();
+		Map<String, String> checks = new HashMap<>();
 		jdbc.sql("select purpose, check_value from plt_key_check")
 			.query((rs, i) -> checks.put(rs.getString(1), rs.getString(2)))
 			.list();
@@ -146,7 +148,7 @@ public class Keysets {
 	 * @throws IllegalStateException naming the keyset that does not match
 	 */
 	public void requireMatchingChecks() {
-		Map<String, String> checks = new java.util.HashMap<>();
+		Map<String, String> checks = new HashMap<>();
 		jdbc.sql("select purpose, check_value from plt_key_check")
 			.query((rs, i) -> checks.put(rs.getString(1), rs.getString(2)))
 			.list();
@@ -254,10 +256,10 @@ public class Keysets {
 			byte[] ad = ("plt_key_check:" + p.code()).getBytes(StandardCharsets.UTF_8);
 			switch (p) {
 				case IDENTITY -> {
-					return java.util.Arrays.equals(identity.decryptDeterministically(value, ad), CHECK);
+					return Arrays.equals(identity.decryptDeterministically(value, ad), CHECK);
 				}
 				case RECORDS -> {
-					return java.util.Arrays.equals(records.decrypt(value, ad), CHECK);
+					return Arrays.equals(records.decrypt(value, ad), CHECK);
 				}
 				default -> {
 					audit.verifyMac(value, CHECK);

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -168,7 +169,7 @@ class BackupCommands {
 			catch (SQLException ex) {
 				throw new IllegalStateException("The database refused the backup: " + ex.getMessage(), ex);
 			}
-			catch (java.security.GeneralSecurityException ex) {
+			catch (GeneralSecurityException ex) {
 				throw new IllegalStateException(ex);
 			}
 			catch (IOException ex) {
@@ -191,7 +192,7 @@ class BackupCommands {
 						Base64.getDecoder().decode(Files.exists(macFile) ? Files.readAllBytes(macFile) : new byte[0]),
 						manifestBytes);
 		}
-		catch (java.security.GeneralSecurityException | IllegalArgumentException ex) {
+		catch (GeneralSecurityException | IllegalArgumentException ex) {
 			throw new IllegalArgumentException("The backup " + source + " was not made with the keys in " + keys.dir()
 					+ ", or it was changed since: " + MANIFEST + " does not match its MAC");
 		}

@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import org.postgresql.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,7 +74,7 @@ class DatabaseConfiguration {
 	@FlywayDataSource
 	DataSource ownerDataSource(DatabaseSettings settings, EmbeddedDatabase embedded) {
 		SimpleDriverDataSource ds = new SimpleDriverDataSource();
-		ds.setDriverClass(org.postgresql.Driver.class);
+		ds.setDriverClass(Driver.class);
 		if (embedded.server() != null) {
 			ds.setUrl(embedded.server().jdbcUrl());
 			ds.setUsername(embedded.server().ownerUser());

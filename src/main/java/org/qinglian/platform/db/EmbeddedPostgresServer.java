@@ -1,8 +1,10 @@
 package org.qinglian.platform.db;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -262,7 +264,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 				"while kill -0 " + jvm + " 2>/dev/null; do sleep 1; done; " + stop);
 		pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
 		pb.redirectError(ProcessBuilder.Redirect.DISCARD);
-		pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+		pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
 		try {
 			watchdog = pb.start();
 		}
@@ -328,7 +330,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	private void exec(List<String> command, String what) throws IOException {
 		ProcessBuilder pb = new ProcessBuilder(wrap(command));
 		pb.redirectErrorStream(true);
-		pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+		pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
 		Process p = pb.start();
 		String output;
 		try (InputStream in = p.getInputStream()) {
@@ -367,7 +369,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	}
 
 	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}
 	}

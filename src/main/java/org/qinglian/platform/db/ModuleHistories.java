@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -73,7 +75,7 @@ final class ModuleHistories {
 			}
 			st.execute("alter table " + LEGACY + " rename to " + LEGACY + "_before_modules");
 			// its indexes keep their names, which the new history of the root would take
-			java.util.List<String> indexes = new java.util.ArrayList<>();
+			List<String> indexes = new ArrayList<>();
 			try (var rs = st.executeQuery("select indexname from pg_indexes where schemaname = current_schema() "
 					+ "and tablename = '" + LEGACY + "_before_modules'")) {
 				while (rs.next()) {

@@ -1,11 +1,13 @@
 package org.qinglian.platform.db;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -62,7 +64,7 @@ final class PostgresBinaries {
 		}
 		Path tmp = Files.createTempDirectory(base, "pg-unpacking");
 		try (TarArchiveInputStream tar = new TarArchiveInputStream(
-				new XZCompressorInputStream(new BufferedInputStream(new java.io.ByteArrayInputStream(archive))))) {
+				new XZCompressorInputStream(new BufferedInputStream(new ByteArrayInputStream(archive))))) {
 			TarArchiveEntry entry;
 			while ((entry = tar.getNextEntry()) != null) {
 				Path target = tmp.resolve(entry.getName()).normalize();
@@ -104,8 +106,8 @@ final class PostgresBinaries {
 		String me = ProcessHandle.current().info().user().orElse(System.getProperty("user.name"));
 		String owner = Files.getOwner(dir).getName();
 		var perms = Files.getPosixFilePermissions(dir);
-		if (!owner.equals(me) || perms.contains(java.nio.file.attribute.PosixFilePermission.GROUP_WRITE)
-				|| perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE)) {
+		if (!owner.equals(me) || perms.contains(PosixFilePermission.GROUP_WRITE)
+				|| perms.contains(PosixFilePermission.OTHERS_WRITE)) {
 			throw new IOException("the PostgreSQL binaries in " + dir + " belong to " + owner + " or may be changed "
 					+ "by others (" + PosixFilePermissions.toString(perms) + "): remove that folder, or set "
 					+ "-Dqinglian.pg-binaries to a folder of your own");

@@ -1,5 +1,7 @@
 package org.qinglian.platform.exchange;
 
+import java.time.LocalDate;
+
 /**
  * Writes rows in the binary format of PostgreSQL's {@code COPY} (see the documentation of
  * {@code COPY}, "Binary Format"): each field as its length and the bytes of the type's
@@ -59,7 +61,7 @@ final class BinaryCopyEncoder extends ByteRows {
 			case DATE -> {
 				ensure(8);
 				putInt(4);
-				long day = java.time.LocalDate.of(num(v, 0, 4), num(v, 5, 7), num(v, 8, 10)).toEpochDay();
+				long day = LocalDate.of(num(v, 0, 4), num(v, 5, 7), num(v, 8, 10)).toEpochDay();
 				putInt((int) (day - POSTGRES_EPOCH_DAY));
 			}
 			case SMALLINT -> {

@@ -4,12 +4,16 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+
+import org.qinglian.platform.BundleRejectedException;
 
 /**
  * A QDX bundle: a folder, or a {@code .zip} of one, holding {@code manifest.json}, CSV
@@ -129,9 +133,8 @@ abstract class Bundle implements AutoCloseable {
 			try (Stream<Path> s = Files.walk(dir)) {
 				return s.filter(p -> !p.equals(dir))
 					.map(p -> dir.relativize(p).toString().replace('\\', '/')
-							+ (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? "/"
-									: Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? ""
-											: " (not a plain file)"))
+							+ (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? "/"
+									: Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) ? "" : " (not a plain file)"))
 					.sorted()
 					.toList();
 			}
@@ -139,25 +142,22 @@ abstract class Bundle implements AutoCloseable {
 
 		@Override
 		boolean exists(String name) {
-			return Files.isRegularFile(dir.resolve(name), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+			return Files.isRegularFile(dir.resolve(name), LinkOption.NOFOLLOW_LINKS);
 		}
 
 		@Override
 		long size(String name) throws IOException {
-			return Files
-				.readAttributes(dir.resolve(name), java.nio.file.attribute.BasicFileAttributes.class,
-						java.nio.file.LinkOption.NOFOLLOW_LINKS)
-				.size();
+			return Files.readAttributes(dir.resolve(name), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).size();
 		}
 
 		@Override
 		InputStream openRaw(String name) throws IOException {
 			Path file = dir.resolve(name);
 			// a link or a pipe is not a file of the bundle (a pipe would hang the import)
-			if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+			if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
 				throw new ImportLimits.Exceeded(name + ":0: -: is not a plain file (a link, a pipe or a folder)");
 			}
-			return Files.newInputStream(file, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+			return Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
 		}
 
 	}
@@ -201,7 +201,7 @@ abstract class Bundle implements AutoCloseable {
 			}
 			if (!problems.isEmpty()) {
 				zip.close();
-				throw new org.qinglian.platform.BundleRejectedException(problems, problems.size());
+				throw new BundleRejectedException(problems, problems.size());
 			}
 		}
 

@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.stream.Collectors;
 
 import org.qinglian.platform.Exchange.Progress;
@@ -264,7 +265,7 @@ final class BundleReader {
 			}
 			rows++;
 			if ((rows & 4095) == 0 && sink.cancelled()) {
-				throw new java.util.concurrent.CancellationException();
+				throw new CancellationException();
 			}
 			long line = csv.line();
 			if (rec.size() != width) {

@@ -1,9 +1,12 @@
 package org.qinglian.platform.exchange;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
 
 import org.qinglian.platform.Exchange;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /** The platform's {@link Exchange}: the importer and the exporter behind one API. */
@@ -14,17 +17,16 @@ class ExchangeService implements Exchange {
 
 	private final BundleExporter exporter;
 
-	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+	private final JdbcClient jdbc;
 
-	ExchangeService(BundleImporter importer, BundleExporter exporter,
-			org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+	ExchangeService(BundleImporter importer, BundleExporter exporter, JdbcClient jdbc) {
 		this.importer = importer;
 		this.exporter = exporter;
 		this.jdbc = jdbc;
 	}
 
 	@Override
-	public boolean awaitFollowUps(java.time.Duration timeout) {
+	public boolean awaitFollowUps(Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (System.nanoTime() < deadline) {
 			// a failed listener leaves its publication for the next start to resubmit: no
@@ -55,8 +57,7 @@ class ExchangeService implements Exchange {
 		return jdbc
 			.sql("""
 					select coalesce(min(period_from), current_date), coalesce(max(period_to), current_date) from plt_import""")
-			.query((rs, i) -> new DataPeriod(rs.getObject(1, java.time.LocalDate.class),
-					rs.getObject(2, java.time.LocalDate.class)))
+			.query((rs, i) -> new DataPeriod(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class)))
 			.single();
 	}
 

@@ -3,6 +3,8 @@ package org.qinglian.platform.exchange;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import java.io.IOException;
+
 /**
  * What one file of a bundle may be, so that a hostile bundle is refused before it costs
  * time or memory.
@@ -21,7 +23,7 @@ public record ImportLimits(@DefaultValue("1073741824") long maxFileBytes, @Defau
 	/**
 	 * A file of a bundle goes past a limit: a problem line, {@code file:line: -: reason}.
 	 */
-	static final class Exceeded extends java.io.IOException {
+	static final class Exceeded extends IOException {
 
 		Exceeded(String problem) {
 			super(problem);

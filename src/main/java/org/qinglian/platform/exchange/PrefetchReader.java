@@ -2,6 +2,7 @@ package org.qinglian.platform.exchange;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -135,7 +136,7 @@ final class PrefetchReader extends Reader {
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				throw new java.io.InterruptedIOException();
+				throw new InterruptedIOException();
 			}
 			if (next == END) {
 				ended = true;
@@ -181,7 +182,7 @@ final class PrefetchReader extends Reader {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new java.io.InterruptedIOException();
+			throw new InterruptedIOException();
 		}
 	}
 

@@ -2,6 +2,8 @@ package org.qinglian.platform.security;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Function;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -25,9 +27,9 @@ class AccountStateFilter extends OncePerRequestFilter {
 	private final Duration maxAge;
 
 	/** When an account last changed, by username; a session begun before it ends. */
-	private final java.util.function.Function<String, java.time.Instant> changedAt;
+	private final Function<String, Instant> changedAt;
 
-	AccountStateFilter(Duration maxAge, java.util.function.Function<String, java.time.Instant> changedAt) {
+	AccountStateFilter(Duration maxAge, Function<String, Instant> changedAt) {
 		this.maxAge = maxAge;
 		this.changedAt = changedAt;
 	}
@@ -62,7 +64,7 @@ class AccountStateFilter extends OncePerRequestFilter {
 		}
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
 		if (session != null && auth != null && auth.getPrincipal() instanceof StaffUser user) {
-			java.time.Instant changed = changedAt.apply(user.username());
+			Instant changed = changedAt.apply(user.username());
 			// the account changed (or went) since it signed in: the database's own value,
 			// read
 			// with the password, against its value now (no clocks compared)

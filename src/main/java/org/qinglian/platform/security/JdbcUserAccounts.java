@@ -10,6 +10,8 @@ import org.qinglian.platform.Scopes;
 import org.qinglian.platform.UserAccounts;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -51,8 +53,7 @@ class JdbcUserAccounts implements UserAccounts {
 
 	private static boolean signedIn() {
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-		return auth != null && auth.isAuthenticated()
-				&& !(auth instanceof org.springframework.security.authentication.AnonymousAuthenticationToken);
+		return auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken);
 	}
 
 	/** The administrator's scope; {@code null} for a command of the jar. */
@@ -224,7 +225,7 @@ class JdbcUserAccounts implements UserAccounts {
 	private Scope requireAdministrator() {
 		Scope admin = administrator();
 		if (admin == null) {
-			throw new org.springframework.security.access.AccessDeniedException("not signed in");
+			throw new AccessDeniedException("not signed in");
 		}
 		return admin;
 	}

@@ -33,6 +33,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
+import java.time.Instant;
+import java.util.function.Function;
+
 /**
  * Staff sign in with a form; API clients with HTTP Basic, on {@code /api/**} only; the
  * public portal needs no sign-in. Passwords are hashed with bcrypt through the delegating
@@ -93,7 +96,7 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
-	private static java.util.function.Function<String, java.time.Instant> changedAt(JdbcClient jdbc) {
+	private static Function<String, Instant> changedAt(JdbcClient jdbc) {
 		return username -> jdbc.sql("select changed_at from plt_user where username = ? and enabled")
 			.param(username)
 			.query((rs, i) -> rs.getTimestamp(1).toInstant())
@@ -122,8 +125,7 @@ class SecurityConfiguration {
 			SignInAttempts attempts) {
 		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users) {
 			@Override
-			public org.springframework.security.core.Authentication authenticate(
-					org.springframework.security.core.Authentication request) {
+			public Authentication authenticate(Authentication request) {
 				// the address's lock too, whichever filter brought the credentials
 				String address = request.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress()
 						: null;

@@ -1,6 +1,7 @@
 package org.qinglian.platform.security;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 
@@ -72,8 +73,7 @@ class SignInThrottleFilter extends OncePerRequestFilter {
 			return null;
 		}
 		try {
-			String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()),
-					java.nio.charset.StandardCharsets.UTF_8);
+			String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
 			int colon = decoded.indexOf(':');
 			return (colon < 0 ? decoded : decoded.substring(0, colon)).trim();
 		}

@@ -1,5 +1,6 @@
 package org.qinglian.platform.security;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
@@ -15,8 +16,7 @@ import org.springframework.security.core.userdetails.UserDetails;
  * with the password it signed in with (a session whose account changed since ends).
  */
 record StaffUser(String username, String displayName, String passwordHash, Role role, String regionCode,
-		boolean enabled, String personId, boolean mustChangePassword,
-		java.time.Instant changedAt) implements UserDetails {
+		boolean enabled, String personId, boolean mustChangePassword, Instant changedAt) implements UserDetails {
 
 	@Override
 	public Collection<? extends GrantedAuthority> getAuthorities() {

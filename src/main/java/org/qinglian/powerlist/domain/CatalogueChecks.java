@@ -1,6 +1,7 @@
 package org.qinglian.powerlist.domain;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -156,8 +157,7 @@ public final class CatalogueChecks {
 	}
 
 	private static CatalogueProblem problem(String field, String key, Object... args) {
-		return new CatalogueProblem(field, key,
-				java.util.Arrays.stream(args).map(a -> a == null ? (Object) "" : a).toList());
+		return new CatalogueProblem(field, key, Arrays.stream(args).map(a -> a == null ? (Object) "" : a).toList());
 	}
 
 }

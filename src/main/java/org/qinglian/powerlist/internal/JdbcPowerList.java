@@ -9,12 +9,14 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.qinglian.platform.AuditLog;
 import org.qinglian.platform.BundleImported;
@@ -28,6 +30,7 @@ import org.qinglian.powerlist.domain.FlowConformance;
 
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -110,7 +113,7 @@ class JdbcPowerList implements PowerList {
 			.sql(EXERCISES + " where e.region_code like ? and e.region_code like ?"
 					+ " order by e.started_on desc, e.exercise_id limit ?")
 			.params(prefix, scope.pattern(), limit)
-			.query((org.springframework.jdbc.core.RowMapper<ExerciseView>) this::exercise)
+			.query((RowMapper<ExerciseView>) this::exercise)
 			.list();
 		return withDeviations(list);
 	}
@@ -124,7 +127,7 @@ class JdbcPowerList implements PowerList {
 			.sql(EXERCISES + " where e.initiator_id = ? and e.region_code like ?"
 					+ " order by e.started_on desc, e.exercise_id limit ?")
 			.params(personId, scope.pattern(), limit)
-			.query((org.springframework.jdbc.core.RowMapper<ExerciseView>) this::exercise)
+			.query((RowMapper<ExerciseView>) this::exercise)
 			.list());
 	}
 
@@ -172,7 +175,7 @@ class JdbcPowerList implements PowerList {
 		scope.require(Role.Permission.READ_VILLAGE_DATA);
 		List<ExerciseView> found = jdbc.sql(EXERCISES + " where e.exercise_id = ? and e.region_code like ?")
 			.params(exerciseId, scope.pattern())
-			.query((org.springframework.jdbc.core.RowMapper<ExerciseView>) this::exercise)
+			.query((RowMapper<ExerciseView>) this::exercise)
 			.list();
 		if (found.isEmpty()) {
 			return Optional.empty();
@@ -215,9 +218,8 @@ class JdbcPowerList implements PowerList {
 	@Transactional
 	public void saveItem(PowerItemView item) {
 		scopes.current().require(Role.Permission.EDIT_CATALOGUE);
-		List<CatalogueProblem> problems = new ArrayList<>(
-				CatalogueChecks.check(item, new java.util.HashSet<>(CATEGORIES)));
-		Set<String> kept = item.steps().stream().map(StepView::code).collect(java.util.stream.Collectors.toSet());
+		List<CatalogueProblem> problems = new ArrayList<>(CatalogueChecks.check(item, new HashSet<>(CATEGORIES)));
+		Set<String> kept = item.steps().stream().map(StepView::code).collect(Collectors.toSet());
 		jdbc.sql("""
 				select ev.step_code, count(*) from pow_exercise_event ev
 				join pow_exercise e on e.exercise_id = ev.exercise_id

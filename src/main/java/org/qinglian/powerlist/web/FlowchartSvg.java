@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.qinglian.powerlist.PowerList.StepView;
 
@@ -26,7 +27,7 @@ final class FlowchartSvg {
 	private FlowchartSvg() {
 	}
 
-	static String draw(List<StepView> steps, java.util.Set<String> done) {
+	static String draw(List<StepView> steps, Set<String> done) {
 		if (steps.isEmpty()) {
 			return "";
 		}

@@ -20,6 +20,9 @@ import org.qinglian.platform.db.EmbeddedDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * The audit log as an attacker with the database's own rights would try it: every change
@@ -43,7 +46,7 @@ class AuditChainTests {
 	AuditSettings settings;
 
 	@Autowired
-	org.springframework.transaction.PlatformTransactionManager transactions;
+	PlatformTransactionManager transactions;
 
 	Connection superuser;
 
@@ -97,8 +100,7 @@ class AuditChainTests {
 		// as the application's role: a temporary table named like the owner's work table,
 		// holding a statement that would empty the audit log, then the function that
 		// reads it
-		org.springframework.transaction.support.TransactionTemplate tx = new org.springframework.transaction.support.TransactionTemplate(
-				transactions);
+		TransactionTemplate tx = new TransactionTemplate(transactions);
 		try {
 			tx.executeWithoutResult(status -> {
 				jdbc.sql("create temp table plt_dropped_key (table_name text, ord int, ddl text)").update();
@@ -225,7 +227,7 @@ class AuditChainTests {
 		String before = System.getProperty("user.name");
 		System.setProperty("user.name", "mallory");
 		// as a command runs: no web request around it
-		org.springframework.web.context.request.RequestContextHolder.resetRequestAttributes();
+		RequestContextHolder.resetRequestAttributes();
 		try {
 			audit.record("export", "bundle", "x", null, null);
 		}

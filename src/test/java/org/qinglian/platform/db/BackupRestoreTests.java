@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -69,7 +70,7 @@ class BackupRestoreTests {
 			entries = original.getBean(AuditLog.class).verify().entries();
 		}
 		assertThat(Files.getPosixFilePermissions(backup.resolve("tables/int_report.copy")))
-			.isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+			.isEqualTo(PosixFilePermissions.fromString("rw-------"));
 		assertThat(Files.list(backup).map(p -> p.getFileName().toString()).toList()).doesNotContain("keys",
 				"identity.json");
 
@@ -114,8 +115,8 @@ class BackupRestoreTests {
 				.single()).as("nothing restored").isZero();
 		}
 		// a backup changed by someone without the keys: an account slipped into a table
-		java.nio.file.Files.writeString(backup.resolve("backup.json"),
-				java.nio.file.Files.readString(backup.resolve("backup.json")).replace("\"rows\"", "\"rows\" "));
+		Files.writeString(backup.resolve("backup.json"),
+				Files.readString(backup.resolve("backup.json")).replace("\"rows\"", "\"rows\" "));
 		try (var fresh = start("fresh", "keys")) {
 			assertThatThrownBy(() -> run(fresh, "restore", backup.toString())).hasMessageContaining("changed since");
 		}

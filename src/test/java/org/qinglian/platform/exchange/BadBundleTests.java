@@ -3,8 +3,14 @@ package org.qinglian.platform.exchange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.nio.charset.Charset;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -16,6 +22,8 @@ import org.qinglian.IntegrationTest;
 import org.qinglian.platform.BundleRejectedException;
 import org.qinglian.platform.Exchange;
 
+import org.qinglian.platform.ExchangeFile;
+import org.qinglian.platform.IdentityCodes;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -103,12 +111,12 @@ class BadBundleTests {
 	}
 
 	private static char wrongIdCheck() {
-		char right = org.qinglian.platform.IdentityCodes.idNumberCheck("33068319680322241");
+		char right = IdentityCodes.idNumberCheck("33068319680322241");
 		return right == '1' ? '2' : '1';
 	}
 
 	private static char wrongCreditCheck() {
-		char right = org.qinglian.platform.IdentityCodes.creditCodeCheck("91330683224183651");
+		char right = IdentityCodes.creditCodeCheck("91330683224183651");
 		return right == 'A' ? 'B' : 'A';
 	}
 
@@ -167,14 +175,13 @@ class BadBundleTests {
 		Path dir = TestBundle.valid("GBK").write(tmp.resolve("gbk"));
 		// the same text in GBK, as an export from an old system might be, with the
 		// manifest's hash updated
-		String text = java.nio.file.Files.readString(dir.resolve("vouchers.csv"));
-		java.nio.file.Files.write(dir.resolve("vouchers.csv"), text.getBytes(java.nio.charset.Charset.forName("GBK")));
-		String manifest = java.nio.file.Files.readString(dir.resolve("manifest.json"));
-		String sha = java.util.HexFormat.of()
-			.formatHex(java.security.MessageDigest.getInstance("SHA-256")
-				.digest(java.nio.file.Files.readAllBytes(dir.resolve("vouchers.csv"))));
+		String text = Files.readString(dir.resolve("vouchers.csv"));
+		Files.write(dir.resolve("vouchers.csv"), text.getBytes(Charset.forName("GBK")));
+		String manifest = Files.readString(dir.resolve("manifest.json"));
+		String sha = HexFormat.of()
+			.formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(dir.resolve("vouchers.csv"))));
 		manifest = manifest.replaceAll("(\"vouchers.csv\":\\{\"rows\":2,\"sha256\":\")[0-9a-f]{64}", "$1" + sha);
-		java.nio.file.Files.writeString(dir.resolve("manifest.json"), manifest);
+		Files.writeString(dir.resolve("manifest.json"), manifest);
 		BundleRejectedException ex = catchThrowableOfType(BundleRejectedException.class,
 				() -> exchange.importBundle(dir, Exchange.Progress.NONE));
 		assertThat(ex.problems()).contains("vouchers.csv:0: -: is not UTF-8 text");
@@ -236,10 +243,10 @@ class BadBundleTests {
 				}, (BundleChange) dir -> {
 				}, "weather.csv:0: -: is not a file of the QDX format"),
 				Arguments.of("a listed file that is missing", (UnaryOperator<TestBundle>) b -> b,
-						(BundleChange) dir -> java.nio.file.Files.delete(dir.resolve("vouchers.csv")),
+						(BundleChange) dir -> Files.delete(dir.resolve("vouchers.csv")),
 						"manifest.json:1: files: vouchers.csv is listed but not in the bundle"),
 				Arguments.of("a file the manifest does not list", (UnaryOperator<TestBundle>) b -> b,
-						(BundleChange) dir -> java.nio.file.Files.writeString(dir.resolve("deaths.csv"),
+						(BundleChange) dir -> Files.writeString(dir.resolve("deaths.csv"),
 								"person_id,died_on,source\n"),
 						"manifest.json:1: files: deaths.csv is in the bundle but not in the manifest"),
 				Arguments.of("no regions", (UnaryOperator<TestBundle>) b -> {
@@ -248,12 +255,12 @@ class BadBundleTests {
 				}, (BundleChange) dir -> {
 				}, "regions.csv:0: -: is missing: every bundle has regions.csv"),
 				Arguments.of("another version of the format", (UnaryOperator<TestBundle>) b -> b,
-						(BundleChange) dir -> java.nio.file.Files.writeString(dir.resolve("manifest.json"),
-								java.nio.file.Files.readString(dir.resolve("manifest.json"))
+						(BundleChange) dir -> Files.writeString(dir.resolve("manifest.json"),
+								Files.readString(dir.resolve("manifest.json"))
 									.replace("\"version\":1", "\"version\":2")),
 						"manifest.json:1: version: must be 1 (the only version this platform reads)"),
 				Arguments.of("no manifest", (UnaryOperator<TestBundle>) b -> b,
-						(BundleChange) dir -> java.nio.file.Files.delete(dir.resolve("manifest.json")),
+						(BundleChange) dir -> Files.delete(dir.resolve("manifest.json")),
 						"manifest.json:0: -: the bundle has no manifest.json"));
 	}
 
@@ -297,13 +304,13 @@ class BadBundleTests {
 	}
 
 	@Autowired
-	java.util.List<org.qinglian.platform.ExchangeFile> declared;
+	List<ExchangeFile> declared;
 
 	/** Every row of every table a bundle fills, and the record of imports. */
 	private long totalRows() {
 		String sum = declared.stream()
 			.map(f -> "(select count(*) from " + f.table() + ")")
-			.collect(java.util.stream.Collectors.joining(" + "));
+			.collect(Collectors.joining(" + "));
 		return jdbc.sql("select " + sum + " + (select count(*) from plt_import)").query(Long.class).single();
 	}
 

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -121,8 +124,8 @@ class HostileBundleTests {
 			byte[] name = "vouchers.csv".getBytes(StandardCharsets.US_ASCII);
 			for (int i = 0; i + 46 + name.length <= bytes.length; i++) {
 				if (bytes[i] == 0x50 && bytes[i + 1] == 0x4b && bytes[i + 2] == 0x01 && bytes[i + 3] == 0x02
-						&& java.util.Arrays.equals(bytes, i + 46, i + 46 + name.length, name, 0, name.length)) {
-					java.nio.ByteBuffer.wrap(bytes, i + 24, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(declared);
+						&& Arrays.equals(bytes, i + 46, i + 46 + name.length, name, 0, name.length)) {
+					ByteBuffer.wrap(bytes, i + 24, 4).order(ByteOrder.LITTLE_ENDIAN).putInt(declared);
 				}
 			}
 			Files.write(zip, bytes);
@@ -190,7 +193,7 @@ class HostileBundleTests {
 		Path dir = TestBundle.valid("M").write(tmp.resolve("manifest"));
 		try (OutputStream out = Files.newOutputStream(dir.resolve("manifest.json"))) {
 			byte[] spaces = new byte[1 << 20];
-			java.util.Arrays.fill(spaces, (byte) ' ');
+			Arrays.fill(spaces, (byte) ' ');
 			for (int i = 0; i < 6; i++) {
 				out.write(spaces);
 			}

@@ -2,6 +2,7 @@ package org.qinglian.platform.exchange;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -74,7 +75,7 @@ class ImportFuzzTests {
 		}
 		finally {
 			try (var s = Files.walk(dir)) {
-				s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+				s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
 			}
 		}
 	}

@@ -1,14 +1,20 @@
 package org.qinglian.platform.exchange;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.*;
 
+import org.qinglian.platform.Exchange;
 import org.qinglian.platform.ExchangeFile;
+import org.qinglian.platform.PersonalDataCipher;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+
+import tools.jackson.databind.json.JsonMapper;
 
 public class ReaderProfile {
 
 	public static void main(String[] args) throws Exception {
-		var ctx = new org.springframework.context.annotation.AnnotationConfigApplicationContext();
+		var ctx = new AnnotationConfigApplicationContext();
 		for (String n : List.of("jurisdiction.JurisdictionExchange", "assets.AssetsExchange",
 				"powerlist.PowerListExchange", "intake.IntakeExchange", "casework.CaseworkExchange")) {
 			ctx.register(Class.forName("org.qinglian." + n));
@@ -21,9 +27,7 @@ public class ReaderProfile {
 			try (Bundle bundle = Bundle.open(path, new ImportLimits(1L << 30, 100, 1 << 20))) {
 				Map<String, Long> rows = new HashMap<>();
 				Map<String, String> hashes = new HashMap<>();
-				var json = tools.jackson.databind.json.JsonMapper.builder()
-					.build()
-					.readTree(bundle.open("manifest.json").readAllBytes());
+				var json = JsonMapper.builder().build().readTree(bundle.open("manifest.json").readAllBytes());
 				for (var e : json.path("files").properties()) {
 					if (!e.getKey().startsWith("labels/")) {
 						rows.put(e.getKey(), e.getValue().path("rows").asLong());
@@ -51,25 +55,24 @@ public class ReaderProfile {
 				idx.computeIfAbsent("power_steps.csv", k -> new RowIndex(files.byName(k), List.of()));
 				Problems problems = new Problems();
 				long[] bytes = { 0 };
-				var reader = new BundleReader(bundle, manifest, present, idx, shapes,
-						new org.qinglian.platform.PersonalDataCipher() {
-							public String encrypt(String v, Place p) {
-								return "enc" + v;
-							}
+				var reader = new BundleReader(bundle, manifest, present, idx, shapes, new PersonalDataCipher() {
+					public String encrypt(String v, Place p) {
+						return "enc" + v;
+					}
 
-							public String decrypt(String v, Place p) {
-								return v;
-							}
+					public String decrypt(String v, Place p) {
+						return v;
+					}
 
-							public String seal(String v, Place p) {
-								return "enc" + v;
-							}
+					public String seal(String v, Place p) {
+						return "enc" + v;
+					}
 
-							public String open(String v, Place p) {
-								return v;
-							}
-						}, problems, org.qinglian.platform.Exchange.Progress.NONE);
-				long cpu0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+					public String open(String v, Place p) {
+						return v;
+					}
+				}, problems, Exchange.Progress.NONE);
+				long cpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
 				reader.read(new BundleReader.Sink() {
 					public boolean cancelled() {
 						return false;
@@ -87,8 +90,7 @@ public class ReaderProfile {
 				});
 				System.out.printf("run %d: %d ms (cpu %d ms), %d problems, %d bytes%n", run,
 						(System.nanoTime() - t0) / 1_000_000,
-						(java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0)
-								/ 1_000_000,
+						(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0) / 1_000_000,
 						problems.total(), bytes[0]);
 				if (problems.any()) {
 					System.out.println(problems.rejection(files.names()).problems().subList(0, 3));

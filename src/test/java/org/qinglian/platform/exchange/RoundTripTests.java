@@ -8,15 +8,20 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qinglian.IntegrationTest;
 import org.qinglian.SampleCounty;
+import org.qinglian.platform.BundleRejectedException;
 import org.qinglian.platform.Exchange;
 import org.qinglian.platform.Exchange.ImportReport;
 
@@ -86,8 +91,8 @@ class RoundTripTests {
 			}
 		}
 		assertThat(sealedReports).as("named reports").isPositive();
-		assertThat(java.nio.file.Files.getPosixFilePermissions(out.resolve("reports.csv")))
-			.isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+		assertThat(Files.getPosixFilePermissions(out.resolve("reports.csv")))
+			.isEqualTo(PosixFilePermissions.fromString("rw-------"));
 		assertThat(exchange.importBundle(out, Exchange.Progress.NONE).rowsChanged()).isZero();
 
 		// a sealed value moved to another report does not open there
@@ -104,8 +109,8 @@ class RoundTripTests {
 		lines.add(String.join(",", fields));
 		Files.write(out.resolve("reports.csv"), lines);
 		assertThatThrownBy(() -> exchange.importBundle(out, Exchange.Progress.NONE))
-			.isInstanceOf(org.qinglian.platform.BundleRejectedException.class)
-			.satisfies(ex -> assertThat(((org.qinglian.platform.BundleRejectedException) ex).problems())
+			.isInstanceOf(BundleRejectedException.class)
+			.satisfies(ex -> assertThat(((BundleRejectedException) ex).problems())
 				.anyMatch(p -> p.startsWith("reports.csv:" + lines.size() + ": reporter_id: is sealed with a key")));
 	}
 
@@ -128,10 +133,9 @@ class RoundTripTests {
 	@Test
 	void aZippedBundleImportsLikeTheFolder() throws IOException {
 		Path zip = tmp.resolve("sample.zip");
-		try (var zos = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip));
-				var files = Files.list(SampleCounty.bundle())) {
+		try (var zos = new ZipOutputStream(Files.newOutputStream(zip)); var files = Files.list(SampleCounty.bundle())) {
 			for (Path p : files.filter(Files::isRegularFile).toList()) {
-				zos.putNextEntry(new java.util.zip.ZipEntry("dev-sample/" + p.getFileName()));
+				zos.putNextEntry(new ZipEntry("dev-sample/" + p.getFileName()));
 				Files.copy(p, zos);
 				zos.closeEntry();
 			}
@@ -153,7 +157,7 @@ class RoundTripTests {
 				for (int i = 0; i < header.size(); i++) {
 					row.put(header.get(i), rec.get(i));
 				}
-				rows.add(new java.util.TreeMap<>(row).toString());
+				rows.add(new TreeMap<>(row).toString());
 			}
 		}
 		rows.sort(null);

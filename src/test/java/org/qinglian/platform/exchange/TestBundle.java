@@ -9,6 +9,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.qinglian.platform.IdentityCodes;
+
 /** A small hand-made bundle, written with a correct manifest unless told otherwise. */
 final class TestBundle {
 
@@ -84,11 +86,11 @@ final class TestBundle {
 	static final int VALID_ROWS = 16;
 
 	static String validId(String first17) {
-		return first17 + org.qinglian.platform.IdentityCodes.idNumberCheck(first17);
+		return first17 + IdentityCodes.idNumberCheck(first17);
 	}
 
 	static String validCredit(String first17) {
-		return first17 + org.qinglian.platform.IdentityCodes.creditCodeCheck(first17);
+		return first17 + IdentityCodes.creditCodeCheck(first17);
 	}
 
 	/** Replaces the text of a file: the manifest is computed afresh. */

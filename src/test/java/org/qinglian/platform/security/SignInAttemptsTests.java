@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
@@ -17,12 +18,12 @@ class SignInAttemptsTests {
 		Instant now = Instant.parse("2026-11-30T08:00:00Z");
 
 		@Override
-		public java.time.ZoneId getZone() {
+		public ZoneId getZone() {
 			return ZoneOffset.UTC;
 		}
 
 		@Override
-		public Clock withZone(java.time.ZoneId zone) {
+		public Clock withZone(ZoneId zone) {
 			return this;
 		}
 

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -28,9 +29,13 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** Who gets in, and for how long: as a person at the sign-in page meets it. */
 @IntegrationTest
@@ -85,7 +90,7 @@ class SignInTests {
 	}
 
 	/** A request from another address (each test's failures stay its own). */
-	static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
+	static RequestPostProcessor from(String address) {
 		return request -> {
 			request.setRemoteAddr(address);
 			return request;
@@ -146,7 +151,7 @@ class SignInTests {
 			.getRedirectedUrl();
 		assertThat(locked).contains("/login?locked=");
 		// nor by another spelling of the path, nor of the name
-		for (var attempt : List.of(post(java.net.URI.create("/log%69n")).param("username", "locked"),
+		for (var attempt : List.of(post(URI.create("/log%69n")).param("username", "locked"),
 				post("/login").param("username", "locked "), post("/login").param("username", " locked"))) {
 			String url = mvc.perform(attempt.param("password", PASSWORD).with(csrf()).with(from("10.1.1.98")))
 				.andReturn()
@@ -159,9 +164,8 @@ class SignInTests {
 		assertThat(audited("sign_in_failed", "locked")).isEqualTo(5);
 		assertThat(audited("sign_in_locked", "locked")).isEqualTo(1);
 		// the API's HTTP Basic counts and is locked alike
-		assertThat(mvc.perform(get("/api/v1/regions")
-			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-				.httpBasic("locked", PASSWORD)))
+		assertThat(mvc
+			.perform(get("/api/v1/regions").with(SecurityMockMvcRequestPostProcessors.httpBasic("locked", PASSWORD)))
 			.andReturn()
 			.getResponse()
 			.getStatus()).isEqualTo(429);
@@ -359,17 +363,16 @@ class SignInTests {
 		assertThat(jdbc.sql("select enabled from plt_user where username = 'neighbour'").query(Boolean.class).single())
 			.isTrue();
 		// and the service says so too, below the web
-		var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+		var context = SecurityContextHolder.createEmptyContext();
 		var details = userDetails.loadUserByUsername("tadmin");
-		context.setAuthentication(new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
-				details, null, details.getAuthorities()));
-		org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+		context.setAuthentication(new UsernamePasswordAuthenticationToken(details, null, details.getAuthorities()));
+		SecurityContextHolder.setContext(context);
 		try {
 			assertThatThrownBy(() -> users.setEnabled("neighbour", false))
 				.isInstanceOf(Scope.NotInScopeException.class);
 		}
 		finally {
-			org.springframework.security.core.context.SecurityContextHolder.clearContext();
+			SecurityContextHolder.clearContext();
 		}
 	}
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.qinglian.powerlist.domain.Deviation.Kind;
 
@@ -42,8 +43,8 @@ class FlowConformanceTests {
 		var found = FlowConformance.check(flow, "done",
 				days("proposal", "2020-01-01", "disclosure", "2020-01-04", "implementation", "2020-01-10"));
 		assertThat(found).extracting(Deviation::kind, Deviation::step)
-			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(Kind.MISSING_STEP, "deliberation"),
-					org.assertj.core.groups.Tuple.tuple(Kind.PREDECESSOR_MISSING, "disclosure"));
+			.containsExactlyInAnyOrder(Tuple.tuple(Kind.MISSING_STEP, "deliberation"),
+					Tuple.tuple(Kind.PREDECESSOR_MISSING, "disclosure"));
 	}
 
 	@Test

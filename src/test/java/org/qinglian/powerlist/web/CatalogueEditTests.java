@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -156,11 +157,8 @@ class CatalogueEditTests {
 		// the steps after it would otherwise name a step that is gone
 		steps.forEach(s -> {
 			if (s.get("after") != null) {
-				s.put("after",
-						String.join(";",
-								java.util.Arrays.stream(((String) s.get("after")).split(";"))
-									.filter(a -> !a.equals(used))
-									.toList()));
+				s.put("after", String.join(";",
+						Arrays.stream(((String) s.get("after")).split(";")).filter(a -> !a.equals(used)).toList()));
 			}
 		});
 		String html = mvc.perform(form(steps, "admin")).getResponse().getContentAsString();
