@@ -9,7 +9,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 
 import org.qinglian.platform.Command;
-import org.qinglian.platform.Command.UsageException;
 import org.qinglian.platform.CommandArguments;
 import org.qinglian.platform.Exchange;
 import org.qinglian.platform.Role;

@@ -1,9 +1,7 @@
 package org.qinglian.platform.exchange;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -31,6 +29,13 @@ import org.qinglian.platform.PersonalDataCipher.Place;
  * next is read; after the first problem nothing more is handed on, but every row is still
  * checked, so that the whole list of problems is reported at once. References and checks
  * that look at a file not yet read (a file's references to itself) wait until the end.
+ * <p>
+ * Longer than the house's 400 lines on purpose: {@link #readRows} is the import's hot
+ * loop (parse, check each field, unseal, resolve references, run the row checks, encode),
+ * run for every row of the county, and its steps share the state of the file being read
+ * (the column map, the indexes, the encoder, the deferred checks) that this class holds.
+ * The parts that stand alone are classes of their own: {@link CsvReader},
+ * {@link FieldChecks}, {@link RowIndex}, {@link PrefetchReader} and the encoders.
  */
 final class BundleReader {
 

@@ -57,17 +57,14 @@ final class CsvReader implements AutoCloseable {
 	}
 
 	private int read() throws IOException {
-		if (pos == len) {
-			len = in.read(buf, 0, buf.length);
-			pos = 0;
-			if (len <= 0) {
-				len = 0;
-				return -1;
-			}
+		int c = peek();
+		if (c >= 0) {
+			pos++;
 		}
-		return buf[pos++];
+		return c;
 	}
 
+	/** The next character without taking it, or -1 at the end. */
 	private int peek() throws IOException {
 		if (pos == len) {
 			len = in.read(buf, 0, buf.length);

@@ -1,18 +1,13 @@
 package org.qinglian.powerlist.internal;
 
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,12 +19,7 @@ import org.qinglian.platform.Role;
 import org.qinglian.platform.Scope;
 import org.qinglian.platform.Scopes;
 import org.qinglian.powerlist.PowerList;
-import org.qinglian.powerlist.domain.Deviation;
-import org.qinglian.powerlist.domain.Flow;
-import org.qinglian.powerlist.domain.FlowConformance;
 
-import org.springframework.context.MessageSource;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -47,24 +37,17 @@ class JdbcPowerList implements PowerList {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate template;
-
 	private final Scopes scopes;
-
-	private final MessageSource messages;
 
 	private final AuditLog audit;
 
-	private final Clock clock;
+	private final ConformanceRecheck recheck;
 
-	JdbcPowerList(JdbcClient jdbc, JdbcTemplate template, Scopes scopes, MessageSource messages, AuditLog audit,
-			Clock clock) {
+	JdbcPowerList(JdbcClient jdbc, Scopes scopes, AuditLog audit, ConformanceRecheck recheck) {
 		this.jdbc = jdbc;
-		this.template = template;
 		this.scopes = scopes;
-		this.messages = messages;
 		this.audit = audit;
-		this.clock = clock;
+		this.recheck = recheck;
 	}
 
 	@Override
@@ -302,99 +285,8 @@ class JdbcPowerList implements PowerList {
 	}
 
 	@Override
-	@Transactional
 	public long recheckAll() {
-		// one recheck at a time (after an import, on demand): each replaces all results,
-		// and two at once would each insert what the other had not yet committed
-		jdbc.sql("select pg_advisory_xact_lock(hashtext('pow_recheck'))").query().singleRow();
-		Map<String, Flow> flows = flows();
-		Map<String, String> stepNames = new HashMap<>();
-		jdbc.sql("select item_code, step_code, name from pow_step").query((ResultSet rs) -> {
-			stepNames.put(rs.getString(1) + "/" + rs.getString(2), rs.getString(3));
-		});
-		template.update("delete from pow_deviation");
-		template.update("delete from pow_conformance");
-		OffsetDateTime now = OffsetDateTime.now(clock);
-		List<Object[]> results = new ArrayList<>();
-		List<Object[]> deviations = new ArrayList<>();
-		long[] deviating = { 0 };
-		String[] current = { null, null, null, null };
-		Map<String, LocalDate> occurred = new LinkedHashMap<>();
-		Runnable finish = () -> {
-			if (current[0] == null) {
-				return;
-			}
-			Flow flow = flows.getOrDefault(current[1], new Flow(current[1], List.of()));
-			List<Deviation> found = FlowConformance.check(flow, current[3], occurred);
-			results.add(new Object[] { current[0], current[2], found.isEmpty(), now });
-			int ordinal = 0;
-			for (Deviation d : found) {
-				deviations.add(new Object[] { current[0], ordinal++, d.kind().name(), d.step(), d.otherStep(), d.days(),
-						d.limitDays(), reasonZh(d, current[1], stepNames) });
-			}
-			if (!found.isEmpty()) {
-				deviating[0]++;
-			}
-			if (results.size() >= 5_000) {
-				flush(results, deviations);
-			}
-		};
-		template.setFetchSize(10_000);
-		template.query("""
-				select e.exercise_id, e.item_code, e.region_code, e.status, ev.step_code, ev.occurred_on
-				from pow_exercise e left join pow_exercise_event ev on ev.exercise_id = e.exercise_id
-				order by e.exercise_id""", (ResultSet rs) -> {
-			String id = rs.getString(1);
-			if (!id.equals(current[0])) {
-				finish.run();
-				current[0] = id;
-				current[1] = rs.getString(2);
-				current[2] = rs.getString(3);
-				current[3] = rs.getString(4);
-				occurred.clear();
-			}
-			Date on = rs.getDate(6);
-			if (on != null) {
-				occurred.put(rs.getString(5), on.toLocalDate());
-			}
-		});
-		finish.run();
-		flush(results, deviations);
-		audit.record("check_conformance", "power_exercise", null, null, "deviating exercises " + deviating[0]);
-		return deviating[0];
-	}
-
-	private void flush(List<Object[]> results, List<Object[]> deviations) {
-		template.batchUpdate(
-				"insert into pow_conformance (exercise_id, region_code, conforms, checked_at) values (?, ?, ?, ?)",
-				results);
-		template.batchUpdate(
-				"""
-						insert into pow_deviation (exercise_id, ordinal, kind, step_code, other_step, days, limit_days, reason_zh)
-						values (?, ?, ?, ?, ?, ?, ?, ?)""",
-				deviations);
-		results.clear();
-		deviations.clear();
-	}
-
-	private String reasonZh(Deviation d, String item, Map<String, String> names) {
-		String step = names.getOrDefault(item + "/" + d.step(), d.step());
-		String other = d.otherStep() == null ? "" : names.getOrDefault(item + "/" + d.otherStep(), d.otherStep());
-		return messages.getMessage("conformance." + d.kind().name(),
-				new Object[] { step, other, d.days(), d.limitDays() }, Locale.SIMPLIFIED_CHINESE);
-	}
-
-	private Map<String, Flow> flows() {
-		Map<String, List<Flow.Step>> steps = new HashMap<>();
-		jdbc.sql("select * from pow_step").query((ResultSet rs) -> {
-			StepView v = step(rs);
-			steps.computeIfAbsent(rs.getString("item_code"), k -> new ArrayList<>())
-				.add(new Flow.Step(v.code(), v.seq(), v.name(), Set.copyOf(v.after()), v.minDays(), v.maxDays(),
-						v.disclosure(), v.optional()));
-		});
-		Map<String, Flow> flows = new HashMap<>();
-		steps.forEach((item, list) -> flows.put(item, new Flow(item, list)));
-		return flows;
+		return recheck.recheckAll();
 	}
 
 }
