@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,9 @@ class CommandLineTests {
 		assertThat(scan.code()).isZero();
 		assertThat(Files.readAllLines(tmp.resolve("findings.csv")).get(0))
 			.isEqualTo("finding_id,rule_code,scheme,subject_id,region_code,period,amount,records,explanation");
+		// the findings name people: the file is its owner's only
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tmp.resolve("findings.csv"))))
+			.isEqualTo("rw-------");
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import org.qinglian.jurisdiction.Jurisdiction;
 import org.qinglian.jurisdiction.Jurisdiction.RegionView;
+import org.qinglian.platform.AuditLog;
 import org.qinglian.platform.Scope;
 import org.qinglian.powerlist.PowerList;
 import org.qinglian.powerlist.PowerList.EventView;
@@ -30,9 +31,12 @@ class PowerListPages {
 
 	private final Jurisdiction jurisdiction;
 
-	PowerListPages(PowerList powerList, Jurisdiction jurisdiction) {
+	private final AuditLog audit;
+
+	PowerListPages(PowerList powerList, Jurisdiction jurisdiction, AuditLog audit) {
 		this.powerList = powerList;
 		this.jurisdiction = jurisdiction;
+		this.audit = audit;
 	}
 
 	@GetMapping("/public/villages/{code}")
@@ -61,6 +65,8 @@ class PowerListPages {
 			.findFirst()
 			.orElse(null);
 		Set<String> done = detail.events().stream().map(EventView::stepCode).collect(Collectors.toSet());
+		// the page names the cadres who took each step: a read of personal data
+		audit.record("view_exercise", "power_exercise", id, detail.exercise().regionCode(), null);
 		model.addAttribute("detail", detail);
 		model.addAttribute("flowchart", item == null ? null : FlowchartSvg.draw(item.steps(), done));
 		model.addAttribute("names",

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.qinglian.platform.Command;
 import org.qinglian.platform.CommandArguments;
+import org.qinglian.platform.OwnerOnlyFiles;
 import org.qinglian.risk.RiskLibrary;
 import org.qinglian.risk.RiskLibrary.ScanReport;
 
@@ -53,7 +54,7 @@ class ScanCommand implements Command {
 				r.created(), r.changed(), r.withdrawn(), r.millis() / 1000.0);
 		if (file != null) {
 			try (BufferedWriter w = new BufferedWriter(
-					new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8))) {
+					new OutputStreamWriter(OwnerOnlyFiles.create(file), StandardCharsets.UTF_8))) {
 				long n = library.writeFindings(w);
 				out.printf("Wrote %,d findings to %s%n", n, file);
 			}

@@ -4,32 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.qinglian.IntegrationTest;
+import org.qinglian.PageTest;
 import org.qinglian.SampleCounty;
 import org.qinglian.platform.Role;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /** A village's books over REST: newest first, bounded, scoped and audited. */
-@IntegrationTest
-@AutoConfigureMockMvc
 @TestPropertySource(properties = "qinglian.test.database=scoping")
-class AssetsApiTests {
+class AssetsApiTests extends PageTest {
 
 	static final String VILLAGE = "330683101201";
-
-	@Autowired
-	MockMvcTester mvc;
-
-	@Autowired
-	SampleCounty county;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	@BeforeEach
 	void county() {

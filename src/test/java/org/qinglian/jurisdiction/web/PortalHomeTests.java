@@ -4,25 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.qinglian.IntegrationTest;
-import org.qinglian.SampleCounty;
+import org.qinglian.PageTest;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /** The portal's home: the county's townships and their villages, for everyone. */
-@IntegrationTest
-@AutoConfigureMockMvc
 @TestPropertySource(properties = "qinglian.test.database=scoping")
-class PortalHomeTests {
-
-	@Autowired
-	MockMvcTester mvc;
-
-	@Autowired
-	SampleCounty county;
+class PortalHomeTests extends PageTest {
 
 	@BeforeEach
 	void county() {

@@ -11,16 +11,12 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.qinglian.IntegrationTest;
+import org.qinglian.PageTest;
 import org.qinglian.SampleCounty;
 import org.qinglian.platform.Role;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
@@ -28,21 +24,10 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * saved, shown on the public page, audited and checked against every use of power again;
  * a broken one is refused with its problems and saves nothing; only administrators may.
  */
-@IntegrationTest
-@AutoConfigureMockMvc
 @TestPropertySource(properties = "qinglian.test.database=catalogue")
-class CatalogueEditTests {
+class CatalogueEditTests extends PageTest {
 
 	static final String ITEM = "major_decision";
-
-	@Autowired
-	MockMvcTester mvc;
-
-	@Autowired
-	SampleCounty county;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	@BeforeEach
 	void county() {

@@ -4,28 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.qinglian.IntegrationTest;
+import org.qinglian.PageTest;
 import org.qinglian.SampleCounty;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /**
  * A village's power list for everyone: no sign-in, Chinese first, English on request, its
  * flowcharts drawn on the server, light for a phone.
  */
-@IntegrationTest
-@AutoConfigureMockMvc
 @TestPropertySource(properties = "qinglian.test.database=scoping")
-class PowerListPagesTests {
-
-	@Autowired
-	MockMvcTester mvc;
-
-	@Autowired
-	SampleCounty county;
+class PowerListPagesTests extends PageTest {
 
 	@BeforeEach
 	void county() {

@@ -8,17 +8,14 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.qinglian.IntegrationTest;
+import org.qinglian.PageTest;
 import org.qinglian.SampleCounty;
 import org.qinglian.platform.Role;
 import org.qinglian.platform.UserAccounts;
 import org.qinglian.platform.UserAccounts.NewUser;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /**
@@ -26,22 +23,11 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
  * into a clue that casework opens; another township, and an officer from the finding's
  * village, see nothing of it.
  */
-@IntegrationTest
-@AutoConfigureMockMvc
 @TestPropertySource(properties = "qinglian.test.database=triage")
-class FindingPagesTests {
-
-	@Autowired
-	MockMvcTester mvc;
-
-	@Autowired
-	SampleCounty county;
+class FindingPagesTests extends PageTest {
 
 	@Autowired
 	UserAccounts users;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	@BeforeEach
 	void county() {
@@ -114,6 +100,18 @@ class FindingPagesTests {
 				.param(clue)
 				.query(String.class)
 				.optional()).contains(id));
+	}
+
+	@Test
+	void theListOfFindingsIsAReadOfPersonalDataAndIsAudited() {
+		long before = jdbc
+			.sql("select count(*) from plt_audit_log where action = 'view_findings' and actor = 'changle'")
+			.query(Long.class)
+			.single();
+		assertThat(mvc.get().uri("/staff/findings").with(county.signedIn("changle"))).hasStatusOk();
+		assertThat(jdbc.sql("select count(*) from plt_audit_log where action = 'view_findings' and actor = 'changle'")
+			.query(Long.class)
+			.single()).isEqualTo(before + 1);
 	}
 
 	@Test

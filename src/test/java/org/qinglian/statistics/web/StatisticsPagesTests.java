@@ -4,30 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.qinglian.IntegrationTest;
+import org.qinglian.PageTest;
 import org.qinglian.SampleCounty;
 import org.qinglian.platform.Role;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /** The pages that gather modules: the tree, a cadre's profile, the ecology. */
-@IntegrationTest
-@AutoConfigureMockMvc
 @TestPropertySource(properties = "qinglian.test.database=triage")
-class StatisticsPagesTests {
-
-	@Autowired
-	MockMvcTester mvc;
-
-	@Autowired
-	SampleCounty county;
-
-	@Autowired
-	JdbcClient jdbc;
+class StatisticsPagesTests extends PageTest {
 
 	@BeforeEach
 	void county() {
