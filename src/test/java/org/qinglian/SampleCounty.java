@@ -78,11 +78,19 @@ public class SampleCounty {
 	 * password.
 	 */
 	public SampleCounty withUser(String username, Role role, String regionCode) {
+		return withUser(username, role, regionCode, null);
+	}
+
+	/**
+	 * The same, for an account linked to a person of the registry (whose recusal
+	 * applies).
+	 */
+	public SampleCounty withUser(String username, Role role, String regionCode, String personId) {
 		if (jdbc.sql("select count(*) from plt_user where username = ?")
 			.param(username)
 			.query(Long.class)
 			.single() == 0) {
-			users.create(new NewUser(username, username, PASSWORD, role, regionCode));
+			users.create(new NewUser(username, username, PASSWORD, role, regionCode, personId));
 		}
 		return this;
 	}

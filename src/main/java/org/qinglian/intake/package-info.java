@@ -1,5 +1,9 @@
 /**
- * Reports (信访举报) from every channel. The reporter is encrypted at rest.
+ * Reports (信访举报) from every channel (visits, letters, calls, the web, WeChat, information
+ * officers), named or anonymous. The reporter's identity is encrypted at rest with the
+ * platform's {@code PersonalDataCipher}, bound to its row, and never leaves the module:
+ * its API ({@code Reports}) answers what a report says and whom it names, never who made
+ * it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Intake",
 		allowedDependencies = { "platform", "jurisdiction" })

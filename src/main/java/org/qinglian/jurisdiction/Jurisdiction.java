@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * The county tree and the people in it. Region names are public; people are personal data
  * and are only returned within the signed-in user's jurisdiction.
@@ -62,6 +64,7 @@ public interface Jurisdiction {
 	record RegionView(String code, String name, RegionLevel level, String parentCode, LocalDate cashlessSince,
 			LocalDate custodySince) {
 
+		@JsonIgnore
 		public boolean isVillage() {
 			return level.isVillage();
 		}

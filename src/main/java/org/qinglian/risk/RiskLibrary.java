@@ -3,6 +3,8 @@ package org.qinglian.risk;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,7 +85,7 @@ public interface RiskLibrary {
 		public RefusedException(String messageKey, String message, Object... args) {
 			super(message);
 			this.messageKey = messageKey;
-			this.args = List.of(args);
+			this.args = Collections.unmodifiableList(Arrays.asList(args.clone()));
 		}
 
 		public String messageKey() {
@@ -115,7 +117,7 @@ public interface RiskLibrary {
 
 	}
 
-	record RuleView(String code, String scheme, String nameZh, String nameEn, String basis, String severity,
+	record RuleView(String code, String scheme, String nameZh, String nameEn, String basis, RiskRule.Severity severity,
 			String explanation, List<SettingView> settings) {
 	}
 
@@ -132,7 +134,7 @@ public interface RiskLibrary {
 	 * @param subjectKind {@code person}, {@code organization}, or {@code null} when the
 	 * subject is unknown
 	 */
-	record FindingView(String findingId, String ruleCode, String ruleName, String scheme, String severity,
+	record FindingView(String findingId, String ruleCode, String ruleName, String scheme, RiskRule.Severity severity,
 			String subjectId, String subjectKind, String subjectName, String regionCode, String regionName,
 			String period, BigDecimal amount, String explanation, FindingStatus status, String clueId) {
 

@@ -18,6 +18,7 @@ import org.qinglian.risk.FindingStatus;
 import org.qinglian.powerlist.PowerList.ExerciseView;
 import org.qinglian.risk.RiskLibrary;
 import org.qinglian.risk.RiskLibrary.FindingView;
+import org.qinglian.risk.RiskRule.Severity;
 
 import org.springframework.stereotype.Service;
 
@@ -99,15 +100,15 @@ public class CadreProfiles {
 	 */
 	static RiskScores.Inputs inputs(List<FindingView> findings, List<ExerciseView> exercises, List<ReportView> reports,
 			List<CaseView> cases) {
-		return new RiskScores.Inputs(open(findings, "HIGH"), open(findings, "MEDIUM"), open(findings, "LOW"),
-				findings.stream().filter(f -> f.status() == FindingStatus.CLUE).count(),
+		return new RiskScores.Inputs(open(findings, Severity.HIGH), open(findings, Severity.MEDIUM),
+				open(findings, Severity.LOW), findings.stream().filter(f -> f.status() == FindingStatus.CLUE).count(),
 				exercises.stream().filter(e -> Boolean.FALSE.equals(e.conforms())).count(), exercises.size(),
 				reports.stream().filter(r -> r.kind().equals("accusation")).count(),
 				cases.stream().filter(c -> c.sanction() != null && !c.sanction().equals("none")).count());
 	}
 
-	private static long open(List<FindingView> findings, String severity) {
-		return findings.stream().filter(f -> f.status().isOpen() && f.severity().equals(severity)).count();
+	private static long open(List<FindingView> findings, Severity severity) {
+		return findings.stream().filter(f -> f.status().isOpen() && f.severity() == severity).count();
 	}
 
 }

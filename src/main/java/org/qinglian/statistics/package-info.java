@@ -8,6 +8,6 @@
  * reads the other modules through their APIs, each of which scopes to the signed-in
  * user's jurisdiction; {@code risk} never depends on intake or casework, this module may.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Statistics", allowedDependencies = { "platform",
-		"jurisdiction", "powerlist", "assets", "intake", "casework", "risk", "web" })
+@org.springframework.modulith.ApplicationModule(displayName = "Statistics",
+		allowedDependencies = { "platform", "jurisdiction", "powerlist", "assets", "intake", "casework", "risk" })
 package org.qinglian.statistics;

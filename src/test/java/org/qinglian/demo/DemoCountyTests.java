@@ -6,10 +6,14 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.List;
 import java.util.Set;
@@ -46,6 +50,32 @@ class DemoCountyTests {
 
 	@TempDir
 	Path tmp;
+
+	/**
+	 * The same seed makes the same county, byte for byte: the digest of a small county as
+	 * the generator wrote it before it was split into its parts (2026-11-30).
+	 */
+	@Test
+	void theSameSeedMakesTheSameCountyByteForByte() throws Exception {
+		Path dir = tmp.resolve("small");
+		new CountyGenerator(new CountyGenerator.Size(1, 2, 1), files).write(dir);
+		MessageDigest digest = MessageDigest.getInstance("SHA-256");
+		List<Path> written;
+		try (var walk = Files.walk(dir)) {
+			written = walk.filter(Files::isRegularFile)
+				.sorted(Comparator.comparing(p -> dir.relativize(p).toString()))
+				.toList();
+		}
+		for (Path p : written) {
+			digest.update(dir.relativize(p).toString().getBytes(StandardCharsets.UTF_8));
+			digest.update((byte) 0);
+			digest.update(Files.readAllBytes(p));
+			digest.update((byte) 0);
+		}
+		assertThat(written).hasSize(27);
+		assertThat(HexFormat.of().formatHex(digest.digest()))
+			.isEqualTo("df0f976a5d3f4550945641507b7447dce99fe2c3dbc304c7205685c8ec6e3f57");
+	}
 
 	@Test
 	void aGeneratedCountyImportsAndEveryInjectedSchemeIsFoundWithNoFalseFinding() throws Exception {

@@ -59,8 +59,8 @@ class RiskScoresTests {
 
 	@Test
 	void aVillagesScoreCountsItsOpenFindingsBySeverityItsCluesAndItsDeviations() {
-		assertThat(VillageEcology.score(new RiskLibrary.OpenFindings(1, 1, 1, 1), new PowerList.ExerciseFigures(4, 2))
-			.value()).isEqualTo(12 + 6 + 2 + 15 + 20);
+		assertThat(VillageEcology.score(new RiskLibrary.OpenFindings(1, 1, 1, 1), new PowerList.ExerciseFigures(10, 1))
+			.value()).isEqualTo(12 + 6 + 2 + 15 + 4);
 	}
 
 }

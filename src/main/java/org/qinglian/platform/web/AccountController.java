@@ -3,6 +3,7 @@ package org.qinglian.platform.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.ServletException;
 
+import org.qinglian.platform.Flash;
 import org.qinglian.platform.UserAccounts;
 
 import org.springframework.stereotype.Controller;
@@ -37,16 +38,14 @@ class AccountController {
 	String change(@ModelAttribute PasswordForm form, HttpServletRequest request, RedirectAttributes redirect)
 			throws ServletException {
 		if (form.newPassword() == null || !form.newPassword().equals(form.repeatPassword())) {
-			redirect.addFlashAttribute("problemKey", "account.password.repeat");
-			redirect.addFlashAttribute("problemArgs", new Object[0]);
+			Flash.problem(redirect, "account.password.repeat");
 			return "redirect:/account/password";
 		}
 		try {
 			users.changeOwnPassword(form.currentPassword(), form.newPassword());
 		}
 		catch (UserAccounts.AccountException ex) {
-			redirect.addFlashAttribute("problemKey", ex.key());
-			redirect.addFlashAttribute("problemArgs", ex.args());
+			Flash.problem(redirect, ex.key(), ex.args());
 			return "redirect:/account/password";
 		}
 		request.logout();

@@ -3,6 +3,7 @@ package org.qinglian.platform.web;
 import java.util.Arrays;
 import java.util.List;
 
+import org.qinglian.platform.Flash;
 import org.qinglian.platform.Registry;
 import org.qinglian.platform.Role;
 import org.qinglian.platform.Scope;
@@ -77,12 +78,10 @@ class UserAdminPages {
 	private static String answer(RedirectAttributes redirect, String doneKey, String username, Runnable action) {
 		try {
 			action.run();
-			redirect.addFlashAttribute("noticeKey", doneKey);
-			redirect.addFlashAttribute("noticeArgs", new Object[] { username });
+			Flash.notice(redirect, doneKey, username);
 		}
 		catch (AccountException ex) {
-			redirect.addFlashAttribute("problemKey", ex.key());
-			redirect.addFlashAttribute("problemArgs", ex.args());
+			Flash.problem(redirect, ex.key(), ex.args());
 		}
 		return "redirect:/admin/users";
 	}

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,8 +101,9 @@ class ConformanceRecheck {
 			String after = rs.getString("after");
 			steps.computeIfAbsent(rs.getString("item_code"), k -> new ArrayList<>())
 				.add(new Flow.Step(rs.getString("step_code"), rs.getInt("seq"), rs.getString("name"),
-						after == null ? Set.of() : Set.of(after.split(";")), (Integer) rs.getObject("min_days"),
-						(Integer) rs.getObject("max_days"), rs.getBoolean("disclosure"), rs.getBoolean("optional")));
+						after == null ? Set.of() : Set.copyOf(Arrays.asList(after.split(";"))),
+						(Integer) rs.getObject("min_days"), (Integer) rs.getObject("max_days"),
+						rs.getBoolean("disclosure"), rs.getBoolean("optional")));
 		});
 		Map<String, Flow> flows = new HashMap<>();
 		steps.forEach((item, list) -> flows.put(item, new Flow(item, list)));

@@ -14,7 +14,7 @@ import org.qinglian.powerlist.PowerList.CatalogueRejectedException;
 import org.qinglian.powerlist.PowerList.PowerItemView;
 import org.qinglian.powerlist.PowerList.RedLineView;
 import org.qinglian.powerlist.PowerList.StepView;
-import org.qinglian.web.Flash;
+import org.qinglian.platform.Flash;
 import org.qinglian.web.Redirect;
 
 import org.springframework.context.MessageSource;

@@ -28,8 +28,10 @@ import org.qinglian.risk.FindingTurnedIntoClue;
 import org.qinglian.risk.FindingStatus;
 import org.qinglian.risk.RiskLibrary;
 import org.qinglian.risk.RiskRule;
+import org.qinglian.risk.RiskRule.Severity;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
@@ -74,7 +76,7 @@ class JdbcRiskLibrary implements RiskLibrary {
 
 	JdbcRiskLibrary(List<RiskRule> rules, Scanner scanner, Settings settings, JdbcClient jdbc, JdbcTemplate template,
 			Scopes scopes, AuditLog audit, ApplicationEventPublisher events, Clock clock, RiskSettings riskSettings) {
-		this.rules = rules.stream().sorted(Comparator.comparing(RiskRule::code)).toList();
+		this.rules = List.copyOf(rules);
 		this.riskSettings = riskSettings;
 		this.scanner = scanner;
 		this.settings = settings;
@@ -90,8 +92,7 @@ class JdbcRiskLibrary implements RiskLibrary {
 	public List<RuleView> rules() {
 		return rules.stream().map(r -> {
 			Map<String, BigDecimal> values = settings.values(r);
-			return new RuleView(r.code(), r.scheme(), r.nameZh(), r.nameEn(), r.basis(), r.severity().name(),
-					r.explanation(),
+			return new RuleView(r.code(), r.scheme(), r.nameZh(), r.nameEn(), r.basis(), r.severity(), r.explanation(),
 					r.settings()
 						.stream()
 						.map(s -> new SettingView(s.key(), s.nameZh(), values.get(s.key()), s.defaultValue(), s.min(),
@@ -188,7 +189,8 @@ class JdbcRiskLibrary implements RiskLibrary {
 	public List<FindingView> findings(String regionCode, String status, int limit) {
 		Scope scope = supervisor();
 		scope.requireCovers(regionCode);
-		String wanted = status.equals("all") ? "all" : FindingStatus.of(status).code();
+		// a status that is none (a hand-made URL) lists nothing, as any filter would
+		String wanted = status;
 		List<FindingView> found = visible(scope, """
 				and f.region_code like :subtree and (:status = 'all' or f.status = :status)
 				order by case f.severity when 'HIGH' then 0 when 'MEDIUM' then 1 else 2 end,
@@ -211,11 +213,11 @@ class JdbcRiskLibrary implements RiskLibrary {
 	private FindingView view(ResultSet rs, int i) throws SQLException {
 		String code = rs.getString("rule_code");
 		String name = rules.stream().filter(r -> r.code().equals(code)).map(RiskRule::nameZh).findFirst().orElse(code);
-		return new FindingView(rs.getString("finding_id"), code, name, rs.getString("scheme"), rs.getString("severity"),
-				rs.getString("subject_id"), rs.getString("subject_kind"), rs.getString("subject_name"),
-				rs.getString("region_code"), rs.getString("region_name"), rs.getString("period"),
-				rs.getBigDecimal("amount"), rs.getString("explanation"), FindingStatus.of(rs.getString("status")),
-				rs.getString("clue_id"));
+		return new FindingView(rs.getString("finding_id"), code, name, rs.getString("scheme"),
+				Severity.valueOf(rs.getString("severity")), rs.getString("subject_id"), rs.getString("subject_kind"),
+				rs.getString("subject_name"), rs.getString("region_code"), rs.getString("region_name"),
+				rs.getString("period"), rs.getBigDecimal("amount"), rs.getString("explanation"),
+				FindingStatus.of(rs.getString("status")), rs.getString("clue_id"));
 	}
 
 	@Override
@@ -250,7 +252,7 @@ class JdbcRiskLibrary implements RiskLibrary {
 			.orElseThrow(Scope.NotInScopeException::new);
 		if (!f.status().isOpen()) {
 			throw new RefusedException("risk.refused.notOpen", "the finding is " + f.status() + ", not open",
-					f.status());
+					new DefaultMessageSourceResolvable("finding.status." + f.status().code()));
 		}
 		return f;
 	}
@@ -264,7 +266,7 @@ class JdbcRiskLibrary implements RiskLibrary {
 			throw new RefusedException("risk.refused.noReason", "reason: say why the finding is dismissed");
 		}
 		if (reason.length() > 2000) {
-			throw new RefusedException("risk.refused.tooLong", "reason: at most 2000 characters", 2000);
+			throw new RefusedException("risk.refused.tooLong", "reason: at most 2000 characters", "2000");
 		}
 		Instant now = clock.instant();
 		jdbc.sql("update risk_finding set status = 'dismissed' where finding_id = ?").param(findingId).update();
@@ -277,7 +279,7 @@ class JdbcRiskLibrary implements RiskLibrary {
 	public String turnIntoClue(String findingId, String note) {
 		FindingView f = triageable(findingId);
 		if (note != null && note.length() > 2000) {
-			throw new RefusedException("risk.refused.tooLong", "note: at most 2000 characters", 2000);
+			throw new RefusedException("risk.refused.tooLong", "note: at most 2000 characters", "2000");
 		}
 		String clueId = "CL" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase();
 		Instant now = clock.instant();

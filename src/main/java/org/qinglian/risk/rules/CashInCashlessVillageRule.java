@@ -1,5 +1,6 @@
 package org.qinglian.risk.rules;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -7,6 +8,7 @@ import org.springframework.stereotype.Component;
  * {@code cash_in_cashless_village.sql}.
  */
 @Component
+@Order(15)
 class CashInCashlessVillageRule extends SqlRule {
 
 	CashInCashlessVillageRule() {

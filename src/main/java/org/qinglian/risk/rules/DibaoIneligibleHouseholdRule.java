@@ -1,5 +1,6 @@
 package org.qinglian.risk.rules;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -8,6 +9,7 @@ import org.springframework.stereotype.Component;
  * day of payment. The query: {@code dibao_ineligible_household.sql}.
  */
 @Component
+@Order(4)
 class DibaoIneligibleHouseholdRule extends SqlRule {
 
 	DibaoIneligibleHouseholdRule() {

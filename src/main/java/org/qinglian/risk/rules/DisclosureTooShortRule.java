@@ -1,5 +1,6 @@
 package org.qinglian.risk.rules;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -7,6 +8,7 @@ import org.springframework.stereotype.Component;
  * query: {@code disclosure_too_short.sql}.
  */
 @Component
+@Order(13)
 class DisclosureTooShortRule extends SqlRule {
 
 	DisclosureTooShortRule() {

@@ -1,5 +1,6 @@
 package org.qinglian.risk.rules;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -7,6 +8,7 @@ import org.springframework.stereotype.Component;
  * of its cadres in office. The query: {@code kin_contractor.sql}.
  */
 @Component
+@Order(8)
 class KinContractorRule extends SqlRule {
 
 	KinContractorRule() {

@@ -1,5 +1,6 @@
 package org.qinglian.risk.rules;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -7,6 +8,7 @@ import org.springframework.stereotype.Component;
  * village (优亲厚友). The query: {@code kin_subsidy.sql}.
  */
 @Component
+@Order(2)
 class KinSubsidyRule extends SqlRule {
 
 	KinSubsidyRule() {

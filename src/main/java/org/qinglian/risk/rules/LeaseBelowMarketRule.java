@@ -1,5 +1,6 @@
 package org.qinglian.risk.rules;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -7,6 +8,7 @@ import org.springframework.stereotype.Component;
  * the kind of asset (低价发包). The query: {@code lease_below_market.sql}.
  */
 @Component
+@Order(14)
 class LeaseBelowMarketRule extends SqlRule {
 
 	LeaseBelowMarketRule() {

@@ -1,5 +1,6 @@
 package org.qinglian.risk.rules;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -8,6 +9,7 @@ import org.springframework.stereotype.Component;
  * {@code lease_income_missing.sql}.
  */
 @Component
+@Order(9)
 class LeaseIncomeMissingRule extends SqlRule {
 
 	LeaseIncomeMissingRule() {

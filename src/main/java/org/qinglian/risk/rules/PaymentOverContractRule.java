@@ -1,5 +1,6 @@
 package org.qinglian.risk.rules;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -8,6 +9,7 @@ import org.springframework.stereotype.Component;
  * {@code payment_over_contract.sql}.
  */
 @Component
+@Order(6)
 class PaymentOverContractRule extends SqlRule {
 
 	PaymentOverContractRule() {

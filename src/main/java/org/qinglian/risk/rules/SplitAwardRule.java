@@ -1,5 +1,6 @@
 package org.qinglian.risk.rules;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -7,6 +8,7 @@ import org.springframework.stereotype.Component;
  * threshold and together over it (化整为零). The query: {@code split_award.sql}.
  */
 @Component
+@Order(7)
 class SplitAwardRule extends SqlRule {
 
 	SplitAwardRule() {

@@ -1,5 +1,6 @@
 package org.qinglian.risk.rules;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -7,6 +8,7 @@ import org.springframework.stereotype.Component;
  * before its predecessor. The query: {@code step_skipped.sql}.
  */
 @Component
+@Order(11)
 class StepSkippedRule extends SqlRule {
 
 	StepSkippedRule() {

@@ -1,5 +1,6 @@
 package org.qinglian.risk.rules;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -8,6 +9,7 @@ import org.springframework.stereotype.Component;
  * {@code subsidy_after_death.sql}.
  */
 @Component
+@Order(3)
 class SubsidyAfterDeathRule extends SqlRule {
 
 	SubsidyAfterDeathRule() {

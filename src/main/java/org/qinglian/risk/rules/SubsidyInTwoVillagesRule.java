@@ -1,5 +1,6 @@
 package org.qinglian.risk.rules;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -7,6 +8,7 @@ import org.springframework.stereotype.Component;
  * a fake or double subsidy (虚报冒领). The query: {@code subsidy_in_two_villages.sql}.
  */
 @Component
+@Order(1)
 class SubsidyInTwoVillagesRule extends SqlRule {
 
 	SubsidyInTwoVillagesRule() {

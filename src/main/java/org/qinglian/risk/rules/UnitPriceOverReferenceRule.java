@@ -1,5 +1,6 @@
 package org.qinglian.risk.rules;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -8,6 +9,7 @@ import org.springframework.stereotype.Component;
  * {@code unit_price_over_reference.sql}.
  */
 @Component
+@Order(5)
 class UnitPriceOverReferenceRule extends SqlRule {
 
 	UnitPriceOverReferenceRule() {

@@ -1,5 +1,6 @@
 package org.qinglian.risk.rules;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -7,6 +8,7 @@ import org.springframework.stereotype.Component;
  * {@code white_slip.sql}.
  */
 @Component
+@Order(10)
 class WhiteSlipRule extends SqlRule {
 
 	WhiteSlipRule() {

@@ -5,7 +5,7 @@ import org.qinglian.platform.Scope;
 import org.qinglian.platform.Scopes;
 import org.qinglian.risk.RiskLibrary;
 import org.qinglian.risk.RiskLibrary.RefusedException;
-import org.qinglian.web.Flash;
+import org.qinglian.platform.Flash;
 import org.qinglian.web.Redirect;
 
 import org.springframework.stereotype.Controller;

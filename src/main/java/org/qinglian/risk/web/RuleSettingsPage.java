@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 
 import org.qinglian.risk.RiskLibrary;
 import org.qinglian.risk.RiskLibrary.RefusedException;
-import org.qinglian.web.Flash;
+import org.qinglian.platform.Flash;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -2,6 +2,9 @@ package org.qinglian.assets.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
+import java.util.Map;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qinglian.PageTest;
@@ -25,19 +28,28 @@ class AssetsApiTests extends PageTest {
 
 	@Test
 	void aVillagesVouchersComeNewestFirstWithTheirFieldsAndTheReadIsAudited() {
-		String newest = jdbc
-			.sql("select voucher_id from ast_voucher where region_code = ? order by booked_on desc, voucher_id limit 1")
+		Map<String, Object> newest = jdbc.sql("""
+				select voucher_id, booked_on::text, direction, amount::text, method, category, disclosed_on::text
+				from ast_voucher where region_code = ? order by booked_on desc, voucher_id limit 1""")
 			.param(VILLAGE)
-			.query(String.class)
-			.single();
+			.query()
+			.singleRow();
 		long before = audited();
 		assertThat(mvc.get().uri("/api/v1/regions/" + VILLAGE + "/vouchers?limit=2").with(county.signedIn("ganlin")))
 			.hasStatusOk()
 			.bodyJson()
 			.hasPathSatisfying("$.length()", n -> assertThat(n).asNumber().isEqualTo(2))
-			.hasPathSatisfying("$[0].voucherId", id -> assertThat(id).asString().isEqualTo(newest))
-			.hasPathSatisfying("$[0].regionCode", r -> assertThat(r).asString().isEqualTo(VILLAGE))
-			.hasPathSatisfying("$[0].amount", a -> assertThat(a).isNotNull());
+			.hasPathSatisfying("$[0].voucherId", v -> assertThat(v).asString().isEqualTo(newest.get("voucher_id")))
+			.hasPathSatisfying("$[0].regionCode", v -> assertThat(v).asString().isEqualTo(VILLAGE))
+			.hasPathSatisfying("$[0].bookedOn", v -> assertThat(v).asString().isEqualTo(newest.get("booked_on")))
+			.hasPathSatisfying("$[0].direction", v -> assertThat(v).asString().isEqualTo(newest.get("direction")))
+			.hasPathSatisfying("$[0].amount",
+					v -> assertThat(v).asNumber()
+						.satisfies(n -> assertThat(new BigDecimal(n.toString()))
+							.isEqualByComparingTo((String) newest.get("amount"))))
+			.hasPathSatisfying("$[0].method", v -> assertThat(v).asString().isEqualTo(newest.get("method")))
+			.hasPathSatisfying("$[0].category", v -> assertThat(v).asString().isEqualTo(newest.get("category")))
+			.hasPathSatisfying("$[0].disclosedOn", v -> assertThat(v).asString().isEqualTo(newest.get("disclosed_on")));
 		assertThat(audited()).isEqualTo(before + 1);
 	}
 

@@ -89,7 +89,7 @@ class CatalogueEditTests extends PageTest {
 		MockHttpServletResponse saved = mvc.perform(form(steps, "admin")).getResponse();
 		assertThat(saved.getStatus()).isEqualTo(302);
 		assertThat(saved.getRedirectedUrl()).isEqualTo("/admin/catalogue/items/" + ITEM);
-		assertThat(steps().get(0).get("name")).isEqualTo(renamed);
+		assertThat(steps()).as("the rename, and every other field (ticked boxes too) as it was").isEqualTo(steps);
 		assertThat(jdbc.sql("select count(*) from plt_audit_log where target_type = 'power_item'")
 			.query(Long.class)
 			.single()).isEqualTo(auditBefore + 1);
@@ -101,6 +101,14 @@ class CatalogueEditTests extends PageTest {
 			.single();
 		assertThat(mvc.perform(get("/public/villages/" + village)).getResponse().getContentAsString())
 			.contains(renamed);
+		// a box ticked is saved, one left unticked (not posted) is false
+		steps.get(2).put("optional", true);
+		steps.get(4).put("disclosure", false);
+		assertThat(mvc.perform(form(steps, "admin")).getResponse().getStatus()).isEqualTo(302);
+		assertThat(steps()).isEqualTo(steps);
+		steps.get(2).put("optional", false);
+		steps.get(4).put("disclosure", true);
+		assertThat(mvc.perform(form(steps, "admin")).getResponse().getStatus()).isEqualTo(302);
 	}
 
 	@Test

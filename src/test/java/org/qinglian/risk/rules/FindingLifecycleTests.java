@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import org.qinglian.risk.RiskLibrary;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.test.context.support.WithMockUser;
 
 /**
@@ -55,6 +56,26 @@ class FindingLifecycleTests extends RuleTest {
 		assertThat(scan("white_slip")).isEmpty();
 		library.changeSetting("white_slip", "min_amount", new BigDecimal("500"));
 		assertThat(scan("white_slip")).hasSize(1);
+	}
+
+	@Test
+	void theRulesComeInTheOrderOfTheSpecsSchemes() {
+		assertThat(library.rules()).extracting(RiskLibrary.RuleView::code)
+			.containsExactly("subsidy_in_two_villages", "kin_subsidy", "subsidy_after_death",
+					"dibao_ineligible_household", "unit_price_over_reference", "payment_over_contract", "split_award",
+					"kin_contractor", "lease_income_missing", "white_slip", "step_skipped", "voucher_disclosure_late",
+					"disclosure_too_short", "lease_below_market", "cash_in_cashless_village");
+	}
+
+	@Test
+	@WithMockUser(username = "risk-staff")
+	void onlyAnAdministratorChangesASettingWhateverThePage() {
+		jdbc.sql("insert into plt_user values ('risk-staff', 'staff', 'x', 'county_staff', ?, null, true, now())")
+			.param(Fixture.COUNTY)
+			.update();
+		assertThatThrownBy(() -> library.changeSetting("white_slip", "min_amount", new BigDecimal("500")))
+			.isInstanceOf(AccessDeniedException.class);
+		assertThat(jdbc.sql("select count(*) from risk_setting").query(Long.class).single()).isZero();
 	}
 
 }

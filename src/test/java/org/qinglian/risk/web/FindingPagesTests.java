@@ -12,7 +12,6 @@ import org.qinglian.PageTest;
 import org.qinglian.SampleCounty;
 import org.qinglian.platform.Role;
 import org.qinglian.platform.UserAccounts;
-import org.qinglian.platform.UserAccounts.NewUser;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -81,7 +80,7 @@ class FindingPagesTests extends PageTest {
 			.single()).isEqualTo(1);
 		// handled already: refused, in the page's language
 		assertThat(postAndFollow("changle", "/staff/findings/" + id + "/dismiss", "reason", "again")).bodyText()
-			.contains("该发现已处置");
+			.contains("该发现已处置，不能再次处置（状态：已排除）");
 	}
 
 	@Test
@@ -141,10 +140,8 @@ class FindingPagesTests extends PageTest {
 		String outsider = jdbc.sql("select min(person_id) from jur_person where region_code like '330683101%'")
 			.query(String.class)
 			.single();
-		users.create(new NewUser("recused", "本村人", SampleCounty.PASSWORD, Role.TOWNSHIP_STAFF, SampleCounty.CHANGLE,
-				villager));
-		users.create(new NewUser("outsider", "外村人", SampleCounty.PASSWORD, Role.TOWNSHIP_STAFF, SampleCounty.CHANGLE,
-				outsider));
+		county.withUser("recused", Role.TOWNSHIP_STAFF, SampleCounty.CHANGLE, villager)
+			.withUser("outsider", Role.TOWNSHIP_STAFF, SampleCounty.CHANGLE, outsider);
 
 		assertThat(mvc.get().uri("/staff/findings/" + finding[0]).with(county.signedIn("recused"))).hasStatus(404);
 		assertThat(mvc.get().uri("/staff/findings?status=all").with(county.signedIn("recused"))).hasStatusOk()
@@ -153,6 +150,9 @@ class FindingPagesTests extends PageTest {
 		assertThat(mvc.get().uri("/staff/people/" + finding[2]).with(county.signedIn("recused"))).hasStatus(404);
 
 		assertThat(mvc.get().uri("/staff/findings/" + finding[0]).with(county.signedIn("outsider"))).hasStatusOk();
+		assertThat(mvc.get().uri("/staff/findings?status=all").with(county.signedIn("outsider"))).hasStatusOk()
+			.bodyText()
+			.contains(finding[0]);
 		assertThat(mvc.get().uri("/staff/people/" + finding[2]).with(county.signedIn("outsider"))).hasStatusOk();
 	}
 

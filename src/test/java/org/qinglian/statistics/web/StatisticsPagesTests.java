@@ -11,7 +11,7 @@ import org.qinglian.platform.Role;
 import org.springframework.test.context.TestPropertySource;
 
 /** The pages that gather modules: the tree, a cadre's profile, the ecology. */
-@TestPropertySource(properties = "qinglian.test.database=triage")
+@TestPropertySource(properties = "qinglian.test.database=statistics")
 class StatisticsPagesTests extends PageTest {
 
 	@BeforeEach
@@ -44,6 +44,8 @@ class StatisticsPagesTests extends PageTest {
 			.contains("data-chart=\"trend-data\"")
 			.contains("\"series\"")
 			.contains("echarts.min.js")
+			.as("a bar of 26 pixels for each of the township's 8 villages")
+			.contains("height:248px")
 			.doesNotContain("330683101");
 	}
 
@@ -59,8 +61,7 @@ class StatisticsPagesTests extends PageTest {
 			.single();
 		assertThat(open).isPositive();
 		assertThat(mvc.get().uri("/staff").with(county.signedIn("changle"))).bodyText()
-			.contains("/staff/findings?region=330683102000")
-			.contains(">" + open + "</a>");
+			.containsPattern("href=\"/staff/findings\\?region=330683102000\"[^>]*>" + open + "</a>");
 		assertThat(mvc.get().uri("/staff").with(county.signedIn("changle_cadre"))).hasStatusOk()
 			.bodyText()
 			.doesNotContain("/staff/findings");

@@ -1,4 +1,4 @@
-package org.qinglian.web;
+package org.qinglian.platform;
 
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
