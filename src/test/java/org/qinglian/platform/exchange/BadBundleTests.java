@@ -14,34 +14,21 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.qinglian.IntegrationTest;
 import org.qinglian.platform.BundleRejectedException;
 import org.qinglian.platform.Exchange;
 
 import org.qinglian.platform.ExchangeFile;
 import org.qinglian.platform.IdentityCodes;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * One fixture per kind of bad input: each is refused with its place named, and nothing is
  * written.
  */
-@IntegrationTest
-class BadBundleTests {
-
-	@Autowired
-	Exchange exchange;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@TempDir
-	Path tmp;
+class BadBundleTests extends BundleTest {
 
 	static Stream<Arguments> badBundles() {
 		return Stream.of(

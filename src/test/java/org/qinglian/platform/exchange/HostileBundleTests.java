@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.OutputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -15,13 +16,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.qinglian.IntegrationTest;
 import org.qinglian.platform.BundleRejectedException;
 import org.qinglian.platform.Exchange;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -29,18 +26,8 @@ import org.springframework.test.context.TestPropertySource;
  * The limits are small here (4 MB a file) so that the bombs stay small; the defaults are
  * in {@link ImportLimits}.
  */
-@IntegrationTest
 @TestPropertySource(properties = { "qinglian.test.database=hostile", "qinglian.import.max-file-bytes=4194304" })
-class HostileBundleTests {
-
-	@Autowired
-	Exchange exchange;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@TempDir
-	Path tmp;
+class HostileBundleTests extends BundleTest {
 
 	Path zip(Map<String, byte[]> entries, Path valid) throws Exception {
 		Path zip = tmp.resolve("bundle-" + System.nanoTime() + ".zip");
@@ -76,35 +63,27 @@ class HostileBundleTests {
 	@Test
 	void aZipBombIsRefusedByWhatItsEntryDeclaresBeforeItIsInflated() throws Exception {
 		Path valid = TestBundle.valid("Z").write(tmp.resolve("valid"));
-		Path bomb = tmp.resolve("bomb.zip");
-		try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(bomb))) {
-			try (var files = Files.list(valid)) {
-				for (Path p : files.filter(f -> !f.getFileName().toString().equals("vouchers.csv")).toList()) {
-					out.putNextEntry(new ZipEntry(p.getFileName().toString()));
-					Files.copy(p, out);
-					out.closeEntry();
-				}
-			}
-			out.putNextEntry(new ZipEntry("vouchers.csv"));
+		Path bomb = zipWithVouchers(valid, tmp.resolve("bomb.zip"), out -> {
 			byte[] zeros = new byte[1 << 20];
 			for (int i = 0; i < 64; i++) {
 				out.write(zeros);
 			}
-			out.closeEntry();
-		}
+		});
 		BundleRejectedException ex = refused(bomb);
 		assertThat(ex.problems()).singleElement()
 			.satisfies(
 					p -> assertThat(p).startsWith("vouchers.csv:0: -: has 67,108,864 bytes, more than the 4,194,304"));
 	}
 
-	/**
-	 * A zip whose vouchers.csv is {@code zeros} bytes and whose directory says it is
-	 * {@code declared}.
-	 */
-	Path zipOfZeros(int zeros, int declared) throws Exception {
-		Path valid = TestBundle.valid("Z" + zeros).write(tmp.resolve("valid-" + zeros + "-" + declared));
-		Path zip = tmp.resolve("zeros-" + zeros + "-" + declared + ".zip");
+	/** What a test writes as the zip's vouchers.csv. */
+	interface Entry {
+
+		void write(OutputStream out) throws IOException;
+
+	}
+
+	/** A zip of the valid bundle's files but vouchers.csv, which the test writes. */
+	static Path zipWithVouchers(Path valid, Path zip, Entry vouchers) throws IOException {
 		try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
 			try (var files = Files.list(valid)) {
 				for (Path p : files.filter(f -> !f.getFileName().toString().equals("vouchers.csv")).toList()) {
@@ -114,9 +93,20 @@ class HostileBundleTests {
 				}
 			}
 			out.putNextEntry(new ZipEntry("vouchers.csv"));
-			out.write(new byte[zeros]);
+			vouchers.write(out);
 			out.closeEntry();
 		}
+		return zip;
+	}
+
+	/**
+	 * A zip whose vouchers.csv is {@code zeros} bytes and whose directory says it is
+	 * {@code declared}.
+	 */
+	Path zipOfZeros(int zeros, int declared) throws Exception {
+		Path valid = TestBundle.valid("Z" + zeros).write(tmp.resolve("valid-" + zeros + "-" + declared));
+		Path zip = zipWithVouchers(valid, tmp.resolve("zeros-" + zeros + "-" + declared + ".zip"),
+				out -> out.write(new byte[zeros]));
 		if (declared != zeros) {
 			// the central directory's uncompressed size of vouchers.csv, as a liar would
 			// write it

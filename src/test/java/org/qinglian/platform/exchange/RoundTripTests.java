@@ -18,33 +18,19 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.qinglian.IntegrationTest;
 import org.qinglian.SampleCounty;
 import org.qinglian.platform.BundleRejectedException;
 import org.qinglian.platform.Exchange;
 import org.qinglian.platform.Exchange.ImportReport;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 /**
  * The dev sample goes in, comes out the same, and goes in again without a change. Its own
  * database.
  */
-@IntegrationTest
 @TestPropertySource(properties = "qinglian.test.database=round-trip")
-class RoundTripTests {
-
-	@Autowired
-	Exchange exchange;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@TempDir
-	Path tmp;
+class RoundTripTests extends BundleTest {
 
 	@Test
 	void theDevSampleImportsExportsToTheSameRowsAndReimportsWithoutChange() throws IOException {
