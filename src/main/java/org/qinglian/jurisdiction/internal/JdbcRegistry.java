@@ -37,7 +37,7 @@ class JdbcRegistry implements Registry {
 	public List<RegionName> regionsUnder(String prefix) {
 		return jdbc
 			.sql("select region_code as code, name from jur_region where region_code like ? order by region_code")
-			.param(prefix.replaceAll("[%_\\\\]", "") + "%")
+			.param(prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
 			.query(RegionName.class)
 			.list();
 	}
