@@ -103,7 +103,7 @@ public interface PowerList {
 	}
 
 	record ExerciseView(String exerciseId, String itemCode, String itemName, String regionCode, String title,
-			String initiatorId, BigDecimal amount, LocalDate startedOn, String status, Boolean conforms,
+			String initiatorId, BigDecimal amount, LocalDate startedOn, ExerciseStatus status, Boolean conforms,
 			List<DeviationView> deviations) {
 	}
 

@@ -35,11 +35,31 @@ public final class RiskScores {
 
 	/**
 	 * @param value 0..100
-	 * @param level {@code low} (under 20), {@code watch} (20..49) or {@code high} (50 and
-	 * over)
+	 * @param level what the value means
 	 * @param components how it was made
 	 */
-	public record Score(int value, String level, List<Component> components) {
+	public record Score(int value, Level level, List<Component> components) {
+	}
+
+	/** What a score means: low (under 20), watch (20 to 49), high (50 and over). */
+	public enum Level {
+
+		LOW, WATCH, HIGH;
+
+		static Level of(int value) {
+			return value >= 50 ? HIGH : value >= 20 ? WATCH : LOW;
+		}
+
+		public boolean isHigh() {
+			return this == HIGH;
+		}
+
+		/** The code of the pages' message keys ({@code score.level.high}). */
+		@Override
+		public String toString() {
+			return name().toLowerCase();
+		}
+
 	}
 
 	/** The counts a score is made of. */
@@ -79,7 +99,7 @@ public final class RiskScores {
 
 	private static Score score(List<Component> parts) {
 		int value = Math.min(100, parts.stream().mapToInt(Component::points).sum());
-		return new Score(value, value >= 50 ? "high" : value >= 20 ? "watch" : "low", List.copyOf(parts));
+		return new Score(value, Level.of(value), List.copyOf(parts));
 	}
 
 }

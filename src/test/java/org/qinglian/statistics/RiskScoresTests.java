@@ -23,7 +23,7 @@ class RiskScoresTests {
 	void nothingKnownIsNoRisk() {
 		Score s = RiskScores.cadre(none());
 		assertThat(s.value()).isZero();
-		assertThat(s.level()).isEqualTo("low");
+		assertThat(s.level()).isEqualTo(RiskScores.Level.LOW);
 		assertThat(s.components()).extracting(Component::key)
 			.containsExactly("open_high", "open_medium", "open_low", "clues", "deviating_exercises", "accusations",
 					"sanctioned_cases");
@@ -35,18 +35,18 @@ class RiskScoresTests {
 		assertThat(one.value()).isEqualTo(12);
 		Score capped = RiskScores.cadre(new Inputs(10, 0, 0, 0, 0, 0, 0, 0));
 		assertThat(capped.components().get(0).points()).isEqualTo(60);
-		assertThat(capped.level()).isEqualTo("high");
+		assertThat(capped.level()).isEqualTo(RiskScores.Level.HIGH);
 		Score everything = RiskScores.cadre(new Inputs(10, 10, 10, 10, 10, 10, 10, 10));
 		assertThat(everything.value()).isEqualTo(100);
 	}
 
 	@Test
 	void theLevelsChangeAt20And50() {
-		assertThat(RiskScores.cadre(new Inputs(0, 3, 0, 0, 0, 0, 0, 0)).level()).isEqualTo("low");
-		assertThat(RiskScores.cadre(new Inputs(0, 0, 10, 0, 0, 0, 0, 0)).level()).isEqualTo("watch");
-		assertThat(RiskScores.cadre(new Inputs(0, 0, 0, 0, 0, 0, 0, 2)).level()).isEqualTo("watch");
-		assertThat(RiskScores.cadre(new Inputs(0, 0, 0, 0, 0, 0, 0, 5)).level()).isEqualTo("watch");
-		assertThat(RiskScores.cadre(new Inputs(0, 0, 0, 0, 0, 0, 5, 5)).level()).isEqualTo("high");
+		assertThat(RiskScores.cadre(new Inputs(0, 3, 0, 0, 0, 0, 0, 0)).level()).isEqualTo(RiskScores.Level.LOW);
+		assertThat(RiskScores.cadre(new Inputs(0, 0, 10, 0, 0, 0, 0, 0)).level()).isEqualTo(RiskScores.Level.WATCH);
+		assertThat(RiskScores.cadre(new Inputs(0, 0, 0, 0, 0, 0, 0, 2)).level()).isEqualTo(RiskScores.Level.WATCH);
+		assertThat(RiskScores.cadre(new Inputs(0, 0, 0, 0, 0, 0, 0, 5)).level()).isEqualTo(RiskScores.Level.WATCH);
+		assertThat(RiskScores.cadre(new Inputs(0, 0, 0, 0, 0, 0, 5, 5)).level()).isEqualTo(RiskScores.Level.HIGH);
 	}
 
 	@Test

@@ -7,6 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import org.qinglian.powerlist.ExerciseStatus;
+
 /**
  * Checks a power exercise against its flow. A flow is a partial order, not a script:
  * steps may occur in any order the {@code after} relation allows. Only a completed
@@ -20,16 +22,16 @@ public final class FlowConformance {
 
 	/**
 	 * @param flow the item's flow
-	 * @param status the exercise's status: {@code open}, {@code done} or
-	 * {@code abandoned}
+	 * @param status the exercise's status: a missing step is a deviation of a completed
+	 * one only
 	 * @param occurred the day each step occurred, by step code
 	 * @return the deviations, none when the exercise conforms
 	 */
-	public static List<Deviation> check(Flow flow, String status, Map<String, LocalDate> occurred) {
+	public static List<Deviation> check(Flow flow, ExerciseStatus status, Map<String, LocalDate> occurred) {
 		List<Deviation> out = new ArrayList<>();
 		Map<String, Flow.Step> steps = flow.byCode();
 		List<Flow.Step> ordered = flow.steps().stream().sorted(Comparator.comparingInt(Flow.Step::seq)).toList();
-		if ("done".equals(status)) {
+		if (status == ExerciseStatus.DONE) {
 			for (Flow.Step s : ordered) {
 				if (!s.optional() && !occurred.containsKey(s.code())) {
 					out.add(new Deviation(Deviation.Kind.MISSING_STEP, s.code(), null, null, null));

@@ -19,6 +19,7 @@ import java.util.function.Function;
 
 import org.qinglian.platform.AuditLog;
 import org.qinglian.powerlist.domain.Deviation;
+import org.qinglian.powerlist.ExerciseStatus;
 import org.qinglian.powerlist.domain.Flow;
 import org.qinglian.powerlist.domain.FlowConformance;
 
@@ -60,7 +61,8 @@ class ConformanceRecheck {
 	 * A use of power as recorded: its item, region and status, and the day of each step
 	 * done.
 	 */
-	record Recorded(String exerciseId, String item, String region, String status, Map<String, LocalDate> occurred) {
+	record Recorded(String exerciseId, String item, String region, ExerciseStatus status,
+			Map<String, LocalDate> occurred) {
 	}
 
 	/** Checks every use of power again; returns how many deviate from their flow. */
@@ -136,7 +138,8 @@ class ConformanceRecheck {
 			String id = rs.getString(1);
 			if (current == null || !current.exerciseId().equals(id)) {
 				finish();
-				current = new Recorded(id, rs.getString(2), rs.getString(3), rs.getString(4), new LinkedHashMap<>());
+				current = new Recorded(id, rs.getString(2), rs.getString(3), ExerciseStatus.of(rs.getString(4)),
+						new LinkedHashMap<>());
 			}
 			Date on = rs.getDate(6);
 			if (on != null) {

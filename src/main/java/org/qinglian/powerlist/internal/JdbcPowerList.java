@@ -28,6 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import org.qinglian.platform.Role;
 import org.qinglian.powerlist.domain.CatalogueChecks;
+import org.qinglian.powerlist.ExerciseStatus;
 
 @Service
 class JdbcPowerList implements PowerList {
@@ -122,8 +123,8 @@ class JdbcPowerList implements PowerList {
 	private ExerciseView exercise(ResultSet rs, int i) throws SQLException {
 		return new ExerciseView(rs.getString("exercise_id"), rs.getString("item_code"), rs.getString("item_name"),
 				rs.getString("region_code"), rs.getString("title"), rs.getString("initiator_id"),
-				rs.getBigDecimal("amount"), rs.getObject("started_on", LocalDate.class), rs.getString("status"),
-				(Boolean) rs.getObject("conforms"), List.of());
+				rs.getBigDecimal("amount"), rs.getObject("started_on", LocalDate.class),
+				ExerciseStatus.of(rs.getString("status")), (Boolean) rs.getObject("conforms"), List.of());
 	}
 
 	private List<ExerciseView> withDeviations(List<ExerciseView> list) {

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
+import org.qinglian.powerlist.ExerciseStatus;
 import org.qinglian.powerlist.domain.Deviation.Kind;
 
 class FlowConformanceTests {
@@ -33,14 +34,14 @@ class FlowConformanceTests {
 
 	@Test
 	void aCompleteExerciseInOrderConforms() {
-		assertThat(FlowConformance.check(flow, "done", days("proposal", "2020-01-01", "deliberation", "2020-01-03",
-				"disclosure", "2020-01-04", "implementation", "2020-01-09")))
+		assertThat(FlowConformance.check(flow, ExerciseStatus.DONE, days("proposal", "2020-01-01", "deliberation",
+				"2020-01-03", "disclosure", "2020-01-04", "implementation", "2020-01-09")))
 			.isEmpty();
 	}
 
 	@Test
 	void aDoneExerciseMissingARequiredStepDeviatesButAnOptionalOneDoesNot() {
-		var found = FlowConformance.check(flow, "done",
+		var found = FlowConformance.check(flow, ExerciseStatus.DONE,
 				days("proposal", "2020-01-01", "disclosure", "2020-01-04", "implementation", "2020-01-10"));
 		assertThat(found).extracting(Deviation::kind, Deviation::step)
 			.containsExactlyInAnyOrder(Tuple.tuple(Kind.MISSING_STEP, "deliberation"),
@@ -49,34 +50,36 @@ class FlowConformanceTests {
 
 	@Test
 	void anOpenExerciseIsNotJudgedIncomplete() {
-		assertThat(FlowConformance.check(flow, "open", days("proposal", "2020-01-01", "deliberation", "2020-01-02")))
+		assertThat(FlowConformance.check(flow, ExerciseStatus.OPEN,
+				days("proposal", "2020-01-01", "deliberation", "2020-01-02")))
 			.isEmpty();
 	}
 
 	@Test
 	void aStepOnTheSameDayAsItsPredecessorIsOutOfOrder() {
-		var found = FlowConformance.check(flow, "open", days("proposal", "2020-01-05", "deliberation", "2020-01-05"));
+		var found = FlowConformance.check(flow, ExerciseStatus.OPEN,
+				days("proposal", "2020-01-05", "deliberation", "2020-01-05"));
 		assertThat(found).singleElement().extracting(Deviation::kind).isEqualTo(Kind.OUT_OF_ORDER);
 	}
 
 	@Test
 	void aDisclosureOfFourDaysIsTooShortAndOfFiveIsEnough() {
-		var four = FlowConformance.check(flow, "done", days("proposal", "2020-01-01", "deliberation", "2020-01-02",
-				"disclosure", "2020-01-03", "implementation", "2020-01-07"));
+		var four = FlowConformance.check(flow, ExerciseStatus.DONE, days("proposal", "2020-01-01", "deliberation",
+				"2020-01-02", "disclosure", "2020-01-03", "implementation", "2020-01-07"));
 		assertThat(four).singleElement().satisfies(d -> {
 			assertThat(d.kind()).isEqualTo(Kind.TOO_SHORT);
 			assertThat(d.days()).isEqualTo(4);
 			assertThat(d.limitDays()).isEqualTo(5);
 		});
-		var five = FlowConformance.check(flow, "done", days("proposal", "2020-01-01", "deliberation", "2020-01-02",
-				"disclosure", "2020-01-03", "implementation", "2020-01-08"));
+		var five = FlowConformance.check(flow, ExerciseStatus.DONE, days("proposal", "2020-01-01", "deliberation",
+				"2020-01-02", "disclosure", "2020-01-03", "implementation", "2020-01-08"));
 		assertThat(five).isEmpty();
 	}
 
 	@Test
 	void aNextStepLaterThanMaxDaysIsTooLate() {
-		var found = FlowConformance.check(flow, "done", days("proposal", "2020-01-01", "deliberation", "2020-01-02",
-				"disclosure", "2020-01-03", "implementation", "2020-02-03"));
+		var found = FlowConformance.check(flow, ExerciseStatus.DONE, days("proposal", "2020-01-01", "deliberation",
+				"2020-01-02", "disclosure", "2020-01-03", "implementation", "2020-02-03"));
 		assertThat(found).singleElement().extracting(Deviation::kind).isEqualTo(Kind.TOO_LATE);
 	}
 
