@@ -22,7 +22,6 @@ import org.qinglian.platform.Registry;
 import org.qinglian.platform.Role;
 import org.qinglian.platform.Scope;
 import org.qinglian.platform.UserAccounts;
-import org.qinglian.platform.UserAccounts.NewUser;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -43,7 +42,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @TestPropertySource(properties = "qinglian.test.database=sign-in")
 class SignInTests {
 
-	static final String PASSWORD = "sign-in-test-pass-1";
+	static final String PASSWORD = SampleCounty.PASSWORD;
 
 	@Autowired
 	MockMvc mvc;
@@ -63,17 +62,16 @@ class SignInTests {
 	@Autowired
 	Registry registry;
 
+	@Autowired
+	SampleCounty county;
+
 	@BeforeEach
 	void county() {
-		if (jdbc.sql("select count(*) from jur_region").query(Long.class).single() == 0) {
-			exchange.importBundle(SampleCounty.bundle(), Exchange.Progress.NONE);
-		}
+		county.loaded();
 	}
 
 	void ensure(String username, Role role, String region) {
-		if (!users.exists(username)) {
-			users.create(new NewUser(username, username, PASSWORD, role, region));
-		}
+		county.withUser(username, role, region);
 	}
 
 	MockHttpSession signIn(String username, String password) throws Exception {

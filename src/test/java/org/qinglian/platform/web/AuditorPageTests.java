@@ -12,10 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.qinglian.IntegrationTest;
 import org.qinglian.SampleCounty;
 import org.qinglian.platform.AuditLog;
-import org.qinglian.platform.Exchange;
 import org.qinglian.platform.Role;
 import org.qinglian.platform.UserAccounts;
-import org.qinglian.platform.UserAccounts.NewUser;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -45,7 +43,7 @@ class AuditorPageTests {
 	UserDetailsService userDetails;
 
 	@Autowired
-	Exchange exchange;
+	SampleCounty county;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -53,9 +51,9 @@ class AuditorPageTests {
 	@BeforeEach
 	void accounts() {
 		if (!users.exists("county_auditor")) {
-			exchange.importBundle(SampleCounty.bundle(), Exchange.Progress.NONE);
-			users.create(new NewUser("county_auditor", "审计", "auditor-test-pass-1", Role.AUDITOR, "330683000000"));
-			users.create(new NewUser("town_auditor", "审计", "auditor-test-pass-1", Role.AUDITOR, "330683101000"));
+			county.loaded()
+				.withUser("county_auditor", Role.AUDITOR, SampleCounty.COUNTY)
+				.withUser("town_auditor", Role.AUDITOR, SampleCounty.GANLIN);
 			audit.record("view_person", "person", "P_IN_101", "330683101201", null);
 			audit.record("view_person", "person", "P_IN_102", "330683102201", null);
 			audit.record("dismiss_finding", "risk_finding", "F_IN_101", "330683101201", "no case");
