@@ -334,8 +334,9 @@ class AuthorizationMatrixTests {
 					new Row("/api/v1/regions/" + village + "/" + part, Rule.VILLAGE));
 		}
 		rows.put("GET /api/v1/exercises/{id}", new Row("/api/v1/exercises/" + exercise, Rule.VILLAGE));
-		rows.put("GET /api/v1/openapi", new Row("/api/v1/openapi", Rule.SIGNED_IN));
-		rows.put("GET /api/v1/openapi.yaml", new Row("/api/v1/openapi.yaml", Rule.SIGNED_IN));
+		rows.put("GET /api/v1/openapi", new Row("/api/v1/openapi", Rule.PUBLIC));
+		rows.put("GET /api/v1/openapi.yaml", new Row("/api/v1/openapi.yaml", Rule.PUBLIC));
+		rows.put("GET /public/api", new Row("/public/api", Rule.PUBLIC));
 		return rows;
 	}
 

@@ -59,7 +59,11 @@ class SecurityConfiguration {
 	SecurityFilterChain apiFilterChain(HttpSecurity http, SignInAttempts attempts, SessionRegistry sessions,
 			SecuritySettings settings, JdbcClient jdbc) throws Exception {
 		http.securityMatcher("/api/**")
-			.authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+			// the API's description is public, for the teams that build clients of it
+			.authorizeHttpRequests(auth -> auth.requestMatchers("/api/v1/openapi", "/api/v1/openapi.yaml")
+				.permitAll()
+				.anyRequest()
+				.authenticated())
 			.httpBasic(Customizer.withDefaults())
 			.sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessions))
 			.addFilterBefore(new SignInThrottleFilter(attempts), BasicAuthenticationFilter.class)
