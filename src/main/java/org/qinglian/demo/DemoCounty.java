@@ -4,19 +4,20 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.security.SecureRandom;
 import java.time.Duration;
 
 import org.qinglian.platform.Command;
-import org.qinglian.platform.CommandArguments;
 import org.qinglian.platform.Exchange;
+import org.qinglian.platform.Registry;
 import org.qinglian.platform.Role;
 import org.qinglian.platform.UserAccounts;
 import org.qinglian.platform.UserAccounts.NewUser;
 import org.qinglian.platform.Installation;
 import org.qinglian.platform.OwnerOnlyFiles;
 import org.qinglian.platform.ExchangeFile;
+import org.qinglian.platform.CommandOptions;
+import picocli.CommandLine;
 
 import org.springframework.stereotype.Component;
 
@@ -37,6 +38,8 @@ class DemoCounty implements Command {
 
 	private final Exchange exchange;
 
+	private final Registry registry;
+
 	private final UserAccounts users;
 
 	private final List<ExchangeFile> files;
@@ -45,13 +48,45 @@ class DemoCounty implements Command {
 
 	private final Path accountsFile;
 
-	DemoCounty(Exchange exchange, UserAccounts users, List<ExchangeFile> files, Installation installation,
-			DemoSettings settings) {
+	DemoCounty(Exchange exchange, UserAccounts users, Registry registry, List<ExchangeFile> files,
+			Installation installation, DemoSettings settings) {
+		this.registry = registry;
 		this.files = files;
 		this.exchange = exchange;
 		this.users = users;
 		this.installation = installation;
 		this.accountsFile = settings.accountsFile();
+	}
+
+	@CommandLine.Command(name = "demo",
+			description = "Generates a synthetic county in the QDX format and loads it, with the demo accounts.")
+	static final class Options {
+
+		@CommandLine.Mixin
+		CommandOptions.Help help;
+
+		@CommandLine.Option(names = "--townships", defaultValue = "2", description = "townships, 1 to 899")
+		int townships;
+
+		@CommandLine.Option(names = "--villages", defaultValue = "8", description = "villages per township, 1 to 799")
+		int villages;
+
+		@CommandLine.Option(names = "--seed", defaultValue = "1", description = "the same seed, the same county")
+		long seed;
+
+		@CommandLine.Option(names = "--out", defaultValue = "data/demo-bundle", description = "where the bundle goes")
+		Path out;
+
+		@CommandLine.Option(names = "--no-load", description = "write the bundle only")
+		boolean noLoad;
+
+	}
+
+	private static int within(String option, int value, int min, int max) {
+		if (value < min || value > max) {
+			throw new UsageException(option + " must be from " + min + " to " + max + ", not " + value);
+		}
+		return value;
 	}
 
 	@Override
@@ -66,14 +101,12 @@ class DemoCounty implements Command {
 
 	@Override
 	public int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
-		CommandArguments a = CommandArguments.parse(args, Set.of("--townships", "--villages", "--seed", "--out"),
-				Set.of("--no-load"));
-		a.positional(0);
-		int townships = (int) a.number("--townships", 2, 1, 899);
-		int villages = (int) a.number("--villages", 8, 1, 799);
-		long seed = a.number("--seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
-		Path dir = Path.of(a.option("--out", "data/demo-bundle"));
-		boolean load = !a.flag("--no-load");
+		Options o = CommandOptions.parse(new Options(), args);
+		int townships = within("--townships", o.townships, 1, 899);
+		int villages = within("--villages", o.villages, 1, 799);
+		long seed = o.seed;
+		Path dir = o.out;
+		boolean load = !o.noLoad;
 		if (load && installation.holdsData() && installation.fact(FACT).isEmpty()) {
 			err.println("This database holds data that the demo generator did not make: demo loads into an empty "
 					+ "one only (give --no-load to write the bundle alone)");
@@ -112,7 +145,7 @@ class DemoCounty implements Command {
 		String village = CountyGenerator.COUNTY + "101201";
 		String otherTownship = CountyGenerator.COUNTY + "102000";
 		String password = randomPassword();
-		List<NewUser> accounts = List.of(new NewUser("admin", "管理员", password, Role.COUNTY_ADMIN, county),
+		List<NewUser> all = List.of(new NewUser("admin", "管理员", password, Role.COUNTY_ADMIN, county),
 				new NewUser("county", "市纪委监委", password, Role.COUNTY_STAFF, county),
 				new NewUser("township", "甘霖镇监察办", password, Role.TOWNSHIP_STAFF, township),
 				new NewUser("township2", "长乐镇监察办", password, Role.TOWNSHIP_STAFF, otherTownship),
@@ -120,13 +153,16 @@ class DemoCounty implements Command {
 				new NewUser("cadre", "村干部", password, Role.VILLAGE_CADRE, village),
 				new NewUser("custodian", "代理记账", password, Role.CUSTODIAN, township),
 				new NewUser("auditor", "审计", password, Role.AUDITOR, county));
+		// a county of one township has no second township's office
+		List<NewUser> accounts = all.stream().filter(u -> registry.regionName(u.regionCode()).isPresent()).toList();
+		List<String> names = accounts.stream().map(NewUser::username).toList();
 		for (NewUser u : accounts) {
 			users.create(u);
 		}
 		OwnerOnlyFiles.writeString(accountsFile,
 				"# Qinglian demo accounts of this installation (keep this file private)\n" + "accounts: "
-						+ String.join(", ", ACCOUNTS) + "\npassword: " + password + "\n");
-		out.println("Demo accounts: " + String.join(", ", ACCOUNTS) + ", all with the password " + password
+						+ String.join(", ", names) + "\npassword: " + password + "\n");
+		out.println("Demo accounts: " + String.join(", ", names) + ", all with the password " + password
 				+ " (made for this installation; also in " + accountsFile + ")");
 	}
 

@@ -24,12 +24,17 @@ public interface Command {
 	int run(List<String> args, PrintStream out, PrintStream err) throws Exception;
 
 	/**
-	 * Runs a command as the command line does: arguments that are not what its usage says
-	 * are answered with the reason and the usage, and the exit code 2.
+	 * Runs a command as the command line does: {@code --help} prints its help; arguments
+	 * that are not what its usage says are answered with the reason and the usage, and
+	 * the exit code 2.
 	 */
 	static int execute(Command command, List<String> args, PrintStream out, PrintStream err) throws Exception {
 		try {
 			return command.run(args, out, err);
+		}
+		catch (CommandOptions.HelpRequested help) {
+			out.print(help.help());
+			return 0;
 		}
 		catch (UsageException ex) {
 			if (ex.getMessage() != null) {

@@ -16,6 +16,7 @@ import org.qinglian.IntegrationTest;
 import org.qinglian.SampleCounty;
 import org.qinglian.platform.Exchange;
 import org.qinglian.platform.Installation;
+import org.qinglian.platform.Registry;
 import org.qinglian.platform.UserAccounts;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +46,9 @@ class DemoAccountsTests {
 	Installation installation;
 
 	@Autowired
+	Registry registry;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -57,7 +61,8 @@ class DemoAccountsTests {
 	void theDemoMakesItsAccountsWithARandomPasswordWrittenOwnerOnlyAndNeverResetsThem() throws Exception {
 		exchange.importBundle(SampleCounty.bundle(), Exchange.Progress.NONE);
 		Path file = tmp.resolve("demo-accounts.txt");
-		DemoCounty command = new DemoCounty(exchange, users, List.of(), installation, new DemoSettings(false, file));
+		DemoCounty command = new DemoCounty(exchange, users, registry, List.of(), installation,
+				new DemoSettings(false, file));
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		command.createAccounts(new PrintStream(out, true, StandardCharsets.UTF_8));
 		String text = Files.readString(file);
@@ -72,7 +77,8 @@ class DemoAccountsTests {
 
 		// a second run touches no account
 		ByteArrayOutputStream again = new ByteArrayOutputStream();
-		new DemoCounty(exchange, users, List.of(), installation, new DemoSettings(false, tmp.resolve("other.txt")))
+		new DemoCounty(exchange, users, registry, List.of(), installation,
+				new DemoSettings(false, tmp.resolve("other.txt")))
 			.createAccounts(new PrintStream(again, true, StandardCharsets.UTF_8));
 		assertThat(again.toString(StandardCharsets.UTF_8)).contains("exist already").doesNotContain(password);
 		assertThat(jdbc.sql("select password_hash from plt_user where username = 'admin'").query(String.class).single())

@@ -81,12 +81,16 @@ class CommandLineTests {
 	void aWrongUsageIsExplained() throws Exception {
 		Run r = run("import");
 		assertThat(r.code()).isEqualTo(2);
-		assertThat(r.err()).startsWith("Usage: import BUNDLE");
+		assertThat(r.err()).startsWith("import: Missing required parameter: 'BUNDLE'").contains("Usage: import BUNDLE");
 		Run demo = run("demo", "--townships", "0");
 		assertThat(demo.code()).isEqualTo(2);
-		assertThat(demo.err()).startsWith("demo: --townships must be a whole number from 1 to 899, not '0'")
+		assertThat(demo.err()).startsWith("demo: --townships must be from 1 to 899, not 0")
 			.contains("Usage: demo [--townships N]");
-		assertThat(run("scan", "--bogus").err()).startsWith("scan: unknown option --bogus");
+		assertThat(run("demo", "--townships", "two").err()).startsWith("demo: Invalid value for option '--townships'");
+		assertThat(run("scan", "--bogus").err()).startsWith("scan: Unknown option: '--bogus'");
+		Run help = run("demo", "--help");
+		assertThat(help.code()).isZero();
+		assertThat(help.out()).contains("Usage: demo").contains("--townships=").contains("townships, 1 to 899");
 	}
 
 }

@@ -3,12 +3,12 @@ package org.qinglian.platform.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Set;
 
 import org.qinglian.platform.AuditLog;
 import org.qinglian.platform.BundleRejectedException;
 import org.qinglian.platform.Command;
-import org.qinglian.platform.CommandArguments;
+import org.qinglian.platform.CommandOptions;
+import picocli.CommandLine;
 import org.qinglian.platform.Exchange;
 import org.qinglian.platform.Exchange.ExportReport;
 import org.qinglian.platform.Exchange.ImportReport;
@@ -20,11 +20,49 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ExchangeCommands {
 
+	@CommandLine.Command(name = "import", description = "Checks a QDX bundle and loads it, all or nothing.")
+	static final class ImportOptions {
+
+		@CommandLine.Mixin
+		CommandOptions.Help help;
+
+		@CommandLine.Parameters(index = "0", paramLabel = "BUNDLE",
+				description = "a folder or a .zip holding manifest.json")
+		Path bundle;
+
+	}
+
+	@CommandLine.Command(name = "export",
+			description = "Writes all data as a QDX bundle (owner-only files) that imports back to the same rows.")
+	static final class ExportOptions {
+
+		@CommandLine.Mixin
+		CommandOptions.Help help;
+
+		@CommandLine.Parameters(index = "0", paramLabel = "DIR")
+		Path dir;
+
+		@CommandLine.Option(names = "--with-identities",
+				description = "reporters' identities in clear (audited), not sealed for this installation")
+		boolean withIdentities;
+
+	}
+
+	@CommandLine.Command(name = "audit", description = "Checks the audit log's chain of MACs and its checkpoints.")
+	static final class AuditOptions {
+
+		@CommandLine.Mixin
+		CommandOptions.Help help;
+
+		@CommandLine.Parameters(index = "0", paramLabel = "verify")
+		String action;
+
+	}
+
 	@Bean
 	Command importCommand(Exchange exchange) {
-		return Command.of("import", "BUNDLE    check a QDX bundle (folder or .zip) and load it, all or nothing",
-				(args, out, err) -> importBundle(exchange,
-						Path.of(CommandArguments.parse(args, Set.of(), Set.of()).positional(1).get(0)), out, err));
+		return Command.of("import", "BUNDLE    check a QDX bundle (folder or .zip) and load it, all or nothing", (args,
+				out, err) -> importBundle(exchange, CommandOptions.parse(new ImportOptions(), args).bundle, out, err));
 	}
 
 	/**
@@ -68,10 +106,10 @@ class ExchangeCommands {
 		return Command.of("export",
 				"DIR [--with-identities]   write all data as a QDX bundle into DIR (reporters' identities sealed unless asked for)",
 				(args, out, err) -> {
-					CommandArguments a = CommandArguments.parse(args, Set.of(), Set.of("--with-identities"));
-					String dir = a.positional(1).get(0);
-					boolean identities = a.flag("--with-identities");
-					ExportReport r = exchange.exportBundle(Path.of(dir), identities);
+					ExportOptions o = CommandOptions.parse(new ExportOptions(), args);
+					Path dir = o.dir;
+					boolean identities = o.withIdentities;
+					ExportReport r = exchange.exportBundle(dir, identities);
 					out.printf("Exported %,d rows in %d files to %s%s%n", r.rows(), r.files(), dir,
 							identities ? " (reporters' identities in clear: keep these files safe)" : "");
 					return 0;
@@ -82,8 +120,8 @@ class ExchangeCommands {
 	Command auditCommand(AuditLog audit) {
 		return Command.of("audit", "verify    check the audit log's chain of MACs and its checkpoints",
 				(args, out, err) -> {
-					if (!CommandArguments.parse(args, Set.of(), Set.of()).positional(1).get(0).equals("verify")) {
-						throw new Command.UsageException(null);
+					if (!CommandOptions.parse(new AuditOptions(), args).action.equals("verify")) {
+						throw new Command.UsageException("the only action is verify");
 					}
 					AuditLog.Verification v = audit.verify();
 					if (v.intact()) {

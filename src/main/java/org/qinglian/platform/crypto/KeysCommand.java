@@ -4,18 +4,18 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.qinglian.platform.AuditLog;
 import org.qinglian.platform.Command;
 import org.qinglian.platform.Command.UsageException;
-import org.qinglian.platform.CommandArguments;
 import org.qinglian.platform.ExchangeColumn;
 import org.qinglian.platform.ExchangeFile;
 import org.qinglian.platform.PersonalDataCipher;
 import org.qinglian.platform.PersonalDataCipher.Place;
+import org.qinglian.platform.CommandOptions;
+import picocli.CommandLine;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -51,6 +51,18 @@ class KeysCommand implements Command {
 		this.audit = audit;
 	}
 
+	@CommandLine.Command(name = "keys",
+			description = "Adds a new primary key to every keyset and encrypts every identity again with it.")
+	static final class Options {
+
+		@CommandLine.Mixin
+		CommandOptions.Help help;
+
+		@CommandLine.Parameters(index = "0", paramLabel = "rotate")
+		String action;
+
+	}
+
 	@Override
 	public String name() {
 		return "keys";
@@ -63,8 +75,8 @@ class KeysCommand implements Command {
 
 	@Override
 	public int run(List<String> args, PrintStream out, PrintStream err) {
-		if (!CommandArguments.parse(args, Set.of(), Set.of()).positional(1).get(0).equals("rotate")) {
-			throw new UsageException(null);
+		if (!CommandOptions.parse(new Options(), args).action.equals("rotate")) {
+			throw new UsageException("the only action is rotate");
 		}
 		long[] values = { 0 };
 		Map<Keysets.Purpose, Integer> ids = tx.execute(status -> {

@@ -31,7 +31,8 @@ import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.qinglian.platform.AuditLog;
 import org.qinglian.platform.Command;
-import org.qinglian.platform.CommandArguments;
+import org.qinglian.platform.CommandOptions;
+import picocli.CommandLine;
 import org.qinglian.platform.crypto.Keysets;
 import org.qinglian.platform.OwnerOnlyFiles;
 import tools.jackson.databind.JsonNode;
@@ -87,12 +88,37 @@ class BackupCommands {
 		this.clock = clock;
 	}
 
+	@CommandLine.Command(name = "backup",
+			description = "A consistent copy of the whole database, the migrations it was made by and the audit "
+					+ "checkpoints; not the keys.")
+	static final class BackupOptions {
+
+		@CommandLine.Mixin
+		CommandOptions.Help help;
+
+		@CommandLine.Parameters(index = "0", paramLabel = "TARGET", description = "a new or empty folder")
+		Path target;
+
+	}
+
+	@CommandLine.Command(name = "restore",
+			description = "A backup into an empty installation (same migrations, the keys it was made with).")
+	static final class RestoreOptions {
+
+		@CommandLine.Mixin
+		CommandOptions.Help help;
+
+		@CommandLine.Parameters(index = "0", paramLabel = "SOURCE")
+		Path source;
+
+	}
+
 	@Bean
 	static Command backupCommand(BackupCommands backups) {
 		return Command.of("backup",
 				"TARGET    a consistent copy of the database into the new folder TARGET (keys apart)",
 				(args, out, err) -> {
-					Path target = Path.of(CommandArguments.parse(args, Set.of(), Set.of()).positional(1).get(0));
+					Path target = CommandOptions.parse(new BackupOptions(), args).target;
 					if (Files.exists(target)
 							&& (!Files.isDirectory(target) || Files.list(target).findAny().isPresent())) {
 						err.println("backup: " + target + " exists and is not an empty folder");
@@ -109,8 +135,8 @@ class BackupCommands {
 	static Command restoreCommand(BackupCommands backups) {
 		return Command.of("restore", "SOURCE    a backup into this empty database (with the keys it was made with)",
 				(args, out, err) -> {
-					String source = CommandArguments.parse(args, Set.of(), Set.of()).positional(1).get(0);
-					long rows = backups.restore(Path.of(source));
+					Path source = CommandOptions.parse(new RestoreOptions(), args).source;
+					long rows = backups.restore(source);
 					out.printf("Restored %,d rows from %s.%n", rows, source);
 					return 0;
 				});

@@ -8,16 +8,16 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 import org.qinglian.platform.Command;
 import org.qinglian.platform.Command.UsageException;
-import org.qinglian.platform.CommandArguments;
 import org.qinglian.platform.Registry;
 import org.qinglian.platform.Role;
 import org.qinglian.platform.UserAccounts;
 import org.qinglian.platform.UserAccounts.AccountException;
 import org.qinglian.platform.UserAccounts.NewUser;
+import org.qinglian.platform.CommandOptions;
+import picocli.CommandLine;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -55,6 +55,33 @@ class AdminCommand implements Command {
 		this.passwords = passwords;
 	}
 
+	@CommandLine.Command(name = "admin",
+			description = "Makes an account; the password is asked twice on a terminal, or read as one line.")
+	static final class Options {
+
+		@CommandLine.Mixin
+		CommandOptions.Help help;
+
+		@CommandLine.Parameters(index = "0", paramLabel = "create")
+		String action;
+
+		@CommandLine.Parameters(index = "1", paramLabel = "NAME", description = "the username")
+		String username;
+
+		@CommandLine.Option(names = "--role", defaultValue = "county_admin",
+				description = "county_admin (the default), county_staff, township_staff, village_monitor, "
+						+ "village_cadre, custodian or auditor")
+		Role role;
+
+		@CommandLine.Option(names = "--region", paramLabel = "CODE",
+				description = "the jurisdiction (the county by default)")
+		String region;
+
+		@CommandLine.Option(names = "--name", paramLabel = "DISPLAY", description = "the name shown")
+		String name;
+
+	}
+
 	@Override
 	public String name() {
 		return "admin";
@@ -67,20 +94,14 @@ class AdminCommand implements Command {
 
 	@Override
 	public int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
-		CommandArguments a = CommandArguments.parse(args, Set.of("--role", "--region", "--name"), Set.of());
-		List<String> positional = a.positional(2);
-		if (!positional.get(0).equals("create")) {
-			throw new UsageException(null);
+		Options o = CommandOptions.parse(new Options(), args);
+		if (!o.action.equals("create")) {
+			throw new UsageException("the only action is create");
 		}
-		String username = positional.get(1);
-		String roleCode = a.option("--role", Role.COUNTY_ADMIN.code());
-		Role role = Arrays.stream(Role.values())
-			.filter(x -> x.code().equals(roleCode))
-			.findFirst()
-			.orElseThrow(() -> new UsageException("--role: '" + roleCode + "' is not one of "
-					+ Arrays.stream(Role.values()).map(Role::code).toList()));
-		String region = a.option("--region", null);
-		String display = a.option("--name", null);
+		String username = o.username;
+		Role role = o.role;
+		String region = o.region;
+		String display = o.name;
 		if (region == null) {
 			List<String> counties = registry.counties();
 			if (counties.size() != 1) {

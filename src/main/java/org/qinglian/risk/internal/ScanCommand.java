@@ -4,16 +4,15 @@ import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 
 import org.qinglian.platform.Command;
-import org.qinglian.platform.CommandArguments;
 import org.qinglian.platform.OwnerOnlyFiles;
 import org.qinglian.risk.RiskLibrary;
 import org.qinglian.risk.RiskLibrary.ScanReport;
+import org.qinglian.platform.CommandOptions;
+import picocli.CommandLine;
 
 import org.springframework.stereotype.Component;
 
@@ -25,6 +24,18 @@ class ScanCommand implements Command {
 
 	ScanCommand(RiskLibrary library) {
 		this.library = library;
+	}
+
+	@CommandLine.Command(name = "scan", description = "Runs every risk rule over all data and reconciles the findings.")
+	static final class Options {
+
+		@CommandLine.Mixin
+		CommandOptions.Help help;
+
+		@CommandLine.Option(names = "--out", paramLabel = "FILE",
+				description = "also write the findings as findings.csv (owner-only)")
+		Path out;
+
 	}
 
 	@Override
@@ -39,9 +50,7 @@ class ScanCommand implements Command {
 
 	@Override
 	public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-		CommandArguments a = CommandArguments.parse(args, Set.of("--out"), Set.of());
-		a.positional(0);
-		Path file = a.option("--out", null) == null ? null : Path.of(a.option("--out", null));
+		Path file = CommandOptions.parse(new Options(), args).out;
 		long started = System.nanoTime();
 		ScanReport r = library.scan((rule, done, total) -> {
 			int filled = total == 0 ? 30 : done * 30 / total;
