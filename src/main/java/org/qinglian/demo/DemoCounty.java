@@ -153,8 +153,15 @@ class DemoCounty implements Command {
 				new NewUser("cadre", "村干部", password, Role.VILLAGE_CADRE, village),
 				new NewUser("custodian", "代理记账", password, Role.CUSTODIAN, township),
 				new NewUser("auditor", "审计", password, Role.AUDITOR, county));
+		if (registry.regionName(county).isEmpty()) {
+			throw new IllegalStateException("The demo county " + county + " is not loaded: no demo accounts made");
+		}
 		// a county of one township has no second township's office
 		List<NewUser> accounts = all.stream().filter(u -> registry.regionName(u.regionCode()).isPresent()).toList();
+		all.stream()
+			.filter(u -> !accounts.contains(u))
+			.forEach(u -> out
+				.println("No demo account " + u.username() + ": the county has no region " + u.regionCode()));
 		List<String> names = accounts.stream().map(NewUser::username).toList();
 		for (NewUser u : accounts) {
 			users.create(u);

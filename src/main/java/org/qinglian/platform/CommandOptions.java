@@ -19,7 +19,8 @@ public final class CommandOptions {
 
 	/** The options, filled from the arguments. */
 	public static <T> T parse(T options, List<String> args) {
-		CommandLine line = new CommandLine(options).setCaseInsensitiveEnumValuesAllowed(true);
+		// no @file expansion: an argument is what was typed
+		CommandLine line = new CommandLine(options).setCaseInsensitiveEnumValuesAllowed(true).setExpandAtFiles(false);
 		try {
 			line.parseArgs(args.toArray(String[]::new));
 		}

@@ -38,7 +38,7 @@ class ApiPage {
 			return e.getKey()
 				.getPatternValues()
 				.stream()
-				.filter(p -> p.startsWith("/api/v1/") && operation != null)
+				.filter(p -> p.startsWith("/api/v1/") && operation != null && !operation.hidden())
 				.flatMap(p -> e.getKey()
 					.getMethodsCondition()
 					.getMethods()

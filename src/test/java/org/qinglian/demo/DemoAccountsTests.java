@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.qinglian.IntegrationTest;
 import org.qinglian.SampleCounty;
 import org.qinglian.platform.Exchange;
+import org.qinglian.platform.ExchangeFile;
 import org.qinglian.platform.Installation;
 import org.qinglian.platform.Registry;
 import org.qinglian.platform.UserAccounts;
@@ -56,6 +57,24 @@ class DemoAccountsTests {
 
 	@TempDir
 	Path tmp;
+
+	@Autowired
+	List<ExchangeFile> files;
+
+	@Test
+	void aCountyOfOneTownshipGetsTheAccountsItHasRegionsFor() throws Exception {
+		Path bundle = tmp.resolve("one");
+		new CountyGenerator(new CountyGenerator.Size(1, 2, 7), files).write(bundle);
+		exchange.importBundle(bundle, Exchange.Progress.NONE);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		new DemoCounty(exchange, users, registry, files, installation,
+				new DemoSettings(false, tmp.resolve("accounts.txt")))
+			.createAccounts(new PrintStream(out, true, StandardCharsets.UTF_8));
+		assertThat(out.toString(StandardCharsets.UTF_8)).contains("No demo account township2")
+			.contains("Demo accounts: admin, county, township, monitor, cadre, custodian, auditor,");
+		assertThat(users.exists("township2")).isFalse();
+		assertThat(users.exists("township")).isTrue();
+	}
 
 	@Test
 	void theDemoMakesItsAccountsWithARandomPasswordWrittenOwnerOnlyAndNeverResetsThem() throws Exception {
