@@ -6,5 +6,5 @@
  * it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Intake",
-		allowedDependencies = { "platform", "jurisdiction" })
+		allowedDependencies = { "platform", "jurisdiction", "web" })
 package org.qinglian.intake;

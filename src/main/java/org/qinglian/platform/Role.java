@@ -12,12 +12,12 @@ public enum Role {
 			Permission.TRIAGE_FINDINGS)),
 	/** Staff of the county commission (市纪委监委). */
 	COUNTY_STAFF(EnumSet.of(Permission.READ_VILLAGE_DATA, Permission.READ_SUPERVISION, Permission.READ_PERSONAL_DATA,
-			Permission.TRIAGE_FINDINGS)),
+			Permission.TRIAGE_FINDINGS, Permission.REVEAL_REPORTER)),
 	/** Staff of a township office (乡镇纪委、监察办). */
 	TOWNSHIP_STAFF(EnumSet.of(Permission.READ_VILLAGE_DATA, Permission.READ_SUPERVISION, Permission.READ_PERSONAL_DATA,
-			Permission.TRIAGE_FINDINGS)),
+			Permission.TRIAGE_FINDINGS, Permission.REVEAL_REPORTER)),
 	/** Village supervision committee member or information officer (村监委、监察信息员). */
-	VILLAGE_MONITOR(EnumSet.of(Permission.READ_VILLAGE_DATA)),
+	VILLAGE_MONITOR(EnumSet.of(Permission.READ_VILLAGE_DATA, Permission.RAISE_MATTERS)),
 	/** Village cadre: records uses of power, never sees complaints or cases. */
 	VILLAGE_CADRE(EnumSet.of(Permission.READ_VILLAGE_DATA, Permission.RECORD_EXERCISES)),
 	/** Third-party custodian accountant (代理记账) of a township's villages. */
@@ -63,7 +63,14 @@ public enum Role {
 		/** The risk rules' settings (thresholds, windows, ratios). */
 		MANAGE_RULES,
 		/** Dismiss a finding with a reason, or turn it into a clue. */
-		TRIAGE_FINDINGS
+		TRIAGE_FINDINGS,
+		/**
+		 * Reveal a named reporter's identity, with a reason, audited (handling staff, not
+		 * administrators).
+		 */
+		REVEAL_REPORTER,
+		/** Raise a matter from one's village (information officers, 村监委). */
+		RAISE_MATTERS
 
 	}
 

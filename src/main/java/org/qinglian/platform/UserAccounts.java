@@ -34,6 +34,13 @@ public interface UserAccounts {
 
 	boolean anyUser();
 
+	/**
+	 * The enabled users of an office (their jurisdiction starts at its code) whose role
+	 * handles supervision records: whom a record of the office may be assigned to. For
+	 * supervision staff.
+	 */
+	List<Colleague> colleagues(String officeCode);
+
 	boolean exists(String username);
 
 	/**
@@ -63,6 +70,12 @@ public interface UserAccounts {
 
 	/** What an administrator may change of a user. */
 	record Change(String displayName, Role role, String regionCode, String personId) {
+	}
+
+	/**
+	 * @param personId who they are in the registry (for recusal), or {@code null}
+	 */
+	record Colleague(String username, String displayName, String personId) {
 	}
 
 	record UserView(String username, String displayName, Role role, String regionCode, String regionName,

@@ -3,8 +3,6 @@ package org.qinglian.risk;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,24 +74,10 @@ public interface RiskLibrary {
 	 * ({@code risk.refused.*} with its arguments) and an English message for the API and
 	 * the logs.
 	 */
-	class RefusedException extends IllegalArgumentException {
-
-		private final String messageKey;
-
-		private final transient List<Object> args;
+	class RefusedException extends org.qinglian.platform.Refused {
 
 		public RefusedException(String messageKey, String message, Object... args) {
-			super(message);
-			this.messageKey = messageKey;
-			this.args = Collections.unmodifiableList(Arrays.asList(args.clone()));
-		}
-
-		public String messageKey() {
-			return messageKey;
-		}
-
-		public List<Object> args() {
-			return args;
+			super(messageKey, message, args);
 		}
 
 	}

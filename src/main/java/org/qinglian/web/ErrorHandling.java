@@ -13,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Errors as the user should see them: a record outside the jurisdiction is "not found"
@@ -32,6 +33,12 @@ class ErrorHandling {
 	ResponseEntity<ProblemDetail> forbidden(HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
 		return answer(request, response, HttpStatus.FORBIDDEN, "Your role may not see this");
+	}
+
+	@ExceptionHandler(ResponseStatusException.class)
+	ResponseEntity<ProblemDetail> status(ResponseStatusException ex, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		return answer(request, response, HttpStatus.valueOf(ex.getStatusCode().value()), ex.getReason());
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)

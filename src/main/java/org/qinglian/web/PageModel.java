@@ -22,20 +22,25 @@ class PageModel {
 
 	@ModelAttribute("canSupervise")
 	boolean canSupervise() {
-		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-		return auth != null && auth.getAuthorities()
-			.stream()
-			.anyMatch(a -> Arrays.stream(Role.values())
-				.anyMatch(r -> r.can(Role.Permission.READ_SUPERVISION) && a.getAuthority().equals("ROLE_" + r.name())));
+		return can(Role.Permission.READ_SUPERVISION);
+	}
+
+	@ModelAttribute("canRaise")
+	boolean canRaise() {
+		return can(Role.Permission.RAISE_MATTERS);
 	}
 
 	@ModelAttribute("isAuditor")
 	boolean isAuditor() {
+		return can(Role.Permission.READ_AUDIT);
+	}
+
+	private static boolean can(Role.Permission permission) {
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
 		return auth != null && auth.getAuthorities()
 			.stream()
 			.anyMatch(a -> Arrays.stream(Role.values())
-				.anyMatch(r -> r.can(Role.Permission.READ_AUDIT) && a.getAuthority().equals("ROLE_" + r.name())));
+				.anyMatch(r -> r.can(permission) && a.getAuthority().equals("ROLE_" + r.name())));
 	}
 
 	@ModelAttribute("isAdmin")

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qinglian.IntegrationTest;
 import org.qinglian.SampleCounty;
+import org.qinglian.intake.PublicReports;
 import org.qinglian.platform.Role;
 import org.qinglian.platform.UserAccounts;
 import org.qinglian.platform.UserAccounts.NewUser;
@@ -28,6 +29,7 @@ import org.qinglian.risk.RiskLibrary;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -51,7 +53,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 @IntegrationTest
 @AutoConfigureMockMvc
-@TestPropertySource(properties = "qinglian.test.database=matrix")
+@TestPropertySource(properties = { "qinglian.test.database=matrix", "qinglian.intake.rate-limit=0" })
 class AuthorizationMatrixTests {
 
 	static final String PASSWORD = "matrix-test-password-1";
@@ -116,6 +118,11 @@ class AuthorizationMatrixTests {
 
 	static final Set<Role> AUDIT_READERS = EnumSet.of(Role.COUNTY_ADMIN, Role.AUDITOR);
 
+	static final Set<Role> REVEALERS = EnumSet.of(Role.COUNTY_STAFF, Role.TOWNSHIP_STAFF);
+
+	/** A small PNG: the target report's attachment. */
+	static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0 };
+
 	/** What a cell's answer is. */
 	enum Outcome {
 
@@ -153,7 +160,14 @@ class AuthorizationMatrixTests {
 		/** Administrators. */
 		ADMIN,
 		/** The audit log. */
-		AUDIT;
+		AUDIT,
+		/** A village information officer's own matters. */
+		OFFICER,
+		/**
+		 * Revealing a reporter: handling staff (not administrators) of the report's
+		 * office, not recused.
+		 */
+		REVEAL;
 
 		Outcome expected(Who who) {
 			if (this == PUBLIC) {
@@ -174,6 +188,9 @@ class AuthorizationMatrixTests {
 					!SUPERVISORS.contains(role) ? Outcome.FORBIDDEN : who.coversTarget() ? Outcome.OK : Outcome.HIDDEN;
 				case ADMIN -> role == Role.COUNTY_ADMIN ? Outcome.OK : Outcome.FORBIDDEN;
 				case AUDIT -> AUDIT_READERS.contains(role) ? Outcome.OK : Outcome.FORBIDDEN;
+				case OFFICER -> role == Role.VILLAGE_MONITOR ? Outcome.OK : Outcome.FORBIDDEN;
+				case REVEAL -> !REVEALERS.contains(role) ? Outcome.FORBIDDEN
+						: who.coversTarget() && !who.recused() ? Outcome.OK : Outcome.HIDDEN;
 				default -> throw new IllegalStateException();
 			};
 		}
@@ -184,10 +201,14 @@ class AuthorizationMatrixTests {
 	 * A row: the request to send for an endpoint (its path variables filled with the
 	 * target, a harmless body for a POST) and its rule.
 	 */
-	record Row(String url, Map<String, String> params, Rule rule) {
+	record Row(String url, Map<String, String> params, Rule rule, String json) {
 
 		Row(String url, Rule rule) {
-			this(url, Map.of(), rule);
+			this(url, Map.of(), rule, null);
+		}
+
+		Row(String url, Map<String, String> params, Rule rule) {
+			this(url, params, rule, null);
 		}
 
 	}
@@ -220,6 +241,16 @@ class AuthorizationMatrixTests {
 	String exercise;
 
 	String cadre;
+
+	/**
+	 * The target report (about the cadre, in the target village) and its receipt code.
+	 */
+	static String report;
+
+	static String receipt;
+
+	@Autowired
+	PublicReports publicReports;
 
 	@BeforeEach
 	void county() {
@@ -280,6 +311,18 @@ class AuthorizationMatrixTests {
 				users.create(new NewUser(who.username(), who.name(), PASSWORD, who.role, region, person));
 			}
 		}
+		if (receipt == null
+				|| jdbc.sql("select count(*) from int_report where subject_id = ? and entered_at is not null")
+					.param(cadre)
+					.query(Long.class)
+					.single() == 0) {
+			receipt = publicReports
+				.submit(new PublicReports.Submission("web", village, "accusation", "matrix target report", null, cadre,
+						false, "Matrix Reporter", "13900000000", List.of(new PublicReports.Upload("a.png", PNG))));
+			report = jdbc.sql("""
+					select report_id from int_report where subject_id = ? and entered_at is not null
+					order by entered_at desc limit 1""").param(cadre).query(String.class).single();
+		}
 	}
 
 	/** Every endpoint of the application and the request that probes it. */
@@ -337,6 +380,44 @@ class AuthorizationMatrixTests {
 		rows.put("GET /api/v1/openapi", new Row("/api/v1/openapi", Rule.PUBLIC));
 		rows.put("GET /api/v1/openapi.yaml", new Row("/api/v1/openapi.yaml", Rule.PUBLIC));
 		rows.put("GET /public/api", new Row("/public/api", Rule.PUBLIC));
+		// reports: the public's pages and API (no account), the office's, the officers'
+		rows.put("GET /public/report", new Row("/public/report", Rule.PUBLIC));
+		rows.put("POST /public/report", new Row("/public/report", Map.of("kind", "accusation"), Rule.PUBLIC));
+		rows.put("GET /public/follow", new Row("/public/follow", Rule.PUBLIC));
+		rows.put("POST /public/follow", new Row("/public/follow", Map.of("receipt", receipt), Rule.PUBLIC));
+		rows.put("POST /public/follow/message",
+				new Row("/public/follow/message", Map.of("receipt", receipt, "text", " "), Rule.PUBLIC));
+		rows.put("POST /public/follow/rating",
+				new Row("/public/follow/rating", Map.of("receipt", receipt, "satisfied", "true"), Rule.PUBLIC));
+		rows.put("POST /api/v1/public/reports",
+				new Row("/api/v1/public/reports", Map.of(), Rule.PUBLIC, "{\"kind\": \"nonsense\"}"));
+		rows.put("GET /api/v1/public/reports/{receipt}", new Row("/api/v1/public/reports/" + receipt, Rule.PUBLIC));
+		rows.put("GET /staff/reports", new Row("/staff/reports", Rule.SUPERVISION_LIST));
+		rows.put("GET /staff/reports/new", new Row("/staff/reports/new", Rule.SUPERVISION_LIST));
+		rows.put("POST /staff/reports", new Row("/staff/reports", Map.of("channel", "visit"), Rule.SUPERVISION_LIST));
+		rows.put("GET /staff/reports/{reportId}", new Row("/staff/reports/" + report, Rule.SUPERVISION));
+		rows.put("GET /staff/reports/{reportId}/files/{sha256}",
+				new Row("/staff/reports/" + report + "/files/" + sha256(PNG), Rule.SUPERVISION));
+		Map<String, Map<String, String>> actions = new LinkedHashMap<>();
+		actions.put("classify", Map.of("kind", ""));
+		actions.put("assign", Map.of("username", "nobody"));
+		actions.put("route", Map.of("reason", " "));
+		actions.put("acknowledge", Map.of());
+		actions.put("extend", Map.of("days", "0", "reason", "x"));
+		actions.put("answer", Map.of("answer", " "));
+		actions.put("message", Map.of("text", " "));
+		actions.put("note", Map.of("text", " "));
+		actions.put("duplicate", Map.of("original", "NO_SUCH_REPORT"));
+		actions.put("rating", Map.of("satisfied", "true"));
+		actions.put("review", Map.of("conclusion", " "));
+		actions.forEach((action, params) -> rows.put("POST /staff/reports/{reportId}/" + action,
+				new Row("/staff/reports/" + report + "/" + action, params, Rule.SUPERVISION)));
+		rows.put("POST /staff/reports/{reportId}/reveal",
+				new Row("/staff/reports/" + report + "/reveal", Map.of("reason", " "), Rule.REVEAL));
+		rows.put("GET /staff/report-card", new Row("/staff/report-card", Rule.SUPERVISION_LIST));
+		rows.put("GET /staff/report-card.xlsx", new Row("/staff/report-card.xlsx", Rule.SUPERVISION_LIST));
+		rows.put("GET /officer/reports", new Row("/officer/reports", Rule.OFFICER));
+		rows.put("POST /officer/reports", new Row("/officer/reports", Map.of("kind", "other"), Rule.OFFICER));
 		return rows;
 	}
 
@@ -505,7 +586,8 @@ class AuthorizationMatrixTests {
 	@Test
 	void aPostWithoutItsCsrfTokenIsRefusedEvenForAnAdministrator() throws Exception {
 		for (var entry : rows().entrySet()) {
-			if (!entry.getKey().startsWith("POST")) {
+			// the public API trusts no cookie and keeps no session: it needs no token
+			if (!entry.getKey().startsWith("POST") || entry.getKey().startsWith("POST /api/v1/public/")) {
 				continue;
 			}
 			MockHttpServletResponse response = mvc.perform(request("POST", entry.getValue(), Who.ADMIN, false))
@@ -546,6 +628,9 @@ class AuthorizationMatrixTests {
 	MockHttpServletRequestBuilder request(String method, Row row, Who who, boolean withCsrf) {
 		MockHttpServletRequestBuilder request = method.equals("POST") ? post(row.url()) : get(row.url());
 		row.params().forEach(request::param);
+		if (row.json() != null) {
+			request.contentType(MediaType.APPLICATION_JSON).content(row.json());
+		}
 		if (method.equals("POST") && withCsrf) {
 			request.with(csrf());
 		}
@@ -553,6 +638,16 @@ class AuthorizationMatrixTests {
 			request.with(user(userDetails.loadUserByUsername(who.username())));
 		}
 		return request;
+	}
+
+	static String sha256(byte[] content) {
+		try {
+			return java.util.HexFormat.of()
+				.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	long apiReads() {

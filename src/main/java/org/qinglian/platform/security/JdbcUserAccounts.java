@@ -182,6 +182,23 @@ class JdbcUserAccounts implements UserAccounts {
 	}
 
 	@Override
+	public List<Colleague> colleagues(String officeCode) {
+		Scope scope = scopes.current();
+		scope.require(Role.Permission.READ_SUPERVISION);
+		List<String> roles = java.util.Arrays.stream(Role.values())
+			.filter(r -> r.can(Role.Permission.READ_SUPERVISION))
+			.map(Role::code)
+			.toList();
+		return jdbc.sql("""
+				select username, display_name, person_id from plt_user
+				where region_code = :office and enabled and role in (:roles) order by username""")
+			.param("office", officeCode)
+			.param("roles", roles)
+			.query((rs, i) -> new Colleague(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.list();
+	}
+
+	@Override
 	@Transactional
 	public void setEnabled(String username, boolean enabled) {
 		Scope admin = requireAdministrator();

@@ -18,6 +18,7 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.session.SessionRegistry;
@@ -52,6 +53,25 @@ class SecurityConfiguration {
 
 	static final String PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
 			+ "interest-cohort=()";
+
+	/**
+	 * The public part of the API (reports from WeChat and DingTalk front ends): no
+	 * sign-in, no session, no CSRF token (no cookie is ever trusted here); its own rate
+	 * limit.
+	 */
+	@Bean
+	@ConditionalOnWebApplication
+	@Order(0)
+	SecurityFilterChain publicApiFilterChain(HttpSecurity http) throws Exception {
+		http.securityMatcher("/api/v1/public/**")
+			.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.securityContext(context -> context.disable());
+		headers(http);
+		return http.build();
+	}
 
 	@Bean
 	@ConditionalOnWebApplication

@@ -69,6 +69,26 @@ class EcologyCharts {
 				"series", series));
 	}
 
+	/**
+	 * The report card's counts, this year against the year before, as grouped bars
+	 * (recovered funds, money, left to the table).
+	 */
+	String reportCard(List<org.qinglian.statistics.ReportCard.Metric> metrics, Locale locale) {
+		List<org.qinglian.statistics.ReportCard.Metric> counts = metrics.stream()
+			.filter(m -> !m.metric().equals("recovered_funds"))
+			.toList();
+		int year = metrics.isEmpty() ? 0 : metrics.get(0).year();
+		return write(Map.of("tooltip", Map.of("trigger", "axis"), "legend", Map.of("bottom", 0), "grid",
+				Map.of("left", 150, "right", 20, "top", 10, "bottom", 40), "xAxis", Map.of("type", "value"), "yAxis",
+				Map.of("type", "category", "inverse", true, "data",
+						counts.stream().map(m -> message("reportCard.metric." + m.metric(), locale)).toList()),
+				"series",
+				List.of(Map.of("name", String.valueOf(year - 1), "type", "bar", "data",
+						counts.stream().map(m -> m.previous()).toList()),
+						Map.of("name", String.valueOf(year), "type", "bar", "data",
+								counts.stream().map(m -> m.value()).toList()))));
+	}
+
 	/** The villages with the highest scores, as horizontal bars. */
 	String ranking(List<VillageScore> ranking, Locale locale) {
 		List<VillageScore> top = ranking.subList(0, Math.min(RANKED, ranking.size()));
