@@ -7,5 +7,5 @@
  * the reports and cases issue.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Casework",
-		allowedDependencies = { "platform", "jurisdiction", "intake", "risk" })
+		allowedDependencies = { "platform", "jurisdiction", "intake", "risk", "web" })
 package org.qinglian.casework;

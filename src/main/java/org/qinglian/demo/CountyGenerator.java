@@ -39,10 +39,13 @@ final class CountyGenerator {
 
 	CountyGenerator(Size size, List<ExchangeFile> files) {
 		this.size = size;
+		// the spec's files and columns: a county's bundle, not this platform's own
+		// records
 		files.stream()
+			.filter(f -> !f.isAddition())
 			.sorted(Comparator.comparingInt(ExchangeFile::order))
 			.forEach(f -> headers.put(f.file(),
-					String.join(",", f.columns().stream().map(ExchangeColumn::name).toList())));
+					String.join(",", f.specColumns().stream().map(ExchangeColumn::name).toList())));
 	}
 
 	long write(Path dir) throws IOException {

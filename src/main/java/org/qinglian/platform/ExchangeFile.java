@@ -18,14 +18,27 @@ import java.util.function.Predicate;
  * @param columns the columns in the order of the spec
  * @param key the columns that identify a row (the id column, or a natural key)
  * @param checks further checks of a row, beyond its fields'
+ * @param additions the columns this platform adds to the spec's (all of them, for a file
+ * the spec does not have): optional, so that bundles without them import
  */
 public record ExchangeFile(String file, String table, int order, List<ExchangeColumn> columns, List<String> key,
-		List<RowCheck> checks) {
+		List<RowCheck> checks, List<String> additions) {
 
 	public ExchangeFile {
 		columns = List.copyOf(columns);
 		key = List.copyOf(key);
 		checks = List.copyOf(checks);
+		additions = List.copyOf(additions);
+	}
+
+	/** The spec's own columns, without this platform's additions. */
+	public List<ExchangeColumn> specColumns() {
+		return columns.stream().filter(c -> !additions.contains(c.name())).toList();
+	}
+
+	/** Whether the whole file is this platform's addition to the spec. */
+	public boolean isAddition() {
+		return specColumns().isEmpty();
 	}
 
 	public Optional<ExchangeColumn> column(String name) {
@@ -117,13 +130,34 @@ public record ExchangeFile(String file, String table, int order, List<ExchangeCo
 
 		private final List<RowCheck> checks = new ArrayList<>();
 
+		private final List<String> additions = new ArrayList<>();
+
+		private boolean adding;
+
 		private Builder(String file, String table, int order) {
 			this.file = file;
 			this.table = table;
 			this.order = order;
 		}
 
+		/**
+		 * The columns declared from here on are this platform's additions to the spec
+		 * (records made in the platform); they must be optional, unless the whole file is
+		 * an addition.
+		 */
+		public Builder additions() {
+			adding = true;
+			return this;
+		}
+
+		private void added(String name) {
+			if (adding) {
+				additions.add(name);
+			}
+		}
+
 		public Builder column(String name, ColumnType type, boolean required, String... references) {
+			added(name);
 			columns.add(new ExchangeColumn(name, name, type, required, Set.of(), List.of(references), false));
 			return this;
 		}
@@ -143,6 +177,7 @@ public record ExchangeFile(String file, String table, int order, List<ExchangeCo
 		}
 
 		public Builder code(String name, boolean required, String... vocabulary) {
+			added(name);
 			columns.add(new ExchangeColumn(name, name, ColumnType.CODE, required,
 					new LinkedHashSet<>(List.of(vocabulary)), List.of(), false));
 			return this;
@@ -150,6 +185,7 @@ public record ExchangeFile(String file, String table, int order, List<ExchangeCo
 
 		/** A reference to a person that is stored encrypted in {@code dbColumn}. */
 		public Builder encrypted(String name, String dbColumn, String... references) {
+			added(name);
 			columns.add(new ExchangeColumn(name, dbColumn, ColumnType.ID, false, Set.of(), List.of(references), true));
 			return this;
 		}
@@ -175,7 +211,13 @@ public record ExchangeFile(String file, String table, int order, List<ExchangeCo
 			if (key.isEmpty()) {
 				throw new IllegalStateException(file + " has no key");
 			}
-			return new ExchangeFile(file, table, order, columns, key, checks);
+			boolean wholeFile = additions.size() == columns.size();
+			for (ExchangeColumn c : columns) {
+				if (!wholeFile && additions.contains(c.name()) && c.required()) {
+					throw new IllegalStateException(file + ": the added column " + c.name() + " must be optional");
+				}
+			}
+			return new ExchangeFile(file, table, order, columns, key, checks, additions);
 		}
 
 	}

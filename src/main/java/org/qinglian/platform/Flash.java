@@ -22,4 +22,21 @@ public final class Flash {
 		redirect.addFlashAttribute("problemArgs", args);
 	}
 
+	/**
+	 * Does what a form asks: the notice when it is done, the refusal's message when it is
+	 * {@link Refused}.
+	 * @return whether it was done
+	 */
+	public static boolean attempt(RedirectAttributes redirect, String noticeKey, Runnable action) {
+		try {
+			action.run();
+			notice(redirect, noticeKey);
+			return true;
+		}
+		catch (Refused ex) {
+			problem(redirect, ex.messageKey(), ex.args().toArray());
+			return false;
+		}
+	}
+
 }

@@ -23,8 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
  * section for a year and a scope (the county, or one township), each with the same figure
  * for the year before and the change in percent. Imported history and records entered in
  * the platform count alike; a report counts in the year it was received, a case in the
- * year it was filed, a clue in the year it was opened. The four report metrics count a
- * report and its confirmed duplicates once.
+ * year it was filed, a clue in the year it was opened, a follow-up (一案五必须) in the year it
+ * is due (on time: done by its deadline). The four report metrics count a report and its
+ * confirmed duplicates once.
  * <p>
  * Reports are in a scope by where the matter happened ({@code region_code}); the township
  * metrics by the office that handled them ({@code unit_code}, a township's code); cases
@@ -37,7 +38,7 @@ public class ReportCard {
 	/** The metrics, in the spec's order. */
 	public static final List<String> METRICS = List.of("reports", "accusations", "rural_cadre_reports",
 			"township_accusations", "township_cases_filed", "township_self_handled_cases", "duplicate_reports", "clues",
-			"cases_filed", "joint_cases", "recovered_funds");
+			"cases_filed", "joint_cases", "recovered_funds", "followups_due", "followups_on_time");
 
 	private static final String TOWNSHIP_OFFICE = "unit_code like '%000' and unit_code not like '%000000'";
 
@@ -155,6 +156,14 @@ public class ReportCard {
 				       coalesce(sum(recovered), 0) as recovered_funds
 				from cas_case where extract(year from filed_on) = :year and unit_code like :scope"""
 			.formatted(TOWNSHIP_OFFICE, TOWNSHIP_OFFICE))
+			.params(params)
+			.query()
+			.singleRow()
+			.forEach((k, v) -> f.put(k, decimal(v)));
+		jdbc.sql("""
+				select count(*) as followups_due, count(*) filter (where f.done_on <= f.due_on) as followups_on_time
+				from cas_followup f join cas_case k on k.case_id = f.case_id
+				where extract(year from f.due_on) = :year and k.unit_code like :scope""")
 			.params(params)
 			.query()
 			.singleRow()

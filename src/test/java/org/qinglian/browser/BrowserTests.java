@@ -16,9 +16,12 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.qinglian.SampleCounty;
 import org.qinglian.platform.Role;
@@ -26,6 +29,7 @@ import org.qinglian.platform.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
@@ -78,9 +82,151 @@ class BrowserTests {
 	@Autowired
 	SampleCounty county;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	@BeforeEach
 	void county() {
-		county.loaded().withUser("changle", Role.TOWNSHIP_STAFF, SampleCounty.CHANGLE);
+		county.loaded()
+			.withUser("changle", Role.TOWNSHIP_STAFF, SampleCounty.CHANGLE)
+			.withUser("bw_township", Role.TOWNSHIP_STAFF, SampleCounty.GANLIN)
+			.withUser("bw_approver", Role.TOWNSHIP_STAFF, SampleCounty.GANLIN)
+			.withUser("bw_county", Role.COUNTY_STAFF, SampleCounty.COUNTY);
+	}
+
+	void signIn(String username) {
+		browser.manage().deleteAllCookies();
+		browser.get(url("/login"));
+		browser.findElement(By.id("username")).sendKeys(username);
+		browser.findElement(By.id("password")).sendKeys(SampleCounty.PASSWORD);
+		browser.findElement(By.cssSelector("button[type=submit].primary")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/staff"));
+	}
+
+	/**
+	 * Submits the form whose action ends with the given path, and waits for the page it
+	 * leads to.
+	 */
+	void submit(String actionEnd) {
+		WebElement form = browser.findElement(By.xpath("//form[substring(@action, string-length(@action) - "
+				+ (actionEnd.length() - 1) + ") = '" + actionEnd + "']"));
+		WebElement button = form.findElement(By.cssSelector("button[type=submit]"));
+		button.click();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(button));
+	}
+
+	String village101() {
+		return jdbc
+			.sql("select min(region_code) from jur_region where level = 'village' and region_code like '330683101%'")
+			.query(String.class)
+			.single();
+	}
+
+	@Test
+	void anAnonymousVillagerReportsOnAPhoneAndTheCountyReviewsTheUnsatisfiedAnswer() {
+		String village = village101();
+		browser.manage().window().setSize(new Dimension(375, 812));
+		browser.manage().deleteAllCookies();
+		browser.get(url("/public/report"));
+		new Select(browser.findElement(By.id("regionCode"))).selectByValue(village);
+		browser.findElement(By.id("text")).sendKeys("村里修路的钱去向不明，路只修了一半。");
+		browser.findElement(By.cssSelector("form button[type=submit].primary")).click();
+		String receipt = new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("receipt")))
+			.getText();
+		assertThat(receipt.replace(" ", "")).hasSize(20).containsOnlyDigits();
+		Number overflow = (Number) ((JavascriptExecutor) browser)
+			.executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
+		assertThat(overflow.intValue()).isLessThanOrEqualTo(0);
+		String id = jdbc.sql("select max(report_id) from int_report where entered_at is not null and region_code = ?")
+			.param(village)
+			.query(String.class)
+			.single();
+
+		browser.manage().window().setSize(new Dimension(1280, 900));
+		signIn("bw_township");
+		browser.get(url("/staff/reports"));
+		browser.findElement(By.linkText(id)).click();
+		new Select(browser.findElement(By.id("category"))).selectByValue("projects");
+		submit("/classify");
+		assertThat(browser.getPageSource()).contains("工程项目");
+		submit("/assign");
+		browser.findElement(By.id("answer")).sendKeys("经核查，第二期工程明年开工，资金专户存放。");
+		submit("/answer");
+		assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("已答复");
+
+		browser.manage().window().setSize(new Dimension(375, 812));
+		browser.manage().deleteAllCookies();
+		browser.get(url("/public/follow"));
+		browser.findElement(By.id("receipt")).sendKeys(receipt);
+		browser.findElement(By.cssSelector("form button[type=submit]")).click();
+		assertThat(
+				new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("answer"))).getText())
+			.contains("第二期工程明年开工");
+		assertThat(browser.getPageSource()).doesNotContain("bw_township");
+		WebElement unsatisfied = browser.findElement(By.id("unsatisfied"));
+		unsatisfied.click();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(unsatisfied));
+		assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("复查中");
+
+		browser.manage().window().setSize(new Dimension(1280, 900));
+		signIn("bw_county");
+		browser.get(url("/staff/reports/" + id));
+		browser.findElement(By.id("conclusion")).sendKeys("复查认为答复属实，维持原答复。");
+		submit("/review");
+		assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("已复查");
+	}
+
+	@Test
+	void aClueBecomesAJointCaseAndEndsWithItsFiveFollowups() {
+		String village = village101();
+		String cadre = jdbc.sql("""
+				select min(person_id) from jur_position where region_code = ? and role = 'accountant'""")
+			.param(village)
+			.query(String.class)
+			.single();
+		browser.manage().window().setSize(new Dimension(1280, 900));
+		signIn("bw_township");
+		browser.get(url("/staff/clues"));
+		new Select(browser.findElement(By.id("source"))).selectByValue("inspection");
+		browser.findElement(By.id("sourceId")).sendKeys("JC-2026-11");
+		browser.findElement(By.id("regionCode")).sendKeys(village);
+		browser.findElement(By.id("subjectId")).sendKeys(cadre);
+		browser.findElement(By.id("summary")).sendKeys("报账员涉嫌截留集体资金");
+		submit("/staff/clues");
+		browser.findElement(By.cssSelector("input[name=disposition][value=preliminary_verification]")).click();
+		browser.findElement(By.id("reason")).sendKeys("线索具体，可查性强");
+		new Select(browser.findElement(By.id("approver"))).selectByValue("bw_approver");
+		submit("/dispose");
+		browser.findElement(By.cssSelector("input[name=handling][value=joint]")).click();
+		new Select(browser.findElement(By.id("caseApprover"))).selectByValue("bw_approver");
+		submit("/case");
+		String caseUrl = browser.getCurrentUrl();
+		assertThat(caseUrl).contains("/staff/cases/AJ");
+
+		signIn("bw_county");
+		browser.get(caseUrl);
+		browser.findElement(By.cssSelector("input[name=member][value=bw_county]")).click();
+		browser.findElement(By.cssSelector("input[name=member][value=bw_township]")).click();
+		new Select(browser.findElement(By.id("lead"))).selectByValue("bw_county");
+		submit("/group");
+		assertThat(browser.findElement(By.id("group")).getText()).contains("bw_county").contains("bw_township");
+		browser.findElement(By.id("members")).sendKeys("县纪委、甘霖镇");
+		browser.findElement(By.id("conclusions")).sendKeys("截留属实，建议严重警告");
+		submit("/rounds");
+		browser.findElement(By.id("opinion")).sendKeys("事实清楚，证据确凿");
+		submit("/review");
+		browser.findElement(By.id("violation")).sendKeys("截留集体资金");
+		new Select(browser.findElement(By.id("sanction"))).selectByValue("party_serious_warning");
+		submit("/decision");
+		assertThat(browser.findElements(By.cssSelector("div.followup"))).hasSize(5);
+		for (String kind : List.of("notice", "analysis", "warning_education", "rectification", "return_visit")) {
+			WebElement card = browser.findElement(By.cssSelector("div.followup[data-kind=" + kind + "]"));
+			card.findElement(By.name("evidence")).sendKeys(kind + "：已完成，材料存档");
+			submit("/followups/" + kind);
+		}
+		assertThat(browser.findElements(By.cssSelector("div.followup form"))).isEmpty();
+		submit("/close");
+		assertThat(browser.getPageSource()).contains("已结案");
 	}
 
 	String url(String path) {

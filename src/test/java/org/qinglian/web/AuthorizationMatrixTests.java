@@ -311,6 +311,18 @@ class AuthorizationMatrixTests {
 				users.create(new NewUser(who.username(), who.name(), PASSWORD, who.role, region, person));
 			}
 		}
+		// a clue and a case of the target village about the cadre
+		jdbc.sql(
+				"""
+						insert into cas_clue (clue_id, source, source_id, region_code, subject_id, summary, opened_by, opened_at)
+						values ('MATRIX-CLUE', 'inspection', 'M-1', ?, ?, 'matrix clue', 'test', now()) on conflict do nothing""")
+			.params(village, cadre)
+			.update();
+		jdbc.sql("""
+				insert into cas_case (case_id, filed_on, unit_code, self_handled, joint, subject_id, region_code)
+				values ('MATRIX-CASE', current_date, '330683101000', true, false, ?, ?) on conflict do nothing""")
+			.params(cadre, village)
+			.update();
 		if (receipt == null
 				|| jdbc.sql("select count(*) from int_report where subject_id = ? and entered_at is not null")
 					.param(cadre)
@@ -414,6 +426,32 @@ class AuthorizationMatrixTests {
 				new Row("/staff/reports/" + report + "/" + action, params, Rule.SUPERVISION)));
 		rows.put("POST /staff/reports/{reportId}/reveal",
 				new Row("/staff/reports/" + report + "/reveal", Map.of("reason", " "), Rule.REVEAL));
+		rows.put("GET /staff/clues", new Row("/staff/clues", Rule.SUPERVISION_LIST));
+		rows.put("POST /staff/clues", new Row("/staff/clues", Map.of("source", "inspection"), Rule.SUPERVISION_LIST));
+		rows.put("GET /staff/clues/{clueId}", new Row("/staff/clues/MATRIX-CLUE", Rule.SUPERVISION));
+		rows.put("POST /staff/clues/{clueId}/dispose",
+				new Row("/staff/clues/MATRIX-CLUE/dispose", Map.of("disposition", "hold"), Rule.SUPERVISION));
+		rows.put("POST /staff/clues/{clueId}/verification",
+				new Row("/staff/clues/MATRIX-CLUE/verification", Map.of("conclusion", "x"), Rule.SUPERVISION));
+		rows.put("POST /staff/clues/{clueId}/case",
+				new Row("/staff/clues/MATRIX-CLUE/case", Map.of("handling", "self"), Rule.SUPERVISION));
+		rows.put("GET /staff/cases", new Row("/staff/cases", Rule.SUPERVISION_LIST));
+		rows.put("GET /staff/cases/{caseId}", new Row("/staff/cases/MATRIX-CASE", Rule.SUPERVISION));
+		Map<String, Map<String, String>> caseActions = new LinkedHashMap<>();
+		caseActions.put("group", Map.of("member", "nobody"));
+		caseActions.put("rounds", Map.of("heldOn", "2020-01-01"));
+		caseActions.put("notes", Map.of("text", " "));
+		caseActions.put("review", Map.of("opinion", " "));
+		caseActions.put("decision", Map.of("sanction", "nonsense"));
+		caseActions.put("notice", Map.of("text", " "));
+		caseActions.put("close", Map.of());
+		caseActions.forEach((action, params) -> rows.put("POST /staff/cases/{caseId}/" + action,
+				new Row("/staff/cases/MATRIX-CASE/" + action, params, Rule.SUPERVISION)));
+		rows.put("POST /staff/cases/{caseId}/followups/{kind}",
+				new Row("/staff/cases/MATRIX-CASE/followups/notice", Map.of("evidence", "x"), Rule.SUPERVISION));
+		rows.put("GET /staff/education", new Row("/staff/education", Rule.SUPERVISION_LIST));
+		rows.put("POST /staff/education", new Row("/staff/education", Map.of("kind", "x"), Rule.SUPERVISION_LIST));
+		rows.put("GET /public/notices", new Row("/public/notices", Rule.PUBLIC));
 		rows.put("GET /staff/report-card", new Row("/staff/report-card", Rule.SUPERVISION_LIST));
 		rows.put("GET /staff/report-card.xlsx", new Row("/staff/report-card.xlsx", Rule.SUPERVISION_LIST));
 		rows.put("GET /officer/reports", new Row("/officer/reports", Rule.OFFICER));

@@ -79,8 +79,9 @@ class Attachments {
 				.params(f.sha256(), f.mediaType(), f.content().length, f.content())
 				.update();
 			jdbc.sql("""
-					insert into int_report_file (report_id, sha256, from_reporter) values (?, ?, ?)
-					on conflict do nothing""").params(reportId, f.sha256(), fromReporter).update();
+					insert into int_report_file (report_id, sha256, from_reporter, added_at)
+					values (?, ?, ?, case when ? then date_trunc('day', now()) else now() end)
+					on conflict do nothing""").params(reportId, f.sha256(), fromReporter, fromReporter).update();
 		}
 	}
 

@@ -75,7 +75,9 @@ class JdbcPublicReports implements PublicReports {
 		String reportId = find(receiptCode).orElseThrow(JdbcPublicReports::unknownCode);
 		String body = NewReports.text(text, "text", 2000);
 		List<Attachments.Checked> checked = attachments.check(files);
-		jdbc.sql("insert into int_message (report_id, from_reporter, text) values (?, true, ?)")
+		// a reporter's message keeps its day only, so that its time matches no access log
+		jdbc.sql(
+				"insert into int_message (report_id, from_reporter, text, at) values (?, true, ?, date_trunc('day', now()))")
 			.params(reportId, body)
 			.update();
 		attachments.attach(reportId, checked, true);

@@ -41,7 +41,11 @@ class JdbcReportDesk implements ReportDesk {
 	static final Set<String> STAFF_CHANNELS = Set.of("visit", "letter", "phone");
 
 	/** The reports a user may open: of their offices, not recused. */
-	private static final String VISIBLE = "r.unit_code like :scope and not jur_recused(:me, r.region_code, r.subject_id)";
+	private static final String VISIBLE = """
+			r.unit_code like :scope and not jur_recused(:me, r.region_code, r.subject_id)
+			and not (r.subject_id is null and r.subject_name is not null and exists (select 1 from jur_person s
+			    where s.name = r.subject_name and s.region_code like substr(r.region_code, 1, 9) || '%'
+			      and jur_recused(:me, r.region_code, s.person_id)))""";
 
 	private static final String COLUMNS = """
 			r.report_id, r.received_on, r.channel, r.kind, r.category, r.anonymous, r.region_code, r.unit_code,
@@ -129,7 +133,9 @@ class JdbcReportDesk implements ReportDesk {
 			.orElse(scope.user());
 		String id = newReports.insert(new NewReports.Draft("info_officer", scope.regionCode(), e.kind(), e.text(),
 				e.subjectName(), null, false, name, "account " + scope.user(), scope.user(), key), null);
-		audit.record("raise_report", "report", id, scope.regionCode(), null);
+		// no report id: the entry must not tie the officer to the report for readers of
+		// the log
+		audit.record("raise_report", "report", null, scope.regionCode(), null);
 		return new Entered(id, null);
 	}
 
@@ -280,16 +286,33 @@ class JdbcReportDesk implements ReportDesk {
 			.single())) {
 			throw new Refused("intake.refused.recusedSubject", "you are recused from reports about this person");
 		}
-		String unit = r.unitCode();
-		if (subject != null && newReports.townshipStaff(subject)) {
-			unit = region.substring(0, 6) + "000000";
+		String county = region.substring(0, 6) + "000000";
+		String unit = r.unitCode().equals(county) || (subject != null && newReports.townshipStaff(subject)) ? county
+				: region.substring(0, 9) + "000";
+		String assignee = r.assignedTo();
+		if (assignee != null) {
+			String personOfAssignee = users.colleagues(r.unitCode())
+				.stream()
+				.filter(u -> u.username().equals(r.assignedTo()))
+				.map(UserAccounts.Colleague::personId)
+				.findFirst()
+				.orElse(null);
+			if (!unit.equals(r.unitCode())
+					|| (personOfAssignee != null && Boolean.TRUE.equals(jdbc.sql("select jur_recused(?, ?, ?)")
+						.params(personOfAssignee, region, subject)
+						.query(Boolean.class)
+						.single()))) {
+				assignee = null;
+			}
 		}
 		jdbc.sql("""
 				update int_report set kind = ?, category = ?, region_code = ?, subject_id = ?, rural_cadre = ?,
-				       unit_code = ? where report_id = ?""")
-			.params(c.kind(), category, region, subject, Boolean.TRUE.equals(c.ruralCadre()), unit, reportId)
+				       unit_code = ?, assigned_to = ? where report_id = ?""")
+			.params(c.kind(), category, region, subject, Boolean.TRUE.equals(c.ruralCadre()), unit, assignee, reportId)
 			.update();
-		audit.record("classify_report", "report", reportId, region, c.kind() + " " + category);
+		audit.record("classify_report", "report", reportId, region,
+				c.kind() + " " + category + "; subject " + r.subjectId() + " -> " + subject + "; region "
+						+ r.regionCode() + " -> " + region + "; office " + unit);
 	}
 
 	@Override

@@ -31,9 +31,11 @@ class JdbcReports implements Reports {
 		scope.require(Role.Permission.READ_SUPERVISION);
 		return jdbc.sql("""
 				select report_id, received_on, channel, kind, anonymous, region_code, closed_on, satisfied
-				from int_report where subject_id = ? and (region_code like ? or unit_code like ?)
+				from int_report r where r.subject_id = :subject and r.unit_code like :scope
+				  and not jur_recused(:me, r.region_code, r.subject_id)
 				order by received_on desc""")
-			.params(subjectId, scope.pattern(), scope.pattern())
+			.params(scope.parameters())
+			.param("subject", subjectId)
 			.query((rs, i) -> new ReportView(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3),
 					rs.getString(4), rs.getBoolean(5), rs.getString(6), rs.getObject(7, LocalDate.class),
 					(Boolean) rs.getObject(8)))

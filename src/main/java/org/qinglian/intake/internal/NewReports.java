@@ -77,7 +77,8 @@ class NewReports {
 		if (!d.anonymous() && (name == null || contact == null)) {
 			throw new Refused("intake.refused.namedWithout", "a named report needs the reporter's name and contact");
 		}
-		String unit = townshipStaff(subjectId) ? region.substring(0, 6) + "000000" : region.substring(0, 9) + "000";
+		String unit = townshipStaff(subjectId) || townshipStaffNamed(subjectName, region)
+				? region.substring(0, 6) + "000000" : region.substring(0, 9) + "000";
 		String reportId = jdbc
 			.sql("select 'R' || to_char(?::date, 'YYYY') || lpad(nextval('int_report_number')::text, 7, '0')")
 			.param(LocalDate.now(clock))
@@ -90,7 +91,8 @@ class NewReports {
 				    region_code, unit_code, rural_cadre, text, receipt_hash, identity_enc, submitted_by, client_key,
 				    entered_at)
 				values (:id, :today, :channel, :kind, :anonymous, :subject, :subjectName, :region, :unit,
-				    :ruralCadre, :text, :receipt, :identity, :by, :clientKey, now())""")
+				    :ruralCadre, :text, :receipt, :identity, :by, :clientKey,
+				    case when cast(:by as text) is null then date_trunc('day', now()) else now() end)""")
 			.param("id", reportId)
 			.param("today", LocalDate.now(clock))
 			.param("channel", d.channel())
@@ -108,6 +110,23 @@ class NewReports {
 			.param("clientKey", d.clientKey())
 			.update();
 		return reportId;
+	}
+
+	/**
+	 * Whether someone of that name holds a position at the township of the region now: a
+	 * report naming township staff by name only goes to the county, as one naming them by
+	 * id does.
+	 */
+	boolean townshipStaffNamed(String name, String region) {
+		return name != null && jdbc.sql("""
+				select exists (select 1 from jur_position q join jur_person p on p.person_id = q.person_id
+				    where p.name = :name and q.region_code = :township and q.start_date <= :today
+				    and (q.end_date is null or q.end_date >= :today))""")
+			.param("name", name)
+			.param("township", region.substring(0, 9) + "000")
+			.param("today", LocalDate.now(clock))
+			.query(Boolean.class)
+			.single();
 	}
 
 	/** Whether the person holds a position at a township now (township staff). */
@@ -148,6 +167,12 @@ class NewReports {
 			return null;
 		}
 		String v = value.strip();
+		for (int i = 0; i < v.length(); i++) {
+			char c = v.charAt(i);
+			if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
+				throw new Refused("intake.refused.control", field + " contains a control character", field);
+			}
+		}
 		if (v.length() > max) {
 			throw new Refused("intake.refused.tooLong", field + " is longer than " + max + " characters", field, max);
 		}

@@ -11,6 +11,9 @@ import org.qinglian.intake.IntakeSettings;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Receipt codes (受理回执码): {@value #DIGITS} random digits (66 bits) that let a reporter
@@ -36,9 +39,13 @@ class ReceiptCodes {
 
 	private volatile byte[] salt;
 
-	ReceiptCodes(JdbcClient jdbc, IntakeSettings settings) {
+	private final TransactionTemplate own;
+
+	ReceiptCodes(JdbcClient jdbc, IntakeSettings settings, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.iterations = settings.receiptIterations();
+		this.own = new TransactionTemplate(transactions);
+		this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	/** A new code, digits only. */
@@ -100,16 +107,23 @@ class ReceiptCodes {
 		}
 	}
 
+	/**
+	 * The installation's salt: made once, in a transaction of its own that commits before
+	 * any code is hashed with it (so that neither a read-only caller nor a refused report
+	 * can lose it), and kept in memory only once it is read back from the database.
+	 */
 	private byte[] salt() {
 		byte[] s = salt;
 		if (s == null) {
-			byte[] fresh = new byte[32];
-			RANDOM.nextBytes(fresh);
-			jdbc.sql("insert into int_receipt_salt (id, salt) values (1, ?) on conflict (id) do nothing")
-				.param(HexFormat.of().formatHex(fresh))
-				.update();
-			s = HexFormat.of()
-				.parseHex(jdbc.sql("select salt from int_receipt_salt where id = 1").query(String.class).single());
+			String stored = own.execute(status -> {
+				byte[] fresh = new byte[32];
+				RANDOM.nextBytes(fresh);
+				jdbc.sql("insert into int_receipt_salt (id, salt) values (1, ?) on conflict (id) do nothing")
+					.param(HexFormat.of().formatHex(fresh))
+					.update();
+				return jdbc.sql("select salt from int_receipt_salt where id = 1").query(String.class).single();
+			});
+			s = HexFormat.of().parseHex(stored);
 			salt = s;
 		}
 		return s;

@@ -34,12 +34,9 @@ class PublicReportPages {
 
 	private final Registry registry;
 
-	private final RateLimit limit;
-
-	PublicReportPages(PublicReports reports, Registry registry, RateLimit limit) {
+	PublicReportPages(PublicReports reports, Registry registry) {
 		this.reports = reports;
 		this.registry = registry;
-		this.limit = limit;
 	}
 
 	/** The form a villager fills in. */
@@ -71,7 +68,6 @@ class PublicReportPages {
 	@PostMapping("/public/report")
 	String submit(ReportForm form, @RequestParam(name = "files", required = false) List<MultipartFile> files,
 			Model model, HttpServletRequest request, HttpServletResponse response) {
-		limit.report(request);
 		try {
 			String code = reports.submit(new Submission("web", form.regionCode(), form.kind(), form.text(),
 					form.subjectName(), null, form.isAnonymous(), form.isAnonymous() ? null : form.name(),
@@ -96,7 +92,6 @@ class PublicReportPages {
 
 	@PostMapping("/public/follow")
 	String follow(@RequestParam String receipt, Model model, HttpServletRequest request, HttpServletResponse response) {
-		limit.follow(request);
 		response.setHeader("Cache-Control", "no-store");
 		return reports.follow(receipt).map(f -> {
 			model.addAttribute("followed", f);
@@ -113,7 +108,6 @@ class PublicReportPages {
 	String message(@RequestParam String receipt, @RequestParam(required = false) String text,
 			@RequestParam(name = "files", required = false) List<MultipartFile> files, Model model,
 			HttpServletRequest request, HttpServletResponse response) {
-		limit.follow(request);
 		try {
 			reports.message(receipt, text, uploads(files));
 			model.addAttribute("noticeKey", "intake.messageSent");
@@ -129,7 +123,6 @@ class PublicReportPages {
 	@PostMapping("/public/follow/rating")
 	String rate(@RequestParam String receipt, @RequestParam boolean satisfied, Model model, HttpServletRequest request,
 			HttpServletResponse response) {
-		limit.follow(request);
 		try {
 			reports.rate(receipt, satisfied);
 			model.addAttribute("noticeKey", satisfied ? "intake.ratedSatisfied" : "intake.ratedUnsatisfied");

@@ -33,11 +33,8 @@ class PublicReportsApi {
 
 	private final PublicReports reports;
 
-	private final RateLimit limit;
-
-	PublicReportsApi(PublicReports reports, RateLimit limit) {
+	PublicReportsApi(PublicReports reports) {
 		this.reports = reports;
-		this.limit = limit;
 	}
 
 	@PostMapping("/api/v1/public/reports")
@@ -46,7 +43,6 @@ class PublicReportsApi {
 			description = "Answers 201 with the receipt code, which is shown to the reporter once and is the only way "
 					+ "to follow the report; 429 when the address sent too many reports this minute.")
 	ResponseEntity<Receipt> submit(@RequestBody NewReport report, HttpServletRequest request) {
-		limit.report(request);
 		if (report.anonymous() == null) {
 			throw new Refused("intake.refused.anonymousMissing", "anonymous must be true or false");
 		}
@@ -62,7 +58,6 @@ class PublicReportsApi {
 			description = "The status, the answer and the messages; the code may be written with spaces. "
 					+ "404 when no report has the code.")
 	Followed follow(@PathVariable String receipt, HttpServletRequest request) {
-		limit.follow(request);
 		PublicReports.Followed f = reports.follow(receipt).orElseThrow(NoSuchReceipt::new);
 		return new Followed(f.status(), f.receivedOn(), f.kind(), f.regionName(), f.answer(), f.answeredOn(),
 				f.satisfied(), f.reviewConclusion(),

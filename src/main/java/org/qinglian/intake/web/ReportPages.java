@@ -189,24 +189,12 @@ class ReportPages {
 
 	@PostMapping("/officer/reports")
 	String raise(OfficerEntry entry, RedirectAttributes redirect) {
-		try {
-			desk.raise(entry);
-			Flash.notice(redirect, "intake.raised");
-		}
-		catch (Refused ex) {
-			Flash.problem(redirect, ex.messageKey(), ex.args().toArray());
-		}
+		Flash.attempt(redirect, "intake.raised", () -> desk.raise(entry));
 		return Redirect.to("/officer/reports");
 	}
 
 	private String act(String reportId, RedirectAttributes redirect, String notice, Runnable action) {
-		try {
-			action.run();
-			Flash.notice(redirect, notice);
-		}
-		catch (Refused ex) {
-			Flash.problem(redirect, ex.messageKey(), ex.args().toArray());
-		}
+		Flash.attempt(redirect, notice, action);
 		return Redirect.to("/staff/reports/{id}", reportId);
 	}
 

@@ -282,7 +282,7 @@ final class BundleReader {
 			boolean keyOk = true;
 			for (int i = 0; i < n; i++) {
 				ExchangeColumn c = cols.get(i);
-				String v = rec.get(map[i]);
+				String v = map[i] < 0 ? null : rec.get(map[i]);
 				if (v != null && c.encrypted() && v.startsWith(SEALED)) {
 					v = unseal(f, line, c, v, rec, map, keyAt);
 					if (v == null) {
@@ -449,7 +449,11 @@ final class BundleReader {
 		}
 		for (int i = 0; i < map.length; i++) {
 			Integer p = pos.get(f.columns().get(i).name());
-			if (p == null) {
+			if (p == null && !f.columns().get(i).required()) {
+				// an optional column added after the bundle was written: empty
+				map[i] = -1;
+			}
+			else if (p == null) {
 				problems.add(f.file(), 1, f.columns().get(i).name(), "the column is missing from the header");
 				ok = false;
 			}

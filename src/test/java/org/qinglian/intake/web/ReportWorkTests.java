@@ -85,8 +85,7 @@ class ReportWorkTests extends PageTest {
 
 	String reportOf(String code) {
 		// the newest entered in the platform (imported ones have no entered_at)
-		return jdbc
-			.sql("select report_id from int_report where entered_at is not null order by entered_at desc limit 1")
+		return jdbc.sql("select report_id from int_report where entered_at is not null order by report_id desc limit 1")
 			.query(String.class)
 			.single();
 	}
@@ -161,8 +160,12 @@ class ReportWorkTests extends PageTest {
 			.contains("reviewed")
 			.contains("复查：维持原答复。");
 		// reveal: refused without a reason, shown with one, audited with it
-		assertThat(post("rw_township", "/staff/reports/" + id + "/reveal", "reason", "").getResponse()
-			.getContentAsString()).doesNotContain(NAME);
+		MvcTestResult refused = post("rw_township", "/staff/reports/" + id + "/reveal", "reason", "");
+		assertThat(refused).hasStatus(302).flash().containsEntry("problemKey", "intake.refused.revealReason");
+		assertThat(jdbc.sql("select count(*) from plt_audit_log where action = 'reveal_reporter' and target_id = ?")
+			.param(id)
+			.query(Long.class)
+			.single()).isZero();
 		String revealed = post("rw_township", "/staff/reports/" + id + "/reveal", "reason", "需当面核实情况").getResponse()
 			.getContentAsString();
 		assertThat(revealed).contains(NAME).contains(PHONE);
@@ -201,7 +204,8 @@ class ReportWorkTests extends PageTest {
 		assertThat(mvc.get().uri("/staff/reports/{id}", id).with(county.signedIn("rw_cadre")).exchange())
 			.hasStatus(403);
 		// nor can the recused be assigned it
-		post("rw_township", "/staff/reports/" + id + "/assign", "username", "rw_villager_staff");
+		assertThat(post("rw_township", "/staff/reports/" + id + "/assign", "username", "rw_villager_staff")).flash()
+			.containsEntry("problemKey", "intake.refused.assigneeRecused");
 		assertThat(jdbc.sql("select assigned_to from int_report where report_id = ?")
 			.param(id)
 			.query(String.class)
@@ -228,7 +232,8 @@ class ReportWorkTests extends PageTest {
 			.query()
 			.singleRow();
 		assertThat(stored.get("identity_enc")).isNull();
-		assertThat(stored.values().toString()).doesNotContain("127.0.0.1");
+		assertThat(stored.get("entered_at").toString()).as("a public report keeps its day, not its time")
+			.endsWith("00:00:00.0");
 		assertThat(
 				jdbc.sql("select count(*) from plt_audit_log where target_id = ?").param(id).query(Long.class).single())
 			.as("a public submission writes no audit entry (which would keep the address)")
@@ -249,6 +254,34 @@ class ReportWorkTests extends PageTest {
 		assertThat(jdbc.sql("select count(*) from int_report").query(Long.class).single()).isEqualTo(before);
 		assertThat(mvc.get().uri("/api/v1/public/reports/{r}", "1234 5678 9012 3456 7890").exchange()).hasStatus(404);
 		assertThat(mvc.get().uri("/api/v1/public/reports/{r}", "12ab").exchange()).hasStatus(404);
+	}
+
+	@Test
+	void aReportNamingTownshipStaffByNameGoesToTheCountyAndControlCharactersAreRefused() throws Exception {
+		String staffName = jdbc.sql("""
+				select p.name from jur_position q join jur_person p on p.person_id = q.person_id
+				where q.region_code = '330683101000' and q.end_date is null order by p.person_id limit 1""")
+			.query(String.class)
+			.single();
+		MvcTestResult result = mvc.post()
+			.uri("/api/v1/public/reports")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"region_code\": \"" + village + "\", \"kind\": \"accusation\", \"text\": \"镇干部吃拿卡要\","
+					+ " \"subject_name\": \"" + staffName + "\", \"anonymous\": true}")
+			.exchange();
+		assertThat(result).hasStatus(201);
+		String id = reportOf(null);
+		assertThat(
+				jdbc.sql("select unit_code from int_report where report_id = ?").param(id).query(String.class).single())
+			.isEqualTo(SampleCounty.COUNTY);
+		assertThat(mvc.get().uri("/staff/reports/{id}", id).with(county.signedIn("rw_township")).exchange())
+			.hasStatus(404);
+		assertThat(mvc.post()
+			.uri("/api/v1/public/reports")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"region_code\": \"" + village + "\", \"kind\": \"other\", \"text\": \"a\\u0000b\","
+					+ " \"anonymous\": true}")
+			.exchange()).hasStatus(400).bodyText().contains("control character");
 	}
 
 	@Test

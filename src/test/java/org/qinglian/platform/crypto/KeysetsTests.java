@@ -112,7 +112,14 @@ class KeysetsTests {
 			assertThat(after).hasSameSizeAs(before).doesNotContainAnyElementsOf(before);
 			Path exported = home.resolve("export");
 			context.getBean(Exchange.class).exportBundle(exported, true);
-			assertThat(Files.readAllLines(exported.resolve("reports.csv")))
+			// the spec's columns as they were; the platform's own columns after them are
+			// empty for imported reports
+			int added = 10;
+			assertThat(Files.readAllLines(exported.resolve("reports.csv"))
+				.stream()
+				.map(line -> line.startsWith("report_id,") ? line.replaceAll("(,[a-z_]+){" + added + "}$", "")
+						: line.replaceAll(",{" + added + "}$", ""))
+				.toList())
 				.containsExactlyInAnyOrderElementsOf(Files.readAllLines(SampleCounty.bundle().resolve("reports.csv")));
 			assertThat(context.getBean(AuditLog.class).verify().intact()).isTrue();
 		}

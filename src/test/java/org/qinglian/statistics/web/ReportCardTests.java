@@ -72,6 +72,14 @@ class ReportCardTests extends PageTest {
 				select 'SEED-DUP-' || i, make_date(:year, 6, 1), 'visit', 'accusation', true, :v101,
 				       '330683101000', true, 'SEED-' || :year || '-0', make_date(:year, 6, 1)
 				from generate_series(0, 29) i""").param("year", YEAR).param("v101", v101).update();
+		// the five follow-ups of one case: three done in time, one late, one not done
+		jdbc.sql("""
+				insert into cas_followup (case_id, kind, due_on, done_on, evidence) values
+				('SEED-2032-0', 'notice', '2032-04-01', '2032-03-20', 'x'),
+				('SEED-2032-0', 'analysis', '2032-04-01', '2032-04-01', 'x'),
+				('SEED-2032-0', 'warning_education', '2032-05-01', '2032-04-30', 'x'),
+				('SEED-2032-0', 'rectification', '2032-06-01', '2032-06-02', 'x'),
+				('SEED-2032-0', 'return_visit', '2032-09-01', null, null)""").update();
 	}
 
 	void history(int year, int reports, int accusations, int rural, int townshipAccusations, int townshipCases,
@@ -136,8 +144,11 @@ class ReportCardTests extends PageTest {
 		assertThat(m.get("recovered_funds").value()).isEqualByComparingTo("16783.50");
 		assertThat(card.of(YEAR, SampleCounty.COUNTY).stream().map(Metric::metric).toList())
 			.as("the spec's metrics, in its order")
-			.startsWith("reports", "accusations", "rural_cadre_reports", "township_accusations", "township_cases_filed",
-					"township_self_handled_cases", "duplicate_reports");
+			.containsExactly("reports", "accusations", "rural_cadre_reports", "township_accusations",
+					"township_cases_filed", "township_self_handled_cases", "duplicate_reports", "clues", "cases_filed",
+					"joint_cases", "recovered_funds", "followups_due", "followups_on_time");
+		assertThat(m.get("followups_due").value()).isEqualByComparingTo("5");
+		assertThat(m.get("followups_on_time").value()).isEqualByComparingTo("3");
 	}
 
 	@Test
