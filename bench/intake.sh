@@ -25,7 +25,7 @@ start() {
 }
 postmaster() { head -1 "$RUN/pg/postmaster.pid" 2>/dev/null || true; }
 start
-echo "synchronous_commit: $(grep -h synchronous_commit "$RUN"/pg/*.conf 2>/dev/null | grep -v '^#' || echo 'on (default)')"
+echo "synchronous_commit=on (the embedded server starts PostgreSQL with -c synchronous_commit=on)"
 echo "== throughput: $CLIENTS clients, $SECONDS_RUN s, village $VILLAGE"
 java -cp "$CP" org.qinglian.bench.IntakeBenchmark load "http://localhost:$PORT" "$VILLAGE" 5 "$CLIENTS" "$RUN/warmup.txt" > /dev/null
 java -cp "$CP" org.qinglian.bench.IntakeBenchmark load "http://localhost:$PORT" "$VILLAGE" "$SECONDS_RUN" "$CLIENTS" "$RUN/receipts.txt"
