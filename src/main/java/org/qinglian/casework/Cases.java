@@ -13,6 +13,13 @@ public interface Cases {
 	 */
 	List<CaseView> naming(String subjectId);
 
+	/**
+	 * Cases that ended in a sanction per village (where the matter happened, else where
+	 * the subject lives), handled by offices of the user's jurisdiction, without those
+	 * the user is recused from.
+	 */
+	java.util.Map<String, Long> sanctionedByVillage();
+
 	record CaseView(String caseId, LocalDate filedOn, String unitCode, String violation, String sanction,
 			BigDecimal recovered, LocalDate closedOn) {
 	}

@@ -16,6 +16,13 @@ public interface Reports {
 	List<ReportView> naming(String subjectId);
 
 	/**
+	 * Accusations (检举控告) per village of the matter, handled by offices of the user's
+	 * jurisdiction, a report and its duplicates once, without those the user is recused
+	 * from.
+	 */
+	java.util.Map<String, Long> accusationsByVillage();
+
+	/**
 	 * @param reportId the report
 	 * @param receivedOn when it came in
 	 * @param channel how

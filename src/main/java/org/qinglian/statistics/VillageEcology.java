@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import org.qinglian.casework.Cases;
+import org.qinglian.intake.Reports;
 import org.qinglian.jurisdiction.Jurisdiction;
 import org.qinglian.jurisdiction.Jurisdiction.RegionView;
 import org.qinglian.platform.Role.Permission;
@@ -41,11 +43,18 @@ public class VillageEcology {
 
 	private final PowerList powerList;
 
-	VillageEcology(Scopes scopes, Jurisdiction jurisdiction, RiskLibrary risk, PowerList powerList) {
+	private final Reports reports;
+
+	private final Cases cases;
+
+	VillageEcology(Scopes scopes, Jurisdiction jurisdiction, RiskLibrary risk, PowerList powerList, Reports reports,
+			Cases cases) {
 		this.scopes = scopes;
 		this.jurisdiction = jurisdiction;
 		this.risk = risk;
 		this.powerList = powerList;
+		this.reports = reports;
+		this.cases = cases;
 	}
 
 	/** A village's line in the ranking. */
@@ -84,6 +93,8 @@ public class VillageEcology {
 		Map<String, OpenFindings> open = risk.openBySeverity();
 		Map<String, Map<String, SchemeFigures>> byScheme = risk.figuresByVillage();
 		Map<String, ExerciseFigures> exercises = powerList.figures();
+		Map<String, Long> accusations = reports.accusationsByVillage();
+		Map<String, Long> sanctioned = cases.sanctionedByVillage();
 		String prefix = Scope.prefixOf(region.code());
 		List<VillageScore> ranking = new ArrayList<>();
 		for (RegionView v : jurisdiction.regionsInScope()) {
@@ -91,7 +102,8 @@ public class VillageEcology {
 				var schemes = byScheme.getOrDefault(v.code(), Map.of()).values();
 				ranking.add(new VillageScore(v,
 						score(open.getOrDefault(v.code(), OpenFindings.NONE),
-								exercises.getOrDefault(v.code(), new ExerciseFigures(0, 0))),
+								exercises.getOrDefault(v.code(), new ExerciseFigures(0, 0)),
+								accusations.getOrDefault(v.code(), 0L), sanctioned.getOrDefault(v.code(), 0L)),
 						schemes.stream().mapToLong(SchemeFigures::findings).sum(),
 						schemes.stream().map(SchemeFigures::amount).reduce(BigDecimal.ZERO, BigDecimal::add)));
 			}
@@ -101,12 +113,13 @@ public class VillageEcology {
 	}
 
 	/**
-	 * What counts toward a village's score: its open findings by severity, its clues, and
-	 * its uses of power that deviate from their flow.
+	 * What counts toward a village's score: its open findings by severity, its clues, its
+	 * uses of power that deviate from their flow, the accusations about it and its cases
+	 * that ended in a sanction.
 	 */
-	static RiskScores.Score score(OpenFindings open, ExerciseFigures exercises) {
+	static RiskScores.Score score(OpenFindings open, ExerciseFigures exercises, long accusations, long sanctioned) {
 		return RiskScores.village(new RiskScores.Inputs(open.high(), open.medium(), open.low(), open.clues(),
-				exercises.deviating(), exercises.exercises(), 0, 0));
+				exercises.deviating(), exercises.exercises(), accusations, sanctioned));
 	}
 
 }

@@ -58,9 +58,13 @@ class RiskScoresTests {
 	}
 
 	@Test
-	void aVillagesScoreCountsItsOpenFindingsBySeverityItsCluesAndItsDeviations() {
-		assertThat(VillageEcology.score(new RiskLibrary.OpenFindings(1, 1, 1, 1), new PowerList.ExerciseFigures(10, 1))
+	void aVillagesScoreCountsItsOpenFindingsBySeverityItsCluesItsDeviationsAccusationsAndSanctions() {
+		assertThat(VillageEcology
+			.score(new RiskLibrary.OpenFindings(1, 1, 1, 1), new PowerList.ExerciseFigures(10, 1), 0, 0)
 			.value()).isEqualTo(12 + 6 + 2 + 15 + 4);
+		assertThat(VillageEcology
+			.score(new RiskLibrary.OpenFindings(0, 0, 0, 0), new PowerList.ExerciseFigures(0, 0), 2, 1)
+			.value()).as("two accusations, one sanctioned case").isEqualTo(2 * 3 + 5);
 	}
 
 }

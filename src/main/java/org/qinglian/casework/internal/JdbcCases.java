@@ -26,6 +26,23 @@ class JdbcCases implements Cases {
 	}
 
 	@Override
+	public java.util.Map<String, Long> sanctionedByVillage() {
+		Scope scope = scopes.current();
+		scope.require(Role.Permission.READ_SUPERVISION);
+		java.util.Map<String, Long> counts = new java.util.HashMap<>();
+		jdbc.sql("""
+				select v.region, count(*) from (
+				    select coalesce(k.region_code, p.region_code) as region, k.subject_id from cas_case k
+				    left join jur_person p on p.person_id = k.subject_id
+				    where k.unit_code like :scope and k.sanction is not null and k.sanction <> 'none') v
+				where v.region is not null and not jur_recused(:me, v.region, v.subject_id)
+				group by v.region""").params(scope.parameters()).query((java.sql.ResultSet rs) -> {
+			counts.put(rs.getString(1), rs.getLong(2));
+		});
+		return counts;
+	}
+
+	@Override
 	public List<CaseView> naming(String subjectId) {
 		Scope scope = scopes.current();
 		scope.require(Role.Permission.READ_SUPERVISION);

@@ -26,6 +26,21 @@ class JdbcReports implements Reports {
 	}
 
 	@Override
+	public java.util.Map<String, Long> accusationsByVillage() {
+		Scope scope = scopes.current();
+		scope.require(Role.Permission.READ_SUPERVISION);
+		java.util.Map<String, Long> counts = new java.util.HashMap<>();
+		jdbc.sql("""
+				select r.region_code, count(*) from int_report r
+				where r.unit_code like :scope and r.kind = 'accusation' and r.duplicate_of is null
+				  and not jur_recused(:me, r.region_code, r.subject_id)
+				group by r.region_code""").params(scope.parameters()).query((java.sql.ResultSet rs) -> {
+			counts.put(rs.getString(1), rs.getLong(2));
+		});
+		return counts;
+	}
+
+	@Override
 	public List<ReportView> naming(String subjectId) {
 		Scope scope = scopes.current();
 		scope.require(Role.Permission.READ_SUPERVISION);

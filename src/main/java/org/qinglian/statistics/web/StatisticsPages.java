@@ -4,6 +4,10 @@ import java.util.Locale;
 
 import org.qinglian.platform.Role.Permission;
 import org.qinglian.platform.Scope;
+import java.util.List;
+
+import org.qinglian.casework.Casework;
+import org.qinglian.intake.ReportDesk;
 import org.qinglian.platform.Scopes;
 import org.qinglian.statistics.CadreProfiles;
 import org.qinglian.statistics.CadreProfiles.CadreProfile;
@@ -36,8 +40,14 @@ class StatisticsPages {
 
 	private final EcologyCharts charts;
 
+	private final ReportDesk reports;
+
+	private final Casework casework;
+
 	StatisticsPages(Scopes scopes, CountyOverview overview, CadreProfiles profiles, VillageEcology ecology,
-			EcologyCharts charts) {
+			EcologyCharts charts, ReportDesk reports, Casework casework) {
+		this.reports = reports;
+		this.casework = casework;
 		this.scopes = scopes;
 		this.overview = overview;
 		this.profiles = profiles;
@@ -55,6 +65,14 @@ class StatisticsPages {
 		model.addAttribute("scope", tree.scope());
 		model.addAttribute("scopeName", tree.scopeName());
 		model.addAttribute("rows", tree.rows());
+		if (scopes.current().can(Permission.READ_SUPERVISION)) {
+			// the reminders: what is overdue or due within a week, on the first page
+			List<ReportDesk.OfficeLoad> load = reports.load();
+			model.addAttribute("reportsOverdue", load.stream().mapToLong(ReportDesk.OfficeLoad::overdue).sum());
+			model.addAttribute("reportsDue", load.stream().mapToLong(ReportDesk.OfficeLoad::due).sum());
+			model.addAttribute("followupsOverdue",
+					casework.openFollowups().stream().filter(Casework.Followup::overdue).count());
+		}
 		return "statistics/home";
 	}
 

@@ -201,6 +201,15 @@ class ReportWorkTests extends PageTest {
 		assertThat(mvc.get().uri("/staff/reports").with(county.signedIn("rw_other")).exchange()).bodyText()
 			.doesNotContain(id);
 		assertThat(mvc.get().uri("/staff/reports").with(county.signedIn("rw_cadre")).exchange()).hasStatus(403);
+		// the reminders on the first page: for the office, not for a cadre
+		long overdue = jdbc.sql("""
+				select count(*) from int_report where unit_code = '330683101000' and closed_on is null
+				  and received_on + 15 < current_date""").query(Long.class).single();
+		assertThat(mvc.get().uri("/staff").with(county.signedIn("rw_township")).exchange()).bodyText()
+			.contains("id=\"reminders\"")
+			.contains("信访举报：" + overdue + " 件已超期");
+		assertThat(mvc.get().uri("/staff").with(county.signedIn("rw_cadre")).exchange()).bodyText()
+			.doesNotContain("id=\"reminders\"");
 		assertThat(mvc.get().uri("/staff/reports/{id}", id).with(county.signedIn("rw_cadre")).exchange())
 			.hasStatus(403);
 		// nor can the recused be assigned it

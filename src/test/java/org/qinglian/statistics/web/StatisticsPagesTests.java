@@ -50,6 +50,24 @@ class StatisticsPagesTests extends PageTest {
 	}
 
 	@Test
+	void theEcologyCountsAVillagesAccusationsAndSanctionedCases() throws Exception {
+		// a village of the township whose accusations (a report and its duplicates once)
+		// the
+		// ranking must show
+		long accusations = jdbc.sql("""
+				select count(*) from int_report where region_code like '330683102%' and kind = 'accusation'
+				  and duplicate_of is null""").query(Long.class).single();
+		assertThat(accusations).as("the sample has accusations in the township").isPositive();
+		String page = mvc.get()
+			.uri("/staff/ecology/330683102000")
+			.with(county.signedIn("changle"))
+			.exchange()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(page).contains("检举控告 ");
+	}
+
+	@Test
 	void theTreeCountsOpenFindingsForSupervisionStaffOnly() {
 		assertThat(mvc.get().uri("/staff").with(county.signedIn("changle"))).hasStatusOk()
 			.bodyText()
