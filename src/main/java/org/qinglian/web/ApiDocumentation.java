@@ -63,9 +63,16 @@ class ApiDocumentation {
 		return (operation, handler) -> {
 			ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
 			problem(responses, "400", "A parameter is not what it should be.");
-			problem(responses, "401", "Not signed in, or the password is wrong (the account may be locked).");
-			problem(responses, "403", "The account's role may not read this.");
-			problem(responses, "404", "No such record in the account's jurisdiction.");
+			if (operation.getSecurity() != null && operation.getSecurity().isEmpty()) {
+				// a public operation: no account, a limit per address instead
+				problem(responses, "404", "No such record.");
+				problem(responses, "429", "Too many requests from this address this minute.");
+			}
+			else {
+				problem(responses, "401", "Not signed in, or the password is wrong (the account may be locked).");
+				problem(responses, "403", "The account's role may not read this.");
+				problem(responses, "404", "No such record in the account's jurisdiction.");
+			}
 			operation.setResponses(responses);
 			return operation;
 		};

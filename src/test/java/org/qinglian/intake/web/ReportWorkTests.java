@@ -9,10 +9,13 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.qinglian.PageTest;
 import org.qinglian.SampleCounty;
 import org.qinglian.platform.Role;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.TestPropertySource;
@@ -26,6 +29,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
  * another township.
  */
 @TestPropertySource(properties = { "qinglian.test.database=reports", "qinglian.intake.rate-limit=0" })
+@ExtendWith(OutputCaptureExtension.class)
 class ReportWorkTests extends PageTest {
 
 	static final String NAME = "韦报告人";
@@ -91,7 +95,8 @@ class ReportWorkTests extends PageTest {
 	}
 
 	@Test
-	void aNamedReportGoesFromTheVillagerToTheCountysReviewAndNeverShowsItsReporter() throws Exception {
+	void aNamedReportGoesFromTheVillagerToTheCountysReviewAndNeverShowsItsReporter(CapturedOutput output)
+			throws Exception {
 		String code = submit(false);
 		String id = reportOf(code);
 		// stored: the hash, never the code; the identity sealed
@@ -187,6 +192,7 @@ class ReportWorkTests extends PageTest {
 		assertThat(mvc.get().uri("/api/v1/public/reports/{r}", code).exchange()).bodyText()
 			.doesNotContain(NAME)
 			.doesNotContain(PHONE);
+		assertThat(output.getAll()).as("no log line").doesNotContain(NAME).doesNotContain(PHONE).doesNotContain(code);
 	}
 
 	@Test
