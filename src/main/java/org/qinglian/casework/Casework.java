@@ -33,22 +33,30 @@ public interface Casework {
 	Optional<ClueDetail> clue(String clueId);
 
 	/**
-	 * Disposes of a clue in one of the four ways, with the reason and the approving
-	 * colleague (not oneself, not recused); preliminary verification gets its deadline.
+	 * Proposes the disposition of a clue in one of the four ways, with the reason and the
+	 * colleague who must approve it (not oneself, not recused); it takes effect when they
+	 * do.
 	 */
 	void dispose(String clueId, String disposition, String reason, String approver);
+
+	/**
+	 * The named approver approves what waits for them on the clue: its disposition
+	 * (preliminary verification gets its deadline from that day), or the request to file
+	 * a case (which files it).
+	 * @return the case's id when a case was filed, else {@code null}
+	 */
+	String approve(String clueId);
 
 	/** Concludes a preliminary verification. */
 	void concludeVerification(String clueId, String conclusion);
 
 	/**
-	 * Files a case (立案) from a clue under preliminary verification or talk, with the
-	 * approving colleague.
+	 * Asks to file a case (立案) from a clue under approved preliminary verification or
+	 * talk; the approving colleague files it with {@link #approve}.
 	 * @param handling {@code self} (自办, the office's own), {@code county} (sent up) or
 	 * {@code joint} (片区协作: the township asks the county for a joint work group)
-	 * @return the case's id
 	 */
-	String fileCase(String clueId, String handling, String approver);
+	void fileCase(String clueId, String handling, String approver);
 
 	List<CaseRow> cases();
 
@@ -96,8 +104,14 @@ public interface Casework {
 			String disposition, LocalDate verifyDue, boolean overdue, String caseId) {
 	}
 
+	/**
+	 * @param awaiting what waits for approval: {@code disposition}, {@code filing} or
+	 * {@code null}
+	 * @param mayApprove whether the signed-in user is the one to approve it
+	 */
 	record ClueDetail(ClueRow clue, String sourceId, String regionCode, String subjectId, String reason,
-			String disposedBy, String approvedBy, LocalDate disposedOn, String verifyConclusion, LocalDate verifiedOn,
+			String disposedBy, String approvedBy, LocalDate disposedOn, LocalDate approvedOn, String verifyConclusion,
+			LocalDate verifiedOn, String filingHandling, String filingApprover, String awaiting, boolean mayApprove,
 			List<Colleague> approvers) {
 	}
 

@@ -11,7 +11,12 @@ alter table cas_clue
     add column verify_due         date,
     add column verified_on        date,
     add column verify_conclusion  text,
-    add column case_id            varchar(64);
+    add column case_id            varchar(64),
+    -- a disposition takes effect when its approver approves it; so does a request to file a case
+    add column approved_on        date,
+    add column filing_handling    varchar(8),
+    add column filing_requested_by varchar(64),
+    add column filing_approver    varchar(64);
 create sequence cas_clue_number;
 
 alter table cas_case

@@ -197,9 +197,19 @@ class BrowserTests {
 		browser.findElement(By.id("reason")).sendKeys("线索具体，可查性强");
 		new Select(browser.findElement(By.id("approver"))).selectByValue("bw_approver");
 		submit("/dispose");
+		String clueUrl = browser.getCurrentUrl();
+		assertThat(browser.findElement(By.id("awaiting")).getText()).contains("bw_approver");
+		signIn("bw_approver");
+		browser.get(clueUrl);
+		submit("/approve");
+		signIn("bw_township");
+		browser.get(clueUrl);
 		browser.findElement(By.cssSelector("input[name=handling][value=joint]")).click();
 		new Select(browser.findElement(By.id("caseApprover"))).selectByValue("bw_approver");
 		submit("/case");
+		signIn("bw_approver");
+		browser.get(clueUrl);
+		submit("/approve");
 		String caseUrl = browser.getCurrentUrl();
 		assertThat(caseUrl).contains("/staff/cases/AJ");
 

@@ -435,6 +435,7 @@ class AuthorizationMatrixTests {
 				new Row("/staff/clues/MATRIX-CLUE/verification", Map.of("conclusion", "x"), Rule.SUPERVISION));
 		rows.put("POST /staff/clues/{clueId}/case",
 				new Row("/staff/clues/MATRIX-CLUE/case", Map.of("handling", "self"), Rule.SUPERVISION));
+		rows.put("POST /staff/clues/{clueId}/approve", new Row("/staff/clues/MATRIX-CLUE/approve", Rule.SUPERVISION));
 		rows.put("GET /staff/cases", new Row("/staff/cases", Rule.SUPERVISION_LIST));
 		rows.put("GET /staff/cases/{caseId}", new Row("/staff/cases/MATRIX-CASE", Rule.SUPERVISION));
 		Map<String, Map<String, String>> caseActions = new LinkedHashMap<>();

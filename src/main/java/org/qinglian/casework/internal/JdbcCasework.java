@@ -63,7 +63,8 @@ class JdbcCasework implements Casework {
 	private static final String CLUE_COLUMNS = """
 			c.clue_id, c.source, c.source_id, c.region_code, c.subject_id, c.summary, c.disposition,
 			c.disposition_reason, c.disposed_by, c.approved_by, c.disposed_on, c.verify_due, c.verified_on,
-			c.verify_conclusion, c.case_id, (select p.name from jur_person p where p.person_id = c.subject_id) as subject_name
+			c.verify_conclusion, c.case_id, c.approved_on, c.filing_handling, c.filing_requested_by, c.filing_approver,
+			(select p.name from jur_person p where p.person_id = c.subject_id) as subject_name
 			""";
 
 	private static final String CASE_COLUMNS = """
@@ -202,13 +203,23 @@ class JdbcCasework implements Casework {
 		params.put("id", clueId);
 		return jdbc.sql("select " + CLUE_COLUMNS + " from cas_clue c where c.clue_id = :id and " + CLUE_VISIBLE)
 			.params(params)
-			.query((rs, i) -> new ClueDetail(clueRow(rs), rs.getString("source_id"), rs.getString("region_code"),
-					rs.getString("subject_id"), rs.getString("disposition_reason"), rs.getString("disposed_by"),
-					rs.getString("approved_by"), date(rs, "disposed_on"), rs.getString("verify_conclusion"),
-					date(rs, "verified_on"), List.of()))
+			.query((rs, i) -> {
+				String disposition = rs.getString("disposition");
+				LocalDate approvedOn = date(rs, "approved_on");
+				String filingApprover = rs.getString("filing_approver");
+				String awaiting = disposition != null && approvedOn == null ? "disposition"
+						: filingApprover != null && rs.getString("case_id") == null ? "filing" : null;
+				String approver = "disposition".equals(awaiting) ? rs.getString("approved_by") : filingApprover;
+				return new ClueDetail(clueRow(rs), rs.getString("source_id"), rs.getString("region_code"),
+						rs.getString("subject_id"), rs.getString("disposition_reason"), rs.getString("disposed_by"),
+						rs.getString("approved_by"), date(rs, "disposed_on"), approvedOn,
+						rs.getString("verify_conclusion"), date(rs, "verified_on"), rs.getString("filing_handling"),
+						filingApprover, awaiting, awaiting != null && scope.user().equals(approver), List.of());
+			})
 			.optional()
 			.map(c -> new ClueDetail(c.clue(), c.sourceId(), c.regionCode(), c.subjectId(), c.reason(), c.disposedBy(),
-					c.approvedBy(), c.disposedOn(), c.verifyConclusion(), c.verifiedOn(),
+					c.approvedBy(), c.disposedOn(), c.approvedOn(), c.verifyConclusion(), c.verifiedOn(),
+					c.filingHandling(), c.filingApprover(), c.awaiting(), c.mayApprove(),
 					approvers(scope, c.regionCode(), c.subjectId())));
 	}
 
@@ -250,7 +261,7 @@ class JdbcCasework implements Casework {
 		if (c.clue().caseId() != null || "close".equals(c.clue().disposition())) {
 			throw new Refused("casework.refused.clueDone", "the clue was filed as a case or closed");
 		}
-		if (c.clue().disposition() != null && !"hold".equals(c.clue().disposition())) {
+		if (c.clue().disposition() != null && c.approvedOn() != null && !"hold".equals(c.clue().disposition())) {
 			// a clue held for later may be taken up again; the others keep their way and
 			// their deadline
 			throw new Refused("casework.refused.disposed", "the clue was disposed of already");
@@ -259,18 +270,18 @@ class JdbcCasework implements Casework {
 		requireApprover(scope, approver, c.regionCode(), c.subjectId());
 		jdbc.sql("""
 				update cas_clue set disposition = ?, disposition_reason = ?, disposed_by = ?, approved_by = ?,
-				       disposed_on = ?, verify_due = ? where clue_id = ?""")
-			.params(disposition, why, scope.user(), approver, today(),
-					disposition.equals("preliminary_verification") ? today().plusDays(VERIFY_DAYS) : null, clueId)
+				       disposed_on = ?, verify_due = ?, approved_on = null where clue_id = ?""")
+			.params(disposition, why, scope.user(), approver, today(), null, clueId)
 			.update();
-		audit.record("dispose_clue", "clue", clueId, c.regionCode(), disposition + " approved by " + approver);
+		audit.record("dispose_clue", "clue", clueId, c.regionCode(), disposition + ", for approval by " + approver);
 	}
 
 	@Override
 	public void concludeVerification(String clueId, String conclusion) {
 		Scope scope = staff();
 		ClueDetail c = requireClue(scope, clueId);
-		if (!"preliminary_verification".equals(c.clue().disposition()) || c.verifiedOn() != null) {
+		if (!"preliminary_verification".equals(c.clue().disposition()) || c.approvedOn() == null
+				|| c.verifiedOn() != null) {
 			throw new Refused("casework.refused.notVerifying", "the clue is not under preliminary verification");
 		}
 		jdbc.sql("update cas_clue set verified_on = ?, verify_conclusion = ? where clue_id = ?")
@@ -280,21 +291,50 @@ class JdbcCasework implements Casework {
 	}
 
 	@Override
-	public String fileCase(String clueId, String handling, String approver) {
+	public void fileCase(String clueId, String handling, String approver) {
 		Scope scope = staff();
 		ClueDetail c = requireClue(scope, clueId);
 		if (c.clue().caseId() != null) {
 			throw new Refused("casework.refused.clueDone", "the clue was filed as a case or closed");
 		}
-		if (!"preliminary_verification".equals(c.clue().disposition())
-				&& !"talk_inquiry".equals(c.clue().disposition())) {
+		if (c.approvedOn() == null || (!"preliminary_verification".equals(c.clue().disposition())
+				&& !"talk_inquiry".equals(c.clue().disposition()))) {
 			throw new Refused("casework.refused.notFileable",
-					"a case is filed from a clue under preliminary verification or talk");
+					"a case is filed from a clue under approved preliminary verification or talk");
 		}
 		if (handling == null || !HANDLING.contains(handling)) {
 			throw new Refused("casework.refused.handling", "handling must be self, county or joint");
 		}
 		requireApprover(scope, approver, c.regionCode(), c.subjectId());
+		jdbc.sql("""
+				update cas_clue set filing_handling = ?, filing_requested_by = ?, filing_approver = ?
+				where clue_id = ?""").params(handling, scope.user(), approver, clueId).update();
+		audit.record("request_filing", "clue", clueId, c.regionCode(), handling + ", for approval by " + approver);
+	}
+
+	@Override
+	public String approve(String clueId) {
+		Scope scope = staff();
+		ClueDetail c = requireClue(scope, clueId);
+		if (!c.mayApprove()) {
+			throw new Refused("casework.refused.notYours", "nothing on this clue waits for your approval");
+		}
+		if ("disposition".equals(c.awaiting())) {
+			jdbc.sql("update cas_clue set approved_on = ?, verify_due = ? where clue_id = ?")
+				.params(today(),
+						"preliminary_verification".equals(c.clue().disposition()) ? today().plusDays(VERIFY_DAYS)
+								: null,
+						clueId)
+				.update();
+			audit.record("approve_disposition", "clue", clueId, c.regionCode(), c.clue().disposition());
+			return null;
+		}
+		String requester = jdbc.sql("select filing_requested_by from cas_clue where clue_id = ?")
+			.param(clueId)
+			.query(String.class)
+			.single();
+		String handling = c.filingHandling();
+		// the office is the requester's: the approver is of the same office
 		String county = c.regionCode().substring(0, 6) + "000000";
 		boolean township = !scope.regionCode().endsWith("000000");
 		String unit = handling.equals("county") || !township ? county : scope.regionCode();
@@ -314,12 +354,12 @@ class JdbcCasework implements Casework {
 			.param("subject", c.subjectId())
 			.param("clue", clueId)
 			.param("region", c.regionCode())
-			.param("by", scope.user())
-			.param("approver", approver)
+			.param("by", requester)
+			.param("approver", scope.user())
 			.param("requested", handling.equals("joint") ? today() : null)
 			.update();
 		jdbc.sql("update cas_clue set case_id = ? where clue_id = ?").params(id, clueId).update();
-		audit.record("file_case", "case", id, c.regionCode(), handling + " approved by " + approver);
+		audit.record("file_case", "case", id, c.regionCode(), handling + ", asked by " + requester);
 		return id;
 	}
 

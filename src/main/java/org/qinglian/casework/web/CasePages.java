@@ -88,15 +88,28 @@ class CasePages {
 	@PostMapping("/staff/clues/{clueId}/case")
 	String fileCase(@PathVariable String clueId, @RequestParam(required = false) String handling,
 			@RequestParam(required = false) String approver, RedirectAttributes redirect) {
+		return act(redirect, "casework.filingRequested", Redirect.to("/staff/clues/{id}", clueId),
+				() -> casework.fileCase(clueId, handling, approver));
+	}
+
+	/**
+	 * The approver approves what waits for them: a disposition, or a filing (to the
+	 * case).
+	 */
+	@PostMapping("/staff/clues/{clueId}/approve")
+	String approve(@PathVariable String clueId, RedirectAttributes redirect) {
 		try {
-			String id = casework.fileCase(clueId, handling, approver);
-			Flash.notice(redirect, "casework.filed", id);
-			return Redirect.to("/staff/cases/{id}", id);
+			String caseId = casework.approve(clueId);
+			if (caseId != null) {
+				Flash.notice(redirect, "casework.filed", caseId);
+				return Redirect.to("/staff/cases/{id}", caseId);
+			}
+			Flash.notice(redirect, "casework.approved");
 		}
 		catch (Refused ex) {
 			Flash.problem(redirect, ex.messageKey(), ex.args().toArray());
-			return Redirect.to("/staff/clues/{id}", clueId);
 		}
+		return Redirect.to("/staff/clues/{id}", clueId);
 	}
 
 	@GetMapping("/staff/cases")

@@ -88,7 +88,15 @@ class CaseworkTests extends PageTest {
 			.containsEntry("problemKey", "casework.refused.approver");
 		post("cw_township", "/staff/clues/" + clue + "/dispose", "disposition", "preliminary_verification", "reason",
 				"线索具体", "approver", "cw_approver");
-		assertThat(jdbc.sql("select verify_due - disposed_on from cas_clue where clue_id = ?")
+		// it takes effect when its approver approves it, not before, and not by anyone
+		// else
+		assertThat(post("cw_township", "/staff/clues/" + clue + "/verification", "conclusion", "太早")).flash()
+			.containsEntry("problemKey", "casework.refused.notVerifying");
+		assertThat(post("cw_township", "/staff/clues/" + clue + "/approve")).flash()
+			.containsEntry("problemKey", "casework.refused.notYours");
+		assertThat(post("cw_approver", "/staff/clues/" + clue + "/approve")).flash()
+			.containsEntry("noticeKey", "casework.approved");
+		assertThat(jdbc.sql("select verify_due - approved_on from cas_clue where clue_id = ?")
 			.param(clue)
 			.query(Integer.class)
 			.single()).isEqualTo(60);
@@ -99,9 +107,19 @@ class CaseworkTests extends PageTest {
 			.containsEntry("problemKey", "casework.refused.disposed");
 		assertThat(post("cw_township", "/staff/clues/" + clue + "/verification", "conclusion", "初核属实")).flash()
 			.containsEntry("noticeKey", "casework.verified");
-		String caseId = opened(
-				post("cw_township", "/staff/clues/" + clue + "/case", "handling", "joint", "approver", "cw_approver"));
+		assertThat(
+				post("cw_township", "/staff/clues/" + clue + "/case", "handling", "joint", "approver", "cw_approver"))
+			.flash()
+			.containsEntry("noticeKey", "casework.filingRequested");
+		assertThat(jdbc.sql("select count(*) from cas_case where clue_id = ?").param(clue).query(Long.class).single())
+			.as("no case before the approval")
+			.isZero();
+		String caseId = opened(post("cw_approver", "/staff/clues/" + clue + "/approve"));
 		assertThat(caseId).startsWith("AJ");
+		assertThat(jdbc.sql("select filed_by || '/' || filing_approver from cas_case where case_id = ?")
+			.param(caseId)
+			.query(String.class)
+			.single()).isEqualTo("cw_township/cw_approver");
 		assertThat(jdbc.sql("select joint, self_handled, unit_code from cas_case where case_id = ?")
 			.param(caseId)
 			.query((rs, i) -> List.of(rs.getBoolean(1), rs.getBoolean(2), rs.getString(3)))
@@ -194,8 +212,9 @@ class CaseworkTests extends PageTest {
 		assertThat(opened(post("cw_township", "/staff/clues", "source", "report", "sourceId", report))).isEqualTo(clue);
 		post("cw_township", "/staff/clues/" + clue + "/dispose", "disposition", "talk_inquiry", "reason", "情节轻微",
 				"approver", "cw_approver");
-		String caseId = opened(
-				post("cw_township", "/staff/clues/" + clue + "/case", "handling", "self", "approver", "cw_approver"));
+		post("cw_approver", "/staff/clues/" + clue + "/approve");
+		post("cw_township", "/staff/clues/" + clue + "/case", "handling", "self", "approver", "cw_approver");
+		String caseId = opened(post("cw_approver", "/staff/clues/" + clue + "/approve"));
 		assertThat(jdbc.sql("select self_handled and report_id = ? from cas_case where case_id = ?")
 			.params(report, caseId)
 			.query(Boolean.class)
