@@ -16,11 +16,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.qinglian.SampleCounty;
@@ -112,7 +112,25 @@ class BrowserTests {
 				+ (actionEnd.length() - 1) + ") = '" + actionEnd + "']"));
 		WebElement button = form.findElement(By.cssSelector("button[type=submit]"));
 		button.click();
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(button));
+		awaitNextPage(button);
+	}
+
+	/**
+	 * Waits until the page the element was on is gone (Chromium may answer "not in the
+	 * document" rather than "stale" while it navigates) and the next one is loaded.
+	 */
+	void awaitNextPage(WebElement old) {
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
+			try {
+				old.isEnabled();
+				return false;
+			}
+			catch (WebDriverException ex) {
+				return true;
+			}
+		});
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
 	}
 
 	String village101() {
@@ -165,7 +183,7 @@ class BrowserTests {
 		assertThat(browser.getPageSource()).doesNotContain("bw_township");
 		WebElement unsatisfied = browser.findElement(By.id("unsatisfied"));
 		unsatisfied.click();
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(unsatisfied));
+		awaitNextPage(unsatisfied);
 		assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("复查中");
 
 		browser.manage().window().setSize(new Dimension(1280, 900));
