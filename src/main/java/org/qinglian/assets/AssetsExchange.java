@@ -133,6 +133,7 @@ class AssetsExchange {
 	@Bean
 	ExchangeFile deathsFile() {
 		return ExchangeFile.define("deaths.csv", "ast_death", 57)
+			.versions("1")
 			.required("person_id", ID, "persons.csv")
 			.key("person_id")
 			.required("death_date", DATE)
@@ -142,6 +143,7 @@ class AssetsExchange {
 	@Bean
 	ExchangeFile vehiclesFile() {
 		return ExchangeFile.define("vehicles.csv", "ast_vehicle", 58)
+			.versions("1")
 			.required("person_id", ID, "persons.csv")
 			.required("plate", TEXT)
 			.optional("registered_on", DATE)
@@ -153,6 +155,7 @@ class AssetsExchange {
 	@Bean
 	ExchangeFile propertiesFile() {
 		return ExchangeFile.define("properties.csv", "ast_property", 59)
+			.versions("1")
 			.required("person_id", ID, "persons.csv")
 			.required("address", TEXT)
 			.optional("area", DECIMAL)
@@ -164,6 +167,7 @@ class AssetsExchange {
 	@Bean
 	ExchangeFile publicEmployeesFile() {
 		return ExchangeFile.define("public_employees.csv", "ast_public_employee", 60)
+			.versions("1")
 			.required("person_id", ID, "persons.csv")
 			.required("employer", TEXT)
 			.required("start_date", DATE)
@@ -171,6 +175,50 @@ class AssetsExchange {
 			.key("person_id", "employer", "start_date")
 			.check("end_date", "is before start_date", row -> before(row, "end_date", "start_date"))
 			.build();
+	}
+
+	// The same registries as received from other departments (QDX 1.1): keyed by the
+	// source's record id, each row tied to a person by the spec's readings (ast_tie).
+
+	@Bean
+	ExchangeFile deathsReceivedFile() {
+		return received("deaths.csv", "ast_death_received", 57).required("death_date", DATE).build();
+	}
+
+	@Bean
+	ExchangeFile vehiclesReceivedFile() {
+		return received("vehicles.csv", "ast_vehicle_received", 58).required("plate", TEXT)
+			.optional("registered_on", DATE)
+			.optional("value", MONEY)
+			.build();
+	}
+
+	@Bean
+	ExchangeFile propertiesReceivedFile() {
+		return received("properties.csv", "ast_property_received", 59).required("address", TEXT)
+			.optional("area", DECIMAL)
+			.optional("registered_on", DATE)
+			.build();
+	}
+
+	@Bean
+	ExchangeFile publicEmployeesReceivedFile() {
+		return received("public_employees.csv", "ast_public_employee_received", 60).required("employer", TEXT)
+			.required("start_date", DATE)
+			.optional("end_date", DATE)
+			.check("end_date", "is before start_date", row -> before(row, "end_date", "start_date"))
+			.build();
+	}
+
+	/** The five leading columns of a registry as received. */
+	private static ExchangeFile.Builder received(String file, String table, int order) {
+		return ExchangeFile.define(file, table, order)
+			.versions("1.1")
+			.id("record_id")
+			.optional("person_id", ID, "persons.csv")
+			.optional("id_number", ID_NUMBER_AS_RECEIVED)
+			.optional("name", TEXT)
+			.optional("birth_date", DATE);
 	}
 
 	/**

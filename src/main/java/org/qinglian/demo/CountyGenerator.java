@@ -42,7 +42,7 @@ final class CountyGenerator {
 		// the spec's files and columns: a county's bundle, not this platform's own
 		// records
 		files.stream()
-			.filter(f -> !f.isAddition())
+			.filter(f -> !f.isAddition() && f.in("1"))
 			.sorted(Comparator.comparingInt(ExchangeFile::order))
 			.forEach(f -> headers.put(f.file(),
 					String.join(",", f.specColumns().stream().map(ExchangeColumn::name).toList())));

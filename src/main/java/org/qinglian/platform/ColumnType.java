@@ -26,6 +26,11 @@ public enum ColumnType {
 	BOOLEAN,
 	/** An 18-character resident ID number (GB 11643) with its check character. */
 	ID_NUMBER,
+	/**
+	 * A resident ID number as another department recorded it (QDX 1.1): an old 15-digit
+	 * number, or 17 digits and a check character that may be wrong.
+	 */
+	ID_NUMBER_AS_RECEIVED,
 	/** An 18-character unified social credit code (GB 32100) with its check character. */
 	CREDIT_CODE,
 	/** A month, {@code YYYY-MM}. */

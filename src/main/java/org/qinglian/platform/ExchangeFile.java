@@ -20,15 +20,25 @@ import java.util.function.Predicate;
  * @param checks further checks of a row, beyond its fields'
  * @param additions the columns this platform adds to the spec's (all of them, for a file
  * the spec does not have): optional, so that bundles without them import
+ * @param versions the versions of the format whose bundles have the file in this form
  */
 public record ExchangeFile(String file, String table, int order, List<ExchangeColumn> columns, List<String> key,
-		List<RowCheck> checks, List<String> additions) {
+		List<RowCheck> checks, List<String> additions, List<String> versions) {
+
+	/** The versions of the format this platform reads and writes. */
+	public static final List<String> VERSIONS = List.of("1", "1.1");
 
 	public ExchangeFile {
 		columns = List.copyOf(columns);
 		key = List.copyOf(key);
 		checks = List.copyOf(checks);
 		additions = List.copyOf(additions);
+		versions = List.copyOf(versions);
+	}
+
+	/** Whether this is the file's form in bundles of the version. */
+	public boolean in(String version) {
+		return versions.contains(version);
 	}
 
 	/** The spec's own columns, without this platform's additions. */
@@ -134,10 +144,18 @@ public record ExchangeFile(String file, String table, int order, List<ExchangeCo
 
 		private boolean adding;
 
+		private List<String> versions = VERSIONS;
+
 		private Builder(String file, String table, int order) {
 			this.file = file;
 			this.table = table;
 			this.order = order;
+		}
+
+		/** The file has this form only in bundles of these versions of the format. */
+		public Builder versions(String... forms) {
+			versions = List.of(forms);
+			return this;
 		}
 
 		/**
@@ -217,7 +235,7 @@ public record ExchangeFile(String file, String table, int order, List<ExchangeCo
 					throw new IllegalStateException(file + ": the added column " + c.name() + " must be optional");
 				}
 			}
-			return new ExchangeFile(file, table, order, columns, key, checks, additions);
+			return new ExchangeFile(file, table, order, columns, key, checks, additions, versions);
 		}
 
 	}

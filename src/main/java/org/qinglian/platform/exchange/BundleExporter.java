@@ -61,6 +61,27 @@ class BundleExporter {
 	 * file is written, and the files are created owner-only; if writing fails, the files
 	 * written are removed, so that no export leaves unaudited files behind.
 	 */
+	/**
+	 * The version whose form of the files holds the data: 1.1 when registries were
+	 * received as other departments record them, else 1. Data in both forms is refused
+	 * rather than half written.
+	 */
+	private String version() {
+		boolean received = files.onlyIn("1.1").stream().anyMatch(this::holdsRows);
+		List<ExchangeFile> firstForm = files.onlyIn("1").stream().filter(this::holdsRows).toList();
+		if (received && !firstForm.isEmpty()) {
+			throw new IllegalStateException("The installation holds registries both as version 1 ("
+					+ firstForm.stream().map(ExchangeFile::file).toList()
+					+ ") and as received (version 1.1); one bundle cannot hold both forms");
+		}
+		return received ? "1.1" : "1";
+	}
+
+	private boolean holdsRows(ExchangeFile f) {
+		return Boolean.TRUE
+			.equals(jdbc.queryForObject("select exists (select 1 from " + f.table() + ")", Boolean.class));
+	}
+
 	@Transactional(readOnly = true)
 	ExportReport export(Path dir, boolean withIdentities) {
 		audit.recordNow("export", "bundle", dir.toAbsolutePath().toString(), null,
@@ -75,7 +96,14 @@ class BundleExporter {
 			JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 			ObjectNode manifest = json.createObjectNode();
 			manifest.put("format", "qdx");
-			manifest.put("version", 1);
+			String version = version();
+			ExchangeFiles files = this.files.forVersion(version);
+			if (version.equals("1")) {
+				manifest.put("version", 1);
+			}
+			else {
+				manifest.put("version", version);
+			}
 			manifest.put("county_code", county);
 			manifest.put("generated_at", OffsetDateTime.now(clock).withNano(0).toString());
 			ObjectNode p = manifest.putObject("period");

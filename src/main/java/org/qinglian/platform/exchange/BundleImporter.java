@@ -93,9 +93,10 @@ class BundleImporter {
 			if (problems.any()) {
 				throw problems.rejection(files.names());
 			}
+			ExchangeFiles files = this.files.forVersion(manifest.version());
 			return tx.execute(status -> {
 				try {
-					return load(bundle, manifest, progress, started);
+					return load(files, bundle, manifest, progress, started);
 				}
 				catch (ImportLimits.Exceeded ex) {
 					throw new BundleRejectedException(List.of(ex.getMessage()), 1);
@@ -120,7 +121,7 @@ class BundleImporter {
 		}
 	}
 
-	private ImportReport load(Bundle bundle, Manifest manifest, Progress progress, long started)
+	private ImportReport load(ExchangeFiles files, Bundle bundle, Manifest manifest, Progress progress, long started)
 			throws IOException, SQLException, InterruptedException {
 		Connection con = DataSourceUtils.getConnection(dataSource);
 		List<ExchangeFile> present = files.all().stream().filter(f -> manifest.rows().containsKey(f.file())).toList();
@@ -140,7 +141,7 @@ class BundleImporter {
 				shapes.put(f.file(), TableLoading.shape(st, f));
 			}
 		}
-		Map<String, RowIndex> indexes = indexes(con, present, emptyTables);
+		Map<String, RowIndex> indexes = indexes(files, con, present, emptyTables);
 		long prepared = System.nanoTime();
 		Problems problems = new Problems();
 		BundleReader reader = new BundleReader(bundle, manifest, present, indexes, shapes, cipher, problems, progress);
@@ -199,8 +200,8 @@ class BundleImporter {
 	 * The indexes the reader needs: of every file that a column references or a check
 	 * looks up, with the columns looked up, holding the rows already in the table.
 	 */
-	private Map<String, RowIndex> indexes(Connection con, List<ExchangeFile> present, Set<String> emptyTables)
-			throws SQLException {
+	private Map<String, RowIndex> indexes(ExchangeFiles files, Connection con, List<ExchangeFile> present,
+			Set<String> emptyTables) throws SQLException {
 		Map<String, Set<String>> kept = new LinkedHashMap<>();
 		for (ExchangeFile f : present) {
 			for (ExchangeColumn c : f.columns()) {

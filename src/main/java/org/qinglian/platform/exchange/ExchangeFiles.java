@@ -8,19 +8,52 @@ import java.util.stream.Collectors;
 
 import org.qinglian.platform.ExchangeFile;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
-/** Every file of the format, as the modules declared them, in load order. */
+/**
+ * Every file of the format, as the modules declared them, in load order: for one version
+ * of the format (a file may have another form in another version), or all forms of all
+ * versions ({@link #any}).
+ */
 @Component
 class ExchangeFiles {
+
+	private final List<ExchangeFile> declared;
 
 	private final List<ExchangeFile> all;
 
 	private final Map<String, ExchangeFile> byName;
 
+	@Autowired
 	ExchangeFiles(List<ExchangeFile> declared) {
-		this.all = declared.stream().sorted(Comparator.comparingInt(ExchangeFile::order)).toList();
+		this(declared, "1");
+	}
+
+	private ExchangeFiles(List<ExchangeFile> declared, String version) {
+		this.declared = declared;
+		this.all = declared.stream()
+			.filter(f -> f.in(version))
+			.sorted(Comparator.comparingInt(ExchangeFile::order))
+			.toList();
 		this.byName = all.stream().collect(Collectors.toMap(ExchangeFile::file, Function.identity()));
+	}
+
+	/** The files of bundles of a version. */
+	ExchangeFiles forVersion(String version) {
+		return new ExchangeFiles(declared, version);
+	}
+
+	/** The files whose form is this version's only (not shared by every version). */
+	List<ExchangeFile> onlyIn(String version) {
+		return declared.stream()
+			.filter(f -> f.in(version) && f.versions().size() < ExchangeFile.VERSIONS.size())
+			.toList();
+	}
+
+	/** Whether any version of the format has a file of this name. */
+	boolean any(String name) {
+		return declared.stream().anyMatch(f -> f.file().equals(name));
 	}
 
 	List<ExchangeFile> all() {

@@ -29,6 +29,8 @@ final class FieldChecks {
 			case INTEGER -> integer(v);
 			case BOOLEAN -> "true".equals(v) || "false".equals(v) ? null : "'" + v + "' is not true or false";
 			case ID_NUMBER -> idNumber(v);
+			case ID_NUMBER_AS_RECEIVED -> v.matches("\\d{15}|\\d{17}[\\dXx]") ? null
+					: "'" + v + "' is neither an old 15-digit ID number nor 17 digits and a check character";
 			case CREDIT_CODE -> creditCode(v);
 			case MONTH -> month(v);
 			case QUARTER -> quarter(v);

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
+import org.qinglian.platform.ExchangeFile;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,7 +33,7 @@ final class ManifestChecks {
 
 	/** The manifest's promises, after checking them against the files present. */
 	record Manifest(String countyCode, String bundleSha256, Map<String, Long> rows, Map<String, String> hashes,
-			String periodFrom, String periodTo) {
+			String periodFrom, String periodTo, String version) {
 	}
 
 	/**
@@ -64,9 +65,14 @@ final class ManifestChecks {
 		if (!"qdx".equals(root.path("format").asString(""))) {
 			problems.add(m, 1, "format", "must be \"qdx\"");
 		}
-		if (root.path("version").asInt(-1) != 1) {
-			problems.add(m, 1, "version", "must be 1 (the only version this platform reads)");
+		JsonNode versionNode = root.path("version");
+		String version = versionNode.isNumber() && versionNode.asDouble() == 1.0 ? "1"
+				: versionNode.isString() ? versionNode.asString("") : versionNode.toString();
+		if (!ExchangeFile.VERSIONS.contains(version)) {
+			problems.add(m, 1, "version", "must be 1 or \"1.1\" (the versions this platform reads), not " + version);
+			version = "1";
 		}
+		ExchangeFiles files = this.files.forVersion(version);
 		String county = root.path("county_code").asString("");
 		if (!county.matches("\\d{6}")) {
 			problems.add(m, 1, "county_code", "'" + county + "' is not a 6-digit county code");
@@ -106,7 +112,7 @@ final class ManifestChecks {
 		}
 		JsonNode period = root.path("period");
 		return new Manifest(county, HexFormat.of().formatHex(BundleReader.sha256().digest(bytes)), rows, hashes,
-				period.path("from").asString(null), period.path("to").asString(null));
+				period.path("from").asString(null), period.path("to").asString(null), version);
 	}
 
 }

@@ -14,15 +14,15 @@ ties as (
   union select person_id, org_id from jur_org_person where role in ('legal_rep', 'shareholder')),
 props as (
   select mb.rid, pr.address, min(coalesce(pr.registered_on, '-infinity'::date)) as d
-  from members mb join ast_property pr on pr.person_id = mb.member group by mb.rid, pr.address),
+  from members mb join ast_property_evidence pr on pr.person_id = mb.member group by mb.rid, pr.address),
 -- the days from which the household is disqualified, and why
 spans as materialized (
   select mb.rid, coalesce(v.registered_on, '-infinity'::date) as s, 'infinity'::date as e,
          '有价值' || risk_money(v.value) || '元的车辆' as reason
-  from members mb join ast_vehicle v on v.person_id = mb.member where v.value >= :vehicle_value
+  from members mb join ast_vehicle_evidence v on v.person_id = mb.member where v.value >= :vehicle_value
   union all
   select mb.rid, e.start_date, coalesce(e.end_date, 'infinity'::date), '有成员在' || e.employer || '任职'
-  from members mb join ast_public_employee e on e.person_id = mb.member
+  from members mb join ast_public_employee_evidence e on e.person_id = mb.member
   union all
   select mb.rid, coalesce(o.registered_on, '-infinity'::date), 'infinity'::date,
          '有成员是' || o.name || '的法定代表人或股东'

@@ -246,7 +246,7 @@ class BadBundleTests extends BundleTest {
 						(BundleChange) dir -> Files.writeString(dir.resolve("manifest.json"),
 								Files.readString(dir.resolve("manifest.json"))
 									.replace("\"version\":1", "\"version\":2")),
-						"manifest.json:1: version: must be 1 (the only version this platform reads)"),
+						"manifest.json:1: version: must be 1 or \"1.1\" (the versions this platform reads), not 2"),
 				Arguments.of("no manifest", (UnaryOperator<TestBundle>) b -> b,
 						(BundleChange) dir -> Files.delete(dir.resolve("manifest.json")),
 						"manifest.json:0: -: the bundle has no manifest.json"));

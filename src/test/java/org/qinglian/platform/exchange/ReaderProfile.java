@@ -34,7 +34,7 @@ public class ReaderProfile {
 						hashes.put(e.getKey(), e.getValue().path("sha256").asString());
 					}
 				}
-				var manifest = new ManifestChecks.Manifest("330683", "x", rows, hashes, null, null);
+				var manifest = new ManifestChecks.Manifest("330683", "x", rows, hashes, null, null, "1");
 				List<ExchangeFile> present = files.all().stream().filter(f -> rows.containsKey(f.file())).toList();
 				Map<String, RowIndex> idx = new HashMap<>();
 				Map<String, BundleReader.TableShape> shapes = new HashMap<>();

@@ -1,0 +1,217 @@
+package org.qinglian.assets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.qinglian.IntegrationTest;
+import org.qinglian.platform.Exchange;
+import org.qinglian.platform.IdentityCodes;
+import org.qinglian.risk.RiskLibrary;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Registries as other departments record them (QDX 1.1): each reading of the spec that
+ * ties a row to a person, and those that must tie it to nobody; and the labelled county
+ * of version 1.1, whose every scheme the rules find and nothing else.
+ */
+@IntegrationTest
+@TestPropertySource(properties = { "qinglian.test.database=received", "qinglian.risk.scan-after-import=false" })
+class RegistriesAsReceivedTests {
+
+	static final Path SAMPLE_C = Path.of("../shared/data/dev-sample-c");
+
+	@Autowired
+	Exchange exchange;
+
+	@Autowired
+	RiskLibrary risk;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	String village;
+
+	@BeforeEach
+	void sample() {
+		if (jdbc.sql("select count(*) from jur_region").query(Long.class).single() == 0) {
+			exchange.importBundle(SAMPLE_C, Exchange.Progress.NONE);
+		}
+		village = jdbc.sql("select min(region_code) from jur_region where level = 'village'")
+			.query(String.class)
+			.single();
+	}
+
+	/** A person of the county with a valid ID number made of the given 17 digits. */
+	String person(String id, String first17, String name, String born) {
+		String number = first17 + IdentityCodes.idNumberCheck(first17);
+		jdbc.sql("""
+				insert into jur_person (person_id, id_number, name, birth_date, region_code)
+				values (?, ?, ?, ?::date, ?) on conflict do nothing""")
+			.params(id, number, name, born, village)
+			.update();
+		return number;
+	}
+
+	Map<String, Object> tie(String given, String idNumber, String name, String born) {
+		return jdbc.sql("select person_id, tie, detail from ast_tie(?, ?, ?, ?::date)")
+			.params(given, idNumber, name, born)
+			.query()
+			.singleRow();
+	}
+
+	@AfterEach
+	void removeTestPeople() {
+		jdbc.sql("delete from jur_person where person_id like 'T\\_%'").update();
+	}
+
+	@Test
+	void eachReadingTiesARowOrSaysWhyItTiesNobody() {
+		String zhang = person("T_ZHANG", "33068319600101001", "张卫国", "1960-01-01");
+		// 1. linked by the source
+		assertThat(tie("T_ZHANG", null, null, null)).containsEntry("tie", "linked")
+			.containsEntry("person_id", "T_ZHANG");
+		// 3. a valid number, the name with spaces (ASCII and ideographic) equal
+		assertThat(tie(null, zhang, "张 卫\u3000国", null)).containsEntry("tie", "number")
+			.containsEntry("person_id", "T_ZHANG");
+		// 2. the old 15-digit form of the number: 19 inserted, check computed
+		String old = zhang.substring(0, 6) + zhang.substring(8, 17);
+		Map<String, Object> upgraded = tie(null, old, "张卫国", null);
+		assertThat(upgraded).containsEntry("tie", "old_number").containsEntry("person_id", "T_ZHANG");
+		assertThat((String) upgraded.get("detail")).contains("15位旧号").contains(zhang);
+		// a valid number under another name: a conflict, nobody
+		assertThat(tie(null, zhang, "李四", null)).containsEntry("tie", "conflict").containsEntry("person_id", null);
+		// a valid number nobody of the county has, and an old number of someone outside
+		String stranger = "33068119700101002" + IdentityCodes.idNumberCheck("33068119700101002");
+		assertThat(tie(null, stranger, "王五", null)).containsEntry("tie", "not_of_county");
+		assertThat(tie(null, "330681700101002", "王五", null)).containsEntry("tie", "not_of_county");
+		// 4. a typing error: one digit wrong (so the check fails), or two adjacent digits
+		// swapped, one keystroke from exactly one person of that name
+		String typo = zhang.substring(0, 10) + (zhang.charAt(10) == '9' ? '8' : '9') + zhang.substring(11);
+		assertThat(tie(null, typo, "张卫国", null)).containsEntry("tie", "typo").containsEntry("person_id", "T_ZHANG");
+		String swapped = zhang.substring(0, 12) + zhang.charAt(13) + zhang.charAt(12) + zhang.substring(14);
+		assertThat(swapped).as("two different adjacent digits").isNotEqualTo(zhang);
+		if (IdentityCodes.idNumberCheck(swapped.substring(0, 17)) != swapped.charAt(17)) {
+			assertThat(tie(null, swapped, "张卫国", null)).containsEntry("tie", "typo");
+		}
+		// ... but one keystroke from two people of the same name: nobody
+		String a = person("T_LIU1", "33068319700202101", "刘芳", "1970-02-02");
+		String b = person("T_LIU2", "33068319700202102", "刘芳", "1970-02-02");
+		assertThat(a.charAt(17)).as("their check characters differ").isNotEqualTo(b.charAt(17));
+		String both = a.substring(0, 17) + b.charAt(17);
+		assertThat(tie(null, both, "刘芳", null)).containsEntry("tie", "ambiguous").containsEntry("person_id", null);
+		// 5. no number: name and birth date, exactly one
+		assertThat(tie(null, null, "张卫国", "1960-01-01")).containsEntry("tie", "name_birth")
+			.containsEntry("person_id", "T_ZHANG");
+		// a namesake with another birth date, and too little to tell
+		assertThat(tie(null, null, "张卫国", "1961-01-01")).containsEntry("tie", "not_of_county");
+		assertThat(tie(null, null, "张卫国", null)).containsEntry("tie", "too_little");
+		person("T_ZHANG2", "33068319600101011", "张卫国", "1960-01-01");
+		assertThat(tie(null, null, "张卫国", "1960-01-01")).containsEntry("tie", "ambiguous")
+			.containsEntry("person_id", null);
+	}
+
+	@Test
+	void everySchemeOfTheLabelledCountyIsFoundAndNothingElse() throws IOException {
+		risk.scan(RiskLibrary.ScanProgress.NONE);
+		StringWriter out = new StringWriter();
+		risk.writeFindings(out);
+		List<CSVRecord> findings = CSVFormat.DEFAULT.builder()
+			.setHeader()
+			.setSkipHeaderRecord(true)
+			.get()
+			.parse(new StringReader(out.toString()))
+			.getRecords();
+		Map<String, Set<String>> recordsOf = new HashMap<>();
+		for (CSVRecord r : csv(SAMPLE_C.resolve("labels/scheme_records.csv"))) {
+			recordsOf.computeIfAbsent(r.get("scheme_id"), k -> new HashSet<>())
+				.add(r.get("file") + ":" + r.get("record_id"));
+		}
+		List<CSVRecord> schemes = csv(SAMPLE_C.resolve("labels/schemes.csv"));
+		Map<String, int[]> perScheme = new TreeMap<>();
+		List<String> missed = new ArrayList<>();
+		for (CSVRecord scheme : schemes) {
+			int[] n = perScheme.computeIfAbsent(scheme.get("scheme"), k -> new int[3]);
+			n[0]++;
+			if (findings.stream().anyMatch(f -> matches(f, scheme, recordsOf.get(scheme.get("scheme_id"))))) {
+				n[1]++;
+			}
+			else {
+				missed.add(scheme.get("scheme") + " " + scheme.get("scheme_id") + " " + scheme.get("subject_id"));
+			}
+		}
+		List<String> unlabelled = new ArrayList<>();
+		for (CSVRecord f : findings) {
+			if (schemes.stream().noneMatch(sc -> matches(f, sc, recordsOf.get(sc.get("scheme_id"))))) {
+				unlabelled.add(f.get("scheme") + ": " + f.get("explanation"));
+			}
+		}
+		assertThat(missed).as("recall 1.000 for every scheme: labelled cases no finding names").isEmpty();
+		assertThat(unlabelled).as("precision 1.000: findings of no labelled case").isEmpty();
+		assertThat(perScheme.keySet()).as("every scheme of the sample").hasSize(14);
+		// the rows that must tie to nobody do, each with its reason
+		assertThat(jdbc.sql("select distinct tie from ast_received_tie where person_id is null")
+			.query(String.class)
+			.list()).isNotEmpty().doesNotContainNull();
+	}
+
+	@Test
+	void aBundleOfVersionOnePointOneGoesOutAsOneAndComesBackUnchanged(@TempDir Path tmp) throws IOException {
+		Path out = tmp.resolve("export");
+		exchange.exportBundle(out, true);
+		assertThat(Files.readString(out.resolve("manifest.json"))).contains("\"version\" : \"1.1\"");
+		assertThat(Files.readAllLines(out.resolve("deaths.csv")).get(0))
+			.isEqualTo("record_id,person_id,id_number,name,birth_date,death_date");
+		assertThat(exchange.importBundle(out, Exchange.Progress.NONE).rowsChanged()).isZero();
+		// a number that is neither old nor new is still a row error, named with its line
+		List<String> lines = new ArrayList<>(Files.readAllLines(out.resolve("deaths.csv")));
+		String[] fields = lines.get(1).split(",", -1);
+		fields[2] = "3306831234";
+		lines.set(1, String.join(",", fields));
+		Files.write(out.resolve("deaths.csv"), lines);
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> exchange.importBundle(out, Exchange.Progress.NONE))
+			.isInstanceOf(org.qinglian.platform.BundleRejectedException.class)
+			.satisfies(ex -> assertThat(((org.qinglian.platform.BundleRejectedException) ex).problems())
+				.anyMatch(p -> p.startsWith("deaths.csv:2: id_number:")));
+	}
+
+	static boolean matches(CSVRecord finding, CSVRecord scheme, Set<String> records) {
+		if (!finding.get("scheme").equals(scheme.get("scheme"))) {
+			return false;
+		}
+		for (String r : finding.get("records").split(";")) {
+			if (records != null && records.contains(r)) {
+				return true;
+			}
+		}
+		return finding.get("subject_id").equals(scheme.get("subject_id"))
+				&& finding.get("region_code").equals(scheme.get("region_code"));
+	}
+
+	static List<CSVRecord> csv(Path file) throws IOException {
+		try (var reader = Files.newBufferedReader(file)) {
+			return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+		}
+	}
+
+}
