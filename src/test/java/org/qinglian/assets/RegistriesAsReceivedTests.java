@@ -22,12 +22,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qinglian.IntegrationTest;
+import org.qinglian.SampleCounty;
+import org.qinglian.platform.Role;
 import org.qinglian.platform.Exchange;
 import org.qinglian.platform.IdentityCodes;
 import org.qinglian.risk.RiskLibrary;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -36,6 +40,7 @@ import org.springframework.test.context.TestPropertySource;
  * of version 1.1, whose every scheme the rules find and nothing else.
  */
 @IntegrationTest
+@AutoConfigureMockMvc
 @TestPropertySource(properties = { "qinglian.test.database=received", "qinglian.risk.scan-after-import=false" })
 class RegistriesAsReceivedTests {
 
@@ -49,6 +54,12 @@ class RegistriesAsReceivedTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	SampleCounty county;
 
 	String village;
 
@@ -193,6 +204,36 @@ class RegistriesAsReceivedTests {
 			.isInstanceOf(org.qinglian.platform.BundleRejectedException.class)
 			.satisfies(ex -> assertThat(((org.qinglian.platform.BundleRejectedException) ex).problems())
 				.anyMatch(p -> p.startsWith("deaths.csv:2: id_number:")));
+	}
+
+	@Test
+	void theRowsThatTieToNobodyAreListedForTheStaffWhoCheckThem() throws Exception {
+		String township = jdbc.sql("select min(region_code) from jur_region where level = 'township'")
+			.query(String.class)
+			.single();
+		county.withUser("rr_county", Role.COUNTY_STAFF, SampleCounty.COUNTY)
+			.withUser("rr_township", Role.TOWNSHIP_STAFF, township)
+			.withUser("rr_cadre", Role.VILLAGE_CADRE, village);
+		long untied = jdbc.sql("select count(*) from ast_received_tie where person_id is null")
+			.query(Long.class)
+			.single();
+		String conflict = jdbc.sql("""
+				select min(record_id) from ast_received_tie where tie = 'conflict'""").query(String.class).single();
+		assertThat(conflict).as("the sample has a valid number under another name").isNotNull();
+		String all = mvc.get()
+			.uri("/api/v1/registries/untied?limit=1000")
+			.with(county.signedIn("rr_county"))
+			.exchange()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(all).contains(conflict).contains("\"tie\":\"conflict\"");
+		assertThat(all.split("\"recordId\"", -1).length - 1).isEqualTo((int) Math.min(untied, 1000));
+		assertThat(mvc.get().uri("/staff/registries/untied").with(county.signedIn("rr_township")).exchange())
+			.hasStatusOk()
+			.bodyText()
+			.contains("未能对应到本县人员的登记记录");
+		assertThat(mvc.get().uri("/staff/registries/untied").with(county.signedIn("rr_cadre")).exchange())
+			.hasStatus(403);
 	}
 
 	static boolean matches(CSVRecord finding, CSVRecord scheme, Set<String> records) {

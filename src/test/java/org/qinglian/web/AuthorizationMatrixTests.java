@@ -454,6 +454,8 @@ class AuthorizationMatrixTests {
 		rows.put("POST /staff/education", new Row("/staff/education", Map.of("kind", "x"), Rule.SUPERVISION_LIST));
 		rows.put("GET /public/notices", new Row("/public/notices", Rule.PUBLIC));
 		rows.put("GET /staff/report-card", new Row("/staff/report-card", Rule.SUPERVISION_LIST));
+		rows.put("GET /staff/registries/untied", new Row("/staff/registries/untied", Rule.SUPERVISION_LIST));
+		rows.put("GET /api/v1/registries/untied", new Row("/api/v1/registries/untied", Rule.SUPERVISION_LIST));
 		rows.put("GET /staff/report-card.xlsx", new Row("/staff/report-card.xlsx", Rule.SUPERVISION_LIST));
 		rows.put("GET /officer/reports", new Row("/officer/reports", Rule.OFFICER));
 		rows.put("POST /officer/reports", new Row("/officer/reports", Map.of("kind", "other"), Rule.OFFICER));

@@ -1,0 +1,60 @@
+package org.qinglian.assets.internal;
+
+import java.sql.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.qinglian.assets.ReceivedRegistries;
+import org.qinglian.platform.AuditLog;
+import org.qinglian.platform.Role;
+import org.qinglian.platform.Scope;
+import org.qinglian.platform.Scopes;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+@Transactional
+class JdbcReceivedRegistries implements ReceivedRegistries {
+
+	private final JdbcClient jdbc;
+
+	private final Scopes scopes;
+
+	private final AuditLog audit;
+
+	JdbcReceivedRegistries(JdbcClient jdbc, Scopes scopes, AuditLog audit) {
+		this.jdbc = jdbc;
+		this.scopes = scopes;
+		this.audit = audit;
+	}
+
+	@Override
+	public List<Untied> untied(int limit) {
+		Scope scope = scopes.current();
+		scope.require(Role.Permission.READ_SUPERVISION);
+		scope.require(Role.Permission.READ_PERSONAL_DATA);
+		Map<String, Object> params = scope.parameters();
+		params.put("county", scope.regionCode().endsWith("000000"));
+		params.put("limit", Math.max(1, Math.min(limit, 5000)));
+		List<Untied> rows = jdbc
+			.sql("""
+					select t.file, t.record_id, t.id_number, t.name, t.birth_date, t.tie, t.detail
+					from ast_received_tie t
+					where t.person_id is null and (:county or exists (select 1 from jur_person p
+					    where p.region_code like :scope
+					      and (p.id_number = upper(coalesce(t.id_number, '')) or jur_name_key(p.name) = jur_name_key(t.name))))
+					order by t.file, t.tie, t.record_id limit :limit""")
+			.params(params)
+			.query((rs, i) -> {
+				Date born = rs.getDate(5);
+				return new Untied(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+						born == null ? null : born.toLocalDate(), rs.getString(6), rs.getString(7));
+			})
+			.list();
+		audit.record("view_untied_registry_rows", "registry", null, scope.regionCode(), rows.size() + " rows");
+		return rows;
+	}
+
+}
