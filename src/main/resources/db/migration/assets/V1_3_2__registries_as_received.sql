@@ -88,7 +88,7 @@ begin
         end if;
         person_id := pid;
         tie := case when upgraded then 'old_number' else 'number' end;
-        detail := case when upgraded then '登记身份证号为15位旧号，升级为' || v || '后一致' else '身份证号一致' end;
+        detail := case when upgraded then '身份证号为15位旧号，升级为' || v || '后一致' else '身份证号一致' end;
         return;
     end if;
     if length(v) = 18 and key is not null and key <> '' then
@@ -96,7 +96,7 @@ begin
         from jur_person p where jur_name_key(p.name) = key and jur_one_typo(p.id_number, v);
         if n = 1 then
             person_id := pid; tie := 'typo';
-            detail := '登记身份证号' || v || '校验位不符，与同名的' || pname || '仅差一处录入错误'; return;
+            detail := '身份证号' || v || '校验位不符，与同名的' || pname || '仅差一处录入错误'; return;
         end if;
         tie := case when n = 0 then 'not_of_county' else 'ambiguous' end;
         detail := case when n = 0 then '身份证号有误，且无同名者与之仅差一处' else '身份证号有误，同名者中有' || n || '人与之仅差一处' end;
