@@ -64,8 +64,10 @@ begin
         if key is null or key = '' or born is null then
             tie := 'too_little'; detail := '无身份证号，姓名或出生日期不全'; return;
         end if;
-        select count(distinct p.id_number), min(p.person_id) into n, pid
-        from jur_person p where jur_name_key(p.name) = key and p.birth_date = born;
+        -- a person without a birth date is born on the day their ID number says
+        select count(distinct upper(p.id_number)), min(p.person_id) into n, pid
+        from jur_person p where jur_name_key(p.name) = key
+          and coalesce(p.birth_date, to_date(substr(p.id_number, 7, 8), 'YYYYMMDD')) = born;
         if n = 1 then
             person_id := pid; tie := 'name_birth'; detail := '无身份证号，按姓名和出生日期唯一对应'; return;
         end if;
@@ -73,18 +75,17 @@ begin
         detail := case when n = 0 then '本县无此姓名和出生日期的人' else '同名同生日有' || n || '人' end;
         return;
     end if;
-    if length(v) = 15 then
+    if v ~ '^\d{15}$' then
         v := jur_id_upgrade(v); upgraded := true;
     end if;
     if jur_id_valid(v) then
-        select min(p.person_id) into pid from jur_person p where p.id_number = v;
+        select min(p.person_id) into pid from jur_person p where p.id_number in (v, lower(v));
         if pid is null then
             tie := 'not_of_county'; detail := '身份证号不在本县人员库'; return;
         end if;
         if key is not null and key <> '' and not exists (
-                select 1 from jur_person p where p.id_number = v and jur_name_key(p.name) = key) then
-            select p.name into pname from jur_person p where p.person_id = pid;
-            tie := 'conflict'; detail := '身份证号属于' || pname || '，与登记姓名不符'; return;
+                select 1 from jur_person p where p.id_number in (v, lower(v)) and jur_name_key(p.name) = key) then
+            tie := 'conflict'; detail := '身份证号属于本县另一人，与登记姓名不符'; return;
         end if;
         person_id := pid;
         tie := case when upgraded then 'old_number' else 'number' end;
@@ -92,8 +93,8 @@ begin
         return;
     end if;
     if length(v) = 18 and key is not null and key <> '' then
-        select count(distinct p.id_number), min(p.person_id), min(p.id_number) into n, pid, pname
-        from jur_person p where jur_name_key(p.name) = key and jur_one_typo(p.id_number, v);
+        select count(distinct upper(p.id_number)), min(p.person_id), min(upper(p.id_number)) into n, pid, pname
+        from jur_person p where jur_name_key(p.name) = key and jur_one_typo(upper(p.id_number), v);
         if n = 1 then
             person_id := pid; tie := 'typo';
             detail := '身份证号' || v || '校验位不符，与同名的' || pname || '仅差一处录入错误'; return;

@@ -16,7 +16,8 @@ create function jur_id_upgrade(old15 text) returns text language sql immutable p
 $$;
 
 create function jur_name_key(name text) returns text language sql immutable parallel safe as $$
-    select regexp_replace(name, '[\s' || chr(160) || chr(12288) || ']', '', 'g')
+    select regexp_replace(name, '[\s' || chr(160) || chr(5760) || chr(8192) || '-' || chr(8202) || chr(8232) || chr(8233)
+                                || chr(8239) || chr(8287) || chr(12288) || chr(65279) || ']', '', 'g')
 $$;
 
 create function jur_one_typo(a text, b text) returns boolean language sql immutable parallel safe as $$

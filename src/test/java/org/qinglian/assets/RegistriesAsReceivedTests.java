@@ -122,9 +122,32 @@ class RegistriesAsReceivedTests {
 		assertThat(tie(null, typo, "张卫国", null)).containsEntry("tie", "typo").containsEntry("person_id", "T_ZHANG");
 		String swapped = zhang.substring(0, 12) + zhang.charAt(13) + zhang.charAt(12) + zhang.substring(14);
 		assertThat(swapped).as("two different adjacent digits").isNotEqualTo(zhang);
-		if (IdentityCodes.idNumberCheck(swapped.substring(0, 17)) != swapped.charAt(17)) {
-			assertThat(tie(null, swapped, "张卫国", null)).containsEntry("tie", "typo");
-		}
+		assertThat(IdentityCodes.idNumberCheck(swapped.substring(0, 17))).as("the swap breaks the check")
+			.isNotEqualTo(swapped.charAt(17));
+		assertThat(tie(null, swapped, "张卫国", null)).containsEntry("tie", "typo");
+		// a typing error from someone of another name, or with no name: nobody
+		assertThat(tie(null, typo, "李卫国", null).get("person_id")).isNull();
+		assertThat(tie(null, typo, null, null)).containsEntry("tie", "too_little");
+		// a VALID number one keystroke from someone of the same name is another person's:
+		// never tied to them
+		String neighbour17 = zhang.substring(0, 16) + (zhang.charAt(16) == '9' ? '8' : '9');
+		String neighbour = neighbour17 + IdentityCodes.idNumberCheck(neighbour17);
+		assertThat(tie(null, neighbour, "张卫国", null)).containsEntry("tie", "not_of_county")
+			.containsEntry("person_id", null);
+		// a valid number with no name; an old number under another name; the source's
+		// link wins
+		assertThat(tie(null, zhang, null, null)).containsEntry("tie", "number");
+		assertThat(tie(null, old, "李四", null)).containsEntry("tie", "conflict");
+		assertThat(tie("T_ZHANG", stranger, "王五", null)).containsEntry("tie", "linked");
+		// two person rows of one identity are one person, not two
+		jdbc.sql("""
+				insert into jur_person (person_id, id_number, name, birth_date, region_code)
+				values ('T_ZHANG_TWIN', ?, '张卫国', '1960-01-01', ?)""").params(zhang, village).update();
+		assertThat(tie(null, null, "张卫国", "1960-01-01")).containsEntry("tie", "name_birth");
+		// a namesake whose birth date is unknown is born on the day of their number
+		person("T_WANG1", "33068319550505001", "王建", null);
+		person("T_WANG2", "33068319550505002", "王建", "1955-05-05");
+		assertThat(tie(null, null, "王建", "1955-05-05")).containsEntry("tie", "ambiguous");
 		// ... but one keystroke from two people of the same name: nobody
 		String a = person("T_LIU1", "33068319700202101", "刘芳", "1970-02-02");
 		String b = person("T_LIU2", "33068319700202102", "刘芳", "1970-02-02");
@@ -180,10 +203,12 @@ class RegistriesAsReceivedTests {
 		assertThat(missed).as("recall 1.000 for every scheme: labelled cases no finding names").isEmpty();
 		assertThat(unlabelled).as("precision 1.000: findings of no labelled case").isEmpty();
 		assertThat(perScheme.keySet()).as("every scheme of the sample").hasSize(14);
-		// the rows that must tie to nobody do, each with its reason
+		// the rows that must tie to nobody do, with their reasons (the sample has people
+		// of
+		// other counties and a valid number under another name)
 		assertThat(jdbc.sql("select distinct tie from ast_received_tie where person_id is null")
 			.query(String.class)
-			.list()).isNotEmpty().doesNotContainNull();
+			.list()).contains("not_of_county", "conflict");
 	}
 
 	@Test
@@ -204,6 +229,12 @@ class RegistriesAsReceivedTests {
 			.isInstanceOf(org.qinglian.platform.BundleRejectedException.class)
 			.satisfies(ex -> assertThat(((org.qinglian.platform.BundleRejectedException) ex).problems())
 				.anyMatch(p -> p.startsWith("deaths.csv:2: id_number:")));
+		// the registries of version 1 into this installation of 1.1 registries: refused
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> exchange.importBundle(SampleCounty.bundle(), Exchange.Progress.NONE))
+			.isInstanceOf(org.qinglian.platform.BundleRejectedException.class)
+			.satisfies(ex -> assertThat(((org.qinglian.platform.BundleRejectedException) ex).problems())
+				.anyMatch(p -> p.startsWith("deaths.csv") && p.contains("one form")));
 	}
 
 	@Test

@@ -141,6 +141,26 @@ class BundleImporter {
 				shapes.put(f.file(), TableLoading.shape(st, f));
 			}
 		}
+		// one installation keeps a registry in one form: a bundle of the other version's
+		// form would leave the data unexportable
+		Problems mixed = new Problems();
+		try (Statement st = con.createStatement()) {
+			for (ExchangeFile f : present) {
+				for (ExchangeFile other : files.otherForms(f)) {
+					try (var rs = st.executeQuery("select exists (select 1 from " + other.table() + ")")) {
+						rs.next();
+						if (rs.getBoolean(1)) {
+							mixed
+								.add(f.file(), 0, "-", "the installation holds this registry as another version of the "
+										+ "format writes it; one installation keeps one form (import bundles of one version)");
+						}
+					}
+				}
+			}
+		}
+		if (mixed.any()) {
+			throw mixed.rejection(files.names());
+		}
 		Map<String, RowIndex> indexes = indexes(files, con, present, emptyTables);
 		long prepared = System.nanoTime();
 		Problems problems = new Problems();

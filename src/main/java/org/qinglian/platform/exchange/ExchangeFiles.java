@@ -51,9 +51,11 @@ class ExchangeFiles {
 			.toList();
 	}
 
-	/** Whether any version of the format has a file of this name. */
-	boolean any(String name) {
-		return declared.stream().anyMatch(f -> f.file().equals(name));
+	/**
+	 * The forms the file has in other versions of the format, with tables of their own.
+	 */
+	List<ExchangeFile> otherForms(ExchangeFile file) {
+		return declared.stream().filter(f -> f.file().equals(file.file()) && !f.table().equals(file.table())).toList();
 	}
 
 	List<ExchangeFile> all() {
