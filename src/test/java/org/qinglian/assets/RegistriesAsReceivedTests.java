@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qinglian.IntegrationTest;
+import org.qinglian.Labels;
 import org.qinglian.SampleCounty;
 import org.qinglian.platform.Role;
 import org.qinglian.platform.Exchange;
@@ -177,17 +178,17 @@ class RegistriesAsReceivedTests {
 			.parse(new StringReader(out.toString()))
 			.getRecords();
 		Map<String, Set<String>> recordsOf = new HashMap<>();
-		for (CSVRecord r : csv(SAMPLE_C.resolve("labels/scheme_records.csv"))) {
+		for (CSVRecord r : Labels.csv(SAMPLE_C.resolve("labels/scheme_records.csv"))) {
 			recordsOf.computeIfAbsent(r.get("scheme_id"), k -> new HashSet<>())
 				.add(r.get("file") + ":" + r.get("record_id"));
 		}
-		List<CSVRecord> schemes = csv(SAMPLE_C.resolve("labels/schemes.csv"));
+		List<CSVRecord> schemes = Labels.csv(SAMPLE_C.resolve("labels/schemes.csv"));
 		Map<String, int[]> perScheme = new TreeMap<>();
 		List<String> missed = new ArrayList<>();
 		for (CSVRecord scheme : schemes) {
 			int[] n = perScheme.computeIfAbsent(scheme.get("scheme"), k -> new int[3]);
 			n[0]++;
-			if (findings.stream().anyMatch(f -> matches(f, scheme, recordsOf.get(scheme.get("scheme_id"))))) {
+			if (findings.stream().anyMatch(f -> Labels.matches(f, scheme, recordsOf.get(scheme.get("scheme_id"))))) {
 				n[1]++;
 			}
 			else {
@@ -196,7 +197,7 @@ class RegistriesAsReceivedTests {
 		}
 		List<String> unlabelled = new ArrayList<>();
 		for (CSVRecord f : findings) {
-			if (schemes.stream().noneMatch(sc -> matches(f, sc, recordsOf.get(sc.get("scheme_id"))))) {
+			if (schemes.stream().noneMatch(sc -> Labels.matches(f, sc, recordsOf.get(sc.get("scheme_id"))))) {
 				unlabelled.add(f.get("scheme") + ": " + f.get("explanation"));
 			}
 		}
@@ -265,25 +266,6 @@ class RegistriesAsReceivedTests {
 			.contains("未能对应到本县人员的登记记录");
 		assertThat(mvc.get().uri("/staff/registries/untied").with(county.signedIn("rr_cadre")).exchange())
 			.hasStatus(403);
-	}
-
-	static boolean matches(CSVRecord finding, CSVRecord scheme, Set<String> records) {
-		if (!finding.get("scheme").equals(scheme.get("scheme"))) {
-			return false;
-		}
-		for (String r : finding.get("records").split(";")) {
-			if (records != null && records.contains(r)) {
-				return true;
-			}
-		}
-		return finding.get("subject_id").equals(scheme.get("subject_id"))
-				&& finding.get("region_code").equals(scheme.get("region_code"));
-	}
-
-	static List<CSVRecord> csv(Path file) throws IOException {
-		try (var reader = Files.newBufferedReader(file)) {
-			return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
-		}
 	}
 
 }

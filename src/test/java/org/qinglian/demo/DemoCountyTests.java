@@ -2,7 +2,6 @@ package org.qinglian.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -23,6 +22,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qinglian.IntegrationTest;
+import org.qinglian.Labels;
 import org.qinglian.platform.Exchange;
 import org.qinglian.platform.ExchangeFile;
 import org.qinglian.risk.RiskLibrary;
@@ -97,15 +97,16 @@ class DemoCountyTests {
 		// subject
 		// in the same region and scheme: the spec's Labels), and every finding is a case
 		Map<String, Set<String>> recordsOf = new HashMap<>();
-		for (CSVRecord r : csv(tmp.resolve("labels/scheme_records.csv"))) {
+		for (CSVRecord r : Labels.csv(tmp.resolve("labels/scheme_records.csv"))) {
 			recordsOf.computeIfAbsent(r.get("scheme_id"), k -> new HashSet<>())
 				.add(r.get("file") + ":" + r.get("record_id"));
 		}
-		List<CSVRecord> schemes = csv(tmp.resolve("labels/schemes.csv"));
+		List<CSVRecord> schemes = Labels.csv(tmp.resolve("labels/schemes.csv"));
 		assertThat(schemes).hasSize(42);
 		List<String> missed = new ArrayList<>();
 		for (CSVRecord scheme : schemes) {
-			boolean found = findings.stream().anyMatch(f -> matches(f, scheme, recordsOf.get(scheme.get("scheme_id"))));
+			boolean found = findings.stream()
+				.anyMatch(f -> Labels.matches(f, scheme, recordsOf.get(scheme.get("scheme_id"))));
 			if (!found) {
 				missed.add(scheme.get("scheme_id") + " " + scheme.get("scheme") + " " + scheme.get("subject_id"));
 			}
@@ -113,7 +114,7 @@ class DemoCountyTests {
 		assertThat(missed).as("injected cases no finding names").isEmpty();
 		List<String> unlabelled = new ArrayList<>();
 		for (CSVRecord f : findings) {
-			if (schemes.stream().noneMatch(sc -> matches(f, sc, recordsOf.get(sc.get("scheme_id"))))) {
+			if (schemes.stream().noneMatch(sc -> Labels.matches(f, sc, recordsOf.get(sc.get("scheme_id"))))) {
 				unlabelled.add(f.get("explanation"));
 			}
 		}
@@ -121,25 +122,6 @@ class DemoCountyTests {
 		Set<String> schemesFound = new HashSet<>();
 		findings.forEach(f -> schemesFound.add(f.get("scheme")));
 		assertThat(schemesFound).hasSize(14);
-	}
-
-	static boolean matches(CSVRecord finding, CSVRecord scheme, Set<String> records) {
-		if (!finding.get("scheme").equals(scheme.get("scheme"))) {
-			return false;
-		}
-		for (String r : finding.get("records").split(";")) {
-			if (records != null && records.contains(r)) {
-				return true;
-			}
-		}
-		return finding.get("subject_id").equals(scheme.get("subject_id"))
-				&& finding.get("region_code").equals(scheme.get("region_code"));
-	}
-
-	static List<CSVRecord> csv(Path file) throws IOException {
-		try (var reader = Files.newBufferedReader(file)) {
-			return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
-		}
 	}
 
 }
