@@ -7,7 +7,9 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.qinglian.casework.CaseNotices;
-import org.qinglian.casework.Casework;
+import org.qinglian.casework.CaseFiles;
+import org.qinglian.casework.Clues;
+import org.qinglian.casework.EducationEvents;
 import org.qinglian.platform.Flash;
 import org.qinglian.platform.Refused;
 import org.qinglian.platform.Scope;
@@ -30,14 +32,20 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class CasePages {
 
-	private final Casework casework;
+	private final Clues clues;
+
+	private final CaseFiles cases;
+
+	private final EducationEvents events;
 
 	private final CaseNotices notices;
 
 	private final Clock clock;
 
-	CasePages(Casework casework, CaseNotices notices, Clock clock) {
-		this.casework = casework;
+	CasePages(Clues clues, CaseFiles cases, EducationEvents events, CaseNotices notices, Clock clock) {
+		this.clues = clues;
+		this.cases = cases;
+		this.events = events;
 		this.notices = notices;
 		this.clock = clock;
 	}
@@ -45,7 +53,7 @@ class CasePages {
 	@GetMapping("/staff/clues")
 	String clues(@RequestParam(defaultValue = "open") String status, Model model) {
 		model.addAttribute("status", status);
-		model.addAttribute("clues", casework.clues(status));
+		model.addAttribute("clues", clues.clues(status));
 		return "casework/clues";
 	}
 
@@ -54,7 +62,7 @@ class CasePages {
 			@RequestParam(required = false) String regionCode, @RequestParam(required = false) String subjectId,
 			@RequestParam(required = false) String summary, RedirectAttributes redirect) {
 		try {
-			String id = casework.openClue(source, sourceId, regionCode, subjectId, summary);
+			String id = clues.openClue(source, sourceId, regionCode, subjectId, summary);
 			Flash.notice(redirect, "casework.clueOpened", id);
 			return Redirect.to("/staff/clues/{id}", id);
 		}
@@ -66,7 +74,7 @@ class CasePages {
 
 	@GetMapping("/staff/clues/{clueId}")
 	String clue(@PathVariable String clueId, Model model) {
-		model.addAttribute("detail", casework.clue(clueId).orElseThrow(Scope.NotInScopeException::new));
+		model.addAttribute("detail", clues.clue(clueId).orElseThrow(Scope.NotInScopeException::new));
 		return "casework/clue";
 	}
 
@@ -75,21 +83,21 @@ class CasePages {
 			@RequestParam(required = false) String reason, @RequestParam(required = false) String approver,
 			RedirectAttributes redirect) {
 		return act(redirect, "casework.disposed", Redirect.to("/staff/clues/{id}", clueId),
-				() -> casework.dispose(clueId, disposition, reason, approver));
+				() -> clues.dispose(clueId, disposition, reason, approver));
 	}
 
 	@PostMapping("/staff/clues/{clueId}/verification")
 	String verification(@PathVariable String clueId, @RequestParam(required = false) String conclusion,
 			RedirectAttributes redirect) {
 		return act(redirect, "casework.verified", Redirect.to("/staff/clues/{id}", clueId),
-				() -> casework.concludeVerification(clueId, conclusion));
+				() -> clues.concludeVerification(clueId, conclusion));
 	}
 
 	@PostMapping("/staff/clues/{clueId}/case")
 	String fileCase(@PathVariable String clueId, @RequestParam(required = false) String handling,
 			@RequestParam(required = false) String approver, RedirectAttributes redirect) {
 		return act(redirect, "casework.filingRequested", Redirect.to("/staff/clues/{id}", clueId),
-				() -> casework.fileCase(clueId, handling, approver));
+				() -> clues.fileCase(clueId, handling, approver));
 	}
 
 	/**
@@ -99,7 +107,7 @@ class CasePages {
 	@PostMapping("/staff/clues/{clueId}/approve")
 	String approve(@PathVariable String clueId, RedirectAttributes redirect) {
 		try {
-			String caseId = casework.approve(clueId);
+			String caseId = clues.approve(clueId);
 			if (caseId != null) {
 				Flash.notice(redirect, "casework.filed", caseId);
 				return Redirect.to("/staff/cases/{id}", caseId);
@@ -114,15 +122,15 @@ class CasePages {
 
 	@GetMapping("/staff/cases")
 	String cases(Model model) {
-		model.addAttribute("cases", casework.cases());
-		model.addAttribute("followups", casework.openFollowups());
+		model.addAttribute("cases", cases.cases());
+		model.addAttribute("followups", cases.openFollowups());
 		return "casework/cases";
 	}
 
 	@GetMapping("/staff/cases/{caseId}")
 	String caseFile(@PathVariable String caseId, Model model) {
-		model.addAttribute("detail", casework.caseFile(caseId).orElseThrow(Scope.NotInScopeException::new));
-		model.addAttribute("followupKinds", Casework.FOLLOWUPS);
+		model.addAttribute("detail", cases.caseFile(caseId).orElseThrow(Scope.NotInScopeException::new));
+		model.addAttribute("followupKinds", CaseFiles.FOLLOWUPS);
 		model.addAttribute("today", LocalDate.now(clock));
 		return "casework/case";
 	}
@@ -131,7 +139,7 @@ class CasePages {
 	String group(@PathVariable String caseId, @RequestParam(name = "member", required = false) List<String> members,
 			@RequestParam(required = false) String lead, RedirectAttributes redirect) {
 		return act(redirect, "casework.groupFormed", Redirect.to("/staff/cases/{id}", caseId),
-				() -> casework.formGroup(caseId, members, lead));
+				() -> cases.formGroup(caseId, members, lead));
 	}
 
 	@PostMapping("/staff/cases/{caseId}/rounds")
@@ -140,20 +148,20 @@ class CasePages {
 			@RequestParam(required = false) String members, @RequestParam(required = false) String conclusions,
 			RedirectAttributes redirect) {
 		return act(redirect, "casework.roundAdded", Redirect.to("/staff/cases/{id}", caseId),
-				() -> casework.addRound(caseId, heldOn, members, conclusions));
+				() -> cases.addRound(caseId, heldOn, members, conclusions));
 	}
 
 	@PostMapping("/staff/cases/{caseId}/notes")
 	String note(@PathVariable String caseId, @RequestParam(required = false) String text, RedirectAttributes redirect) {
 		return act(redirect, "casework.noted", Redirect.to("/staff/cases/{id}", caseId),
-				() -> casework.addNote(caseId, text));
+				() -> cases.addNote(caseId, text));
 	}
 
 	@PostMapping("/staff/cases/{caseId}/review")
 	String review(@PathVariable String caseId, @RequestParam(required = false) String opinion,
 			RedirectAttributes redirect) {
 		return act(redirect, "casework.reviewed", Redirect.to("/staff/cases/{id}", caseId),
-				() -> casework.review(caseId, opinion));
+				() -> cases.review(caseId, opinion));
 	}
 
 	@PostMapping("/staff/cases/{caseId}/decision")
@@ -161,33 +169,33 @@ class CasePages {
 			@RequestParam(required = false) String sanction, @RequestParam(required = false) BigDecimal recovered,
 			@RequestParam(defaultValue = "false") boolean typical, RedirectAttributes redirect) {
 		return act(redirect, "casework.decided", Redirect.to("/staff/cases/{id}", caseId),
-				() -> casework.decide(caseId, violation, sanction, recovered, typical));
+				() -> cases.decide(caseId, violation, sanction, recovered, typical));
 	}
 
 	@PostMapping("/staff/cases/{caseId}/followups/{kind}")
 	String followup(@PathVariable String caseId, @PathVariable String kind,
 			@RequestParam(required = false) String evidence, RedirectAttributes redirect) {
 		return act(redirect, "casework.followupDone", Redirect.to("/staff/cases/{id}", caseId),
-				() -> casework.completeFollowup(caseId, kind, evidence));
+				() -> cases.completeFollowup(caseId, kind, evidence));
 	}
 
 	@PostMapping("/staff/cases/{caseId}/notice")
 	String notice(@PathVariable String caseId, @RequestParam(required = false) String text,
 			RedirectAttributes redirect) {
 		return act(redirect, "casework.noticePublished", Redirect.to("/staff/cases/{id}", caseId),
-				() -> casework.publishNotice(caseId, text));
+				() -> cases.publishNotice(caseId, text));
 	}
 
 	@PostMapping("/staff/cases/{caseId}/close")
 	String close(@PathVariable String caseId, RedirectAttributes redirect) {
-		return act(redirect, "casework.closed", Redirect.to("/staff/cases/{id}", caseId), () -> casework.close(caseId));
+		return act(redirect, "casework.closed", Redirect.to("/staff/cases/{id}", caseId), () -> cases.close(caseId));
 	}
 
 	@GetMapping("/staff/education")
 	String events(@RequestParam(required = false) Integer year, Model model) {
 		int y = year == null ? LocalDate.now(clock).getYear() : year;
 		model.addAttribute("year", y);
-		model.addAttribute("events", casework.events(y));
+		model.addAttribute("events", events.events(y));
 		return "casework/education";
 	}
 
@@ -197,7 +205,7 @@ class CasePages {
 			@RequestParam(required = false) String place, @RequestParam(required = false) String regionCode,
 			@RequestParam(required = false) String attendees, RedirectAttributes redirect) {
 		return act(redirect, "casework.eventRecorded", Redirect.to("/staff/education"),
-				() -> casework.recordEvent(heldOn, kind, title, place, regionCode,
+				() -> events.recordEvent(heldOn, kind, title, place, regionCode,
 						attendees == null ? List.of() : Arrays.asList(attendees.split("[,，\\s]+"))));
 	}
 

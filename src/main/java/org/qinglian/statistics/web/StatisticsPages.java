@@ -6,7 +6,7 @@ import org.qinglian.platform.Role.Permission;
 import org.qinglian.platform.Scope;
 import java.util.List;
 
-import org.qinglian.casework.Casework;
+import org.qinglian.casework.CaseFiles;
 import org.qinglian.intake.ReportDesk;
 import org.qinglian.platform.Scopes;
 import org.qinglian.statistics.CadreProfiles;
@@ -42,10 +42,10 @@ class StatisticsPages {
 
 	private final ReportDesk reports;
 
-	private final Casework casework;
+	private final CaseFiles casework;
 
 	StatisticsPages(Scopes scopes, CountyOverview overview, CadreProfiles profiles, VillageEcology ecology,
-			EcologyCharts charts, ReportDesk reports, Casework casework) {
+			EcologyCharts charts, ReportDesk reports, CaseFiles casework) {
 		this.reports = reports;
 		this.casework = casework;
 		this.scopes = scopes;
@@ -71,7 +71,7 @@ class StatisticsPages {
 			model.addAttribute("reportsOverdue", load.stream().mapToLong(ReportDesk.OfficeLoad::overdue).sum());
 			model.addAttribute("reportsDue", load.stream().mapToLong(ReportDesk.OfficeLoad::due).sum());
 			model.addAttribute("followupsOverdue",
-					casework.openFollowups().stream().filter(Casework.Followup::overdue).count());
+					casework.openFollowups().stream().filter(CaseFiles.Followup::overdue).count());
 		}
 		return "statistics/home";
 	}
