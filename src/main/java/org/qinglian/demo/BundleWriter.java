@@ -43,7 +43,7 @@ final class BundleWriter implements AutoCloseable {
 
 	void manifest(String county, String from, String to, String generatedAt) throws IOException {
 		close();
-		StringBuilder json = new StringBuilder("{\n \"format\": \"qdx\",\n \"version\": 1,\n \"county_code\": \"")
+		StringBuilder json = new StringBuilder("{\n \"format\": \"qdx\",\n \"version\": \"1.1\",\n \"county_code\": \"")
 			.append(county)
 			.append("\",\n \"generated_at\": \"")
 			.append(generatedAt)
@@ -87,6 +87,14 @@ final class BundleWriter implements AutoCloseable {
 
 		private String sha256;
 
+		private java.util.function.UnaryOperator<Object[]> transform = java.util.function.UnaryOperator.identity();
+
+		/** Rows are written as the function turns them (registries as received). */
+		Sheet transformedBy(java.util.function.UnaryOperator<Object[]> f) {
+			this.transform = f;
+			return this;
+		}
+
 		Sheet(Path path, String header) {
 			this.path = path;
 			try {
@@ -105,6 +113,11 @@ final class BundleWriter implements AutoCloseable {
 		}
 
 		void row(Object... values) {
+			rowAsIs(transform.apply(values));
+		}
+
+		/** A row written as it is given. */
+		void rowAsIs(Object... values) {
 			try {
 				for (int i = 0; i < values.length; i++) {
 					if (i > 0) {

@@ -2,6 +2,7 @@ package org.qinglian.demo;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -39,10 +40,12 @@ final class CountyGenerator {
 
 	CountyGenerator(Size size, List<ExchangeFile> files) {
 		this.size = size;
-		// the spec's files and columns: a county's bundle, not this platform's own
+		// the spec's files and columns of version 1.1 (registries as received): a
+		// county's
+		// bundle, not this platform's own
 		// records
 		files.stream()
-			.filter(f -> !f.isAddition() && f.in("1"))
+			.filter(f -> !f.isAddition() && f.in("1.1"))
 			.sorted(Comparator.comparingInt(ExchangeFile::order))
 			.forEach(f -> headers.put(f.file(),
 					String.join(",", f.specColumns().stream().map(ExchangeColumn::name).toList())));
@@ -63,6 +66,7 @@ final class CountyGenerator {
 			w.sheet("labels/scheme_records.csv", "scheme_id,file,record_id");
 			Generation g = new Generation(size.seed(), w);
 			People people = new People(g);
+			g.receive(new AsReceived(size.seed(), people::identity));
 			VillageBooks books = new VillageBooks(g, catalogue);
 			List<SchemeInjection> schemes = SchemeInjection.all(g, people, books);
 
@@ -76,6 +80,12 @@ final class CountyGenerator {
 			for (int t = 0; t < size.townships(); t++) {
 				Township township = township(g, people, books, t);
 				schemes.forEach(s -> s.inject(township));
+			}
+			// deaths of people of another county, which tie to nobody of this one
+			for (int t = 0; t < size.townships(); t++) {
+				LocalDate born = LocalDate.of(1930 + g.rnd.nextInt(30), 1 + g.rnd.nextInt(12), 1 + g.rnd.nextInt(28));
+				g.sheet("deaths.csv")
+					.rowAsIs(g.received().outsider(people.name(), born, LocalDate.of(2019, 1 + g.rnd.nextInt(12), 15)));
 			}
 			w.manifest(COUNTY, VillageBooks.START.toString(), VillageBooks.END.toString(), "2021-01-15T09:00:00+08:00");
 			schemeCount = g.schemeCount();

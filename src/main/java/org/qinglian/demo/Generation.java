@@ -53,6 +53,8 @@ final class Generation {
 
 	private final Map<String, Integer> schemeCount = new HashMap<>();
 
+	private AsReceived received;
+
 	Generation(long seed, BundleWriter out) {
 		this.rnd = new Random(seed);
 		this.out = out;
@@ -72,7 +74,18 @@ final class Generation {
 	}
 
 	BundleWriter.Sheet sheet(String file) {
-		return out.sheet(file, null);
+		BundleWriter.Sheet sheet = out.sheet(file, null);
+		return received != null && AsReceived.FILES.contains(file)
+				? sheet.transformedBy(values -> received.row(file, values)) : sheet;
+	}
+
+	/** The registries are written as other departments record them. */
+	void receive(AsReceived registries) {
+		this.received = registries;
+	}
+
+	AsReceived received() {
+		return received;
 	}
 
 	/** A valid unified social credit code of the county. */

@@ -51,6 +51,11 @@ final class People {
 		this.g = g;
 	}
 
+	/** What the persons file says of a person (or of the person a twin row repeats). */
+	Identity identity(String personId) {
+		return identities.get(personId);
+	}
+
 	String name() {
 		String given = GIVEN.substring(g.rnd.nextInt(GIVEN.length() - 1));
 		int len = 1 + g.rnd.nextInt(2);
@@ -99,6 +104,7 @@ final class People {
 		g.sheet("persons.csv")
 			.row(twin, i.idNumber(), i.name(), i.gender(), i.birth(), household == null ? g.id('H') : household, region,
 					null);
+		identities.put(twin, i);
 		return twin;
 	}
 
