@@ -112,28 +112,29 @@ $$;
 create view ast_death_evidence as
     select d.person_id as record_id, d.person_id, d.death_date, 'linked' as tie, null::text as detail from ast_death d
     union all
-    select r.record_id, t.person_id, r.death_date, t.tie, t.detail
+    select r.record_id, t.person_id, r.death_date, t.tie, case when t.tie <> 'linked' then t.detail end
     from ast_death_received r cross join lateral ast_tie(r.person_id, r.id_number, r.name, r.birth_date) t
     where t.person_id is not null;
 
 create view ast_vehicle_evidence as
-    select v.person_id, v.plate, v.registered_on, v.value, 'linked' as tie from ast_vehicle v
+    select v.person_id, v.plate, v.registered_on, v.value, 'linked' as tie, null::text as detail from ast_vehicle v
     union all
-    select t.person_id, r.plate, r.registered_on, r.value, t.tie
+    select t.person_id, r.plate, r.registered_on, r.value, t.tie, case when t.tie <> 'linked' then t.detail end
     from ast_vehicle_received r cross join lateral ast_tie(r.person_id, r.id_number, r.name, r.birth_date) t
     where t.person_id is not null;
 
 create view ast_property_evidence as
-    select p.person_id, p.address, p.area, p.registered_on, 'linked' as tie from ast_property p
+    select p.person_id, p.address, p.area, p.registered_on, 'linked' as tie, null::text as detail from ast_property p
     union all
-    select t.person_id, r.address, r.area, r.registered_on, t.tie
+    select t.person_id, r.address, r.area, r.registered_on, t.tie, case when t.tie <> 'linked' then t.detail end
     from ast_property_received r cross join lateral ast_tie(r.person_id, r.id_number, r.name, r.birth_date) t
     where t.person_id is not null;
 
 create view ast_public_employee_evidence as
-    select e.person_id, e.employer, e.start_date, e.end_date, 'linked' as tie from ast_public_employee e
+    select e.person_id, e.employer, e.start_date, e.end_date, 'linked' as tie, null::text as detail
+    from ast_public_employee e
     union all
-    select t.person_id, r.employer, r.start_date, r.end_date, t.tie
+    select t.person_id, r.employer, r.start_date, r.end_date, t.tie, case when t.tie <> 'linked' then t.detail end
     from ast_public_employee_received r cross join lateral ast_tie(r.person_id, r.id_number, r.name, r.birth_date) t
     where t.person_id is not null;
 

@@ -204,6 +204,9 @@ class RegistriesAsReceivedTests {
 		assertThat(missed).as("recall 1.000 for every scheme: labelled cases no finding names").isEmpty();
 		assertThat(unlabelled).as("precision 1.000: findings of no labelled case").isEmpty();
 		assertThat(perScheme.keySet()).as("every scheme of the sample").hasSize(14);
+		// a finding says how a registry row it rests on was tied, when it was not linked
+		assertThat(findings).as("an explanation telling how a death or a car was tied")
+			.anyMatch(f -> f.get("explanation").contains("（死亡登记身份证号") || f.get("explanation").contains("（车辆登记"));
 		// the rows that must tie to nobody do, with their reasons (the sample has people
 		// of
 		// other counties and a valid number under another name)

@@ -18,10 +18,11 @@ props as (
 -- the days from which the household is disqualified, and why
 spans as materialized (
   select mb.rid, coalesce(v.registered_on, '-infinity'::date) as s, 'infinity'::date as e,
-         '有价值' || risk_money(v.value) || '元的车辆' as reason
+         '有价值' || risk_money(v.value) || '元的车辆' || coalesce('（车辆登记' || v.detail || '）', '') as reason
   from members mb join ast_vehicle_evidence v on v.person_id = mb.member where v.value >= :vehicle_value
   union all
-  select mb.rid, e.start_date, coalesce(e.end_date, 'infinity'::date), '有成员在' || e.employer || '任职'
+  select mb.rid, e.start_date, coalesce(e.end_date, 'infinity'::date),
+         '有成员在' || e.employer || '任职' || coalesce('（人事登记' || e.detail || '）', '')
   from members mb join ast_public_employee_evidence e on e.person_id = mb.member
   union all
   select mb.rid, coalesce(o.registered_on, '-infinity'::date), 'infinity'::date,
