@@ -3,19 +3,14 @@ package org.qinglian.assets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -171,39 +166,13 @@ class RegistriesAsReceivedTests {
 		risk.scan(RiskLibrary.ScanProgress.NONE);
 		StringWriter out = new StringWriter();
 		risk.writeFindings(out);
-		List<CSVRecord> findings = CSVFormat.DEFAULT.builder()
-			.setHeader()
-			.setSkipHeaderRecord(true)
-			.get()
-			.parse(new StringReader(out.toString()))
-			.getRecords();
-		Map<String, Set<String>> recordsOf = new HashMap<>();
-		for (CSVRecord r : Labels.csv(SAMPLE_C.resolve("labels/scheme_records.csv"))) {
-			recordsOf.computeIfAbsent(r.get("scheme_id"), k -> new HashSet<>())
-				.add(r.get("file") + ":" + r.get("record_id"));
-		}
-		List<CSVRecord> schemes = Labels.csv(SAMPLE_C.resolve("labels/schemes.csv"));
-		Map<String, int[]> perScheme = new TreeMap<>();
-		List<String> missed = new ArrayList<>();
-		for (CSVRecord scheme : schemes) {
-			int[] n = perScheme.computeIfAbsent(scheme.get("scheme"), k -> new int[3]);
-			n[0]++;
-			if (findings.stream().anyMatch(f -> Labels.matches(f, scheme, recordsOf.get(scheme.get("scheme_id"))))) {
-				n[1]++;
-			}
-			else {
-				missed.add(scheme.get("scheme") + " " + scheme.get("scheme_id") + " " + scheme.get("subject_id"));
-			}
-		}
-		List<String> unlabelled = new ArrayList<>();
-		for (CSVRecord f : findings) {
-			if (schemes.stream().noneMatch(sc -> Labels.matches(f, sc, recordsOf.get(sc.get("scheme_id"))))) {
-				unlabelled.add(f.get("scheme") + ": " + f.get("explanation"));
-			}
-		}
-		assertThat(missed).as("recall 1.000 for every scheme: labelled cases no finding names").isEmpty();
-		assertThat(unlabelled).as("precision 1.000: findings of no labelled case").isEmpty();
-		assertThat(perScheme.keySet()).as("every scheme of the sample").hasSize(14);
+		Labels.Score score = Labels.score(SAMPLE_C, out.toString());
+		List<CSVRecord> findings = score.findings();
+		assertThat(score.missed()).as("recall 1.000 for every scheme: labelled cases no finding names").isEmpty();
+		assertThat(score.unlabelled()).as("precision 1.000: findings of no labelled case").isEmpty();
+		Set<String> perScheme = new java.util.TreeSet<>();
+		score.schemes().forEach(sc -> perScheme.add(sc.get("scheme")));
+		assertThat(perScheme).as("every scheme of the sample").hasSize(14);
 		// a finding says how a registry row it rests on was tied, when it was not linked
 		assertThat(findings).as("an explanation telling how a death or a car was tied")
 			.anyMatch(f -> f.get("explanation").contains("（死亡登记身份证号") || f.get("explanation").contains("（车辆登记"));

@@ -2,22 +2,17 @@ package org.qinglian.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,38 +83,14 @@ class DemoCountyTests {
 		risk.scan(RiskLibrary.ScanProgress.NONE);
 		StringWriter out = new StringWriter();
 		risk.writeFindings(out);
-		List<CSVRecord> findings = CSVFormat.DEFAULT.builder()
-			.setHeader()
-			.setSkipHeaderRecord(true)
-			.get()
-			.parse(new StringReader(out.toString()))
-			.getRecords();
 		// every injected case is found (a finding names one of its records, or its
 		// subject
 		// in the same region and scheme: the spec's Labels), and every finding is a case
-		Map<String, Set<String>> recordsOf = new HashMap<>();
-		for (CSVRecord r : Labels.csv(tmp.resolve("labels/scheme_records.csv"))) {
-			recordsOf.computeIfAbsent(r.get("scheme_id"), k -> new HashSet<>())
-				.add(r.get("file") + ":" + r.get("record_id"));
-		}
-		List<CSVRecord> schemes = Labels.csv(tmp.resolve("labels/schemes.csv"));
-		assertThat(schemes).hasSize(42);
-		List<String> missed = new ArrayList<>();
-		for (CSVRecord scheme : schemes) {
-			boolean found = findings.stream()
-				.anyMatch(f -> Labels.matches(f, scheme, recordsOf.get(scheme.get("scheme_id"))));
-			if (!found) {
-				missed.add(scheme.get("scheme_id") + " " + scheme.get("scheme") + " " + scheme.get("subject_id"));
-			}
-		}
-		assertThat(missed).as("injected cases no finding names").isEmpty();
-		List<String> unlabelled = new ArrayList<>();
-		for (CSVRecord f : findings) {
-			if (schemes.stream().noneMatch(sc -> Labels.matches(f, sc, recordsOf.get(sc.get("scheme_id"))))) {
-				unlabelled.add(f.get("explanation"));
-			}
-		}
-		assertThat(unlabelled).as("findings of no injected case").isEmpty();
+		Labels.Score score = Labels.score(tmp, out.toString());
+		assertThat(score.schemes()).hasSize(42);
+		assertThat(score.missed()).as("injected cases no finding names").isEmpty();
+		assertThat(score.unlabelled()).as("findings of no injected case").isEmpty();
+		List<CSVRecord> findings = score.findings();
 		Set<String> schemesFound = new HashSet<>();
 		findings.forEach(f -> schemesFound.add(f.get("scheme")));
 		assertThat(schemesFound).hasSize(14);
