@@ -232,6 +232,24 @@ class RegistriesAsReceivedTests {
 			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 		assertThat(all).contains(conflict).contains("\"tie\":\"conflict\"");
 		assertThat(all.split("\"recordId\"", -1).length - 1).isEqualTo((int) Math.min(untied, 1000));
+		// a township sees the rows that may be its people's, not the deaths of people of
+		// other counties whose name none of its people bears
+		String outsider = jdbc
+			.sql("""
+					select min(t.record_id) from ast_received_tie t where t.tie = 'not_of_county' and t.id_number like '330681%'
+					  and not exists (select 1 from jur_person p where jur_name_key(p.name) = jur_name_key(t.name))""")
+			.query(String.class)
+			.single();
+		assertThat(outsider).as("the sample has a death of another county's person").isNotNull();
+		assertThat(all).contains(outsider);
+		String own = mvc.get()
+			.uri("/api/v1/registries/untied?limit=1000")
+			.with(county.signedIn("rr_township"))
+			.exchange()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(own).doesNotContain(outsider);
+		assertThat(own.split("\"recordId\"", -1).length).isLessThan(all.split("\"recordId\"", -1).length);
 		assertThat(mvc.get().uri("/staff/registries/untied").with(county.signedIn("rr_township")).exchange())
 			.hasStatusOk()
 			.bodyText()

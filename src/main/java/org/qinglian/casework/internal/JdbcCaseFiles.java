@@ -14,7 +14,6 @@ import org.qinglian.casework.CaseFiles;
 import org.qinglian.casework.Colleague;
 import org.qinglian.platform.AuditLog;
 import org.qinglian.platform.Refused;
-import org.qinglian.platform.Registry;
 import org.qinglian.platform.Scope;
 import org.qinglian.platform.UserAccounts;
 
@@ -59,16 +58,13 @@ class JdbcCaseFiles implements CaseFiles {
 
 	private final AuditLog audit;
 
-	private final Registry registry;
-
 	private final UserAccounts users;
 
 	private final CaseworkSupport db;
 
-	JdbcCaseFiles(JdbcClient jdbc, AuditLog audit, Registry registry, UserAccounts users, CaseworkSupport db) {
+	JdbcCaseFiles(JdbcClient jdbc, AuditLog audit, UserAccounts users, CaseworkSupport db) {
 		this.jdbc = jdbc;
 		this.audit = audit;
-		this.registry = registry;
 		this.users = users;
 		this.db = db;
 	}

@@ -9,7 +9,6 @@ import org.qinglian.platform.AuditLog;
 import org.qinglian.platform.Refused;
 import org.qinglian.platform.Registry;
 import org.qinglian.platform.Scope;
-import org.qinglian.platform.UserAccounts;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -26,15 +25,12 @@ class JdbcEducationEvents implements EducationEvents {
 
 	private final Registry registry;
 
-	private final UserAccounts users;
-
 	private final CaseworkSupport db;
 
-	JdbcEducationEvents(JdbcClient jdbc, AuditLog audit, Registry registry, UserAccounts users, CaseworkSupport db) {
+	JdbcEducationEvents(JdbcClient jdbc, AuditLog audit, Registry registry, CaseworkSupport db) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.registry = registry;
-		this.users = users;
 		this.db = db;
 	}
 

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.qinglian.intake.PublicReports;
-import org.qinglian.platform.PersonalDataCipher;
 import org.qinglian.platform.Refused;
 import org.qinglian.platform.Registry;
 
