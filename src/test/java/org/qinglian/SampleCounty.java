@@ -4,6 +4,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.qinglian.platform.Exchange;
 import org.qinglian.platform.Role;
@@ -68,6 +69,8 @@ public class SampleCounty {
 	public SampleCounty loaded() {
 		if (jdbc.sql("select count(*) from jur_region").query(Long.class).single() == 0) {
 			exchange.importBundle(bundle(), Exchange.Progress.NONE);
+			// what the import sets off (conformance, publication, the scan) done first
+			exchange.awaitFollowUps(Duration.ofMinutes(2));
 			risk.scan(RiskLibrary.ScanProgress.NONE);
 		}
 		return this;

@@ -19,9 +19,9 @@ public enum Role {
 	/** Village supervision committee member or information officer (村监委、监察信息员). */
 	VILLAGE_MONITOR(EnumSet.of(Permission.READ_VILLAGE_DATA, Permission.RAISE_MATTERS)),
 	/** Village cadre: records uses of power, never sees complaints or cases. */
-	VILLAGE_CADRE(EnumSet.of(Permission.READ_VILLAGE_DATA, Permission.RECORD_EXERCISES)),
+	VILLAGE_CADRE(EnumSet.of(Permission.READ_VILLAGE_DATA, Permission.RECORD_EXERCISES, Permission.KEEP_BOOKS)),
 	/** Third-party custodian accountant (代理记账) of a township's villages. */
-	CUSTODIAN(EnumSet.of(Permission.READ_VILLAGE_DATA)),
+	CUSTODIAN(EnumSet.of(Permission.READ_VILLAGE_DATA, Permission.KEEP_BOOKS)),
 	/** Reads the audit log and verifies its chain. */
 	AUDITOR(EnumSet.of(Permission.READ_AUDIT));
 
@@ -70,7 +70,12 @@ public enum Role {
 		 */
 		REVEAL_REPORTER,
 		/** Raise a matter from one's village (information officers, 村监委). */
-		RAISE_MATTERS
+		RAISE_MATTERS,
+		/**
+		 * Book a village's vouchers and contracts and publish its records (village
+		 * cadres; custodian accountants for the villages their agency keeps).
+		 */
+		KEEP_BOOKS
 
 	}
 

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.qinglian.platform.Refused;
+
 /**
  * The power list (小微权力清单) and the uses of power (小微权力运行) with their conformance to the
  * flow. The catalogue is public; exercises are village data, scoped to the signed-in
@@ -61,6 +63,54 @@ public interface PowerList {
 
 	/** Removes a red line. */
 	void deleteRedLine(String code);
+
+	/**
+	 * Starts a use of power in a village (open, with no step yet); returns its id.
+	 * Village cadres of that village.
+	 * @throws Refused naming the field that is wrong
+	 */
+	String startExercise(ExerciseEntry entry);
+
+	/**
+	 * Records a step of a use of power with its evidence and checks the use of power
+	 * against its flow at once. A step the flow does not allow then (a predecessor
+	 * missing or later, a disclosure too short...) is recorded only if {@code confirmed};
+	 * returns the deviations the use of power has afterwards, in Chinese. Village cadres
+	 * of its village.
+	 * @throws StepFlagged the new deviations, when not confirmed
+	 */
+	List<String> recordStep(StepEntry entry, boolean confirmed);
+
+	/** The uses of power of a village that are still open, newest first. */
+	List<ExerciseView> openExercises(String villageCode);
+
+	record ExerciseEntry(String itemCode, String regionCode, String title, BigDecimal amount, LocalDate startedOn) {
+	}
+
+	/**
+	 * A step to record.
+	 *
+	 * @param finish the use of power is done with this step
+	 */
+	record StepEntry(String exerciseId, String stepCode, LocalDate occurredOn, String evidence, String note,
+			boolean finish) {
+	}
+
+	/** A step that would make the use of power deviate from its flow: the reasons. */
+	class StepFlagged extends Refused {
+
+		private final transient List<String> reasons;
+
+		public StepFlagged(List<String> reasons) {
+			super("powerlist.stepFlagged", "the step deviates from the flow: " + reasons);
+			this.reasons = List.copyOf(reasons);
+		}
+
+		public List<String> reasons() {
+			return reasons;
+		}
+
+	}
 
 	/**
 	 * What is wrong with an edit of the catalogue.

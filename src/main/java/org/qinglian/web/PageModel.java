@@ -30,6 +30,11 @@ class PageModel {
 		return can(Role.Permission.RAISE_MATTERS);
 	}
 
+	@ModelAttribute("canKeepBooks")
+	boolean canKeepBooks() {
+		return can(Role.Permission.KEEP_BOOKS);
+	}
+
 	@ModelAttribute("isAuditor")
 	boolean isAuditor() {
 		return can(Role.Permission.READ_AUDIT);

@@ -7,6 +7,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
@@ -22,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.qinglian.IntegrationTest;
 import org.qinglian.SampleCounty;
 import org.qinglian.intake.PublicReports;
+import org.qinglian.assets.VillageBooks;
+import org.qinglian.disclosure.VillageDesk;
 import org.qinglian.platform.Role;
 import org.qinglian.platform.UserAccounts;
 import org.qinglian.platform.UserAccounts.NewUser;
@@ -118,6 +122,8 @@ class AuthorizationMatrixTests {
 
 	static final Set<Role> AUDIT_READERS = EnumSet.of(Role.COUNTY_ADMIN, Role.AUDITOR);
 
+	static final Set<Role> KEEPERS = EnumSet.of(Role.VILLAGE_CADRE, Role.CUSTODIAN);
+
 	static final Set<Role> REVEALERS = EnumSet.of(Role.COUNTY_STAFF, Role.TOWNSHIP_STAFF);
 
 	/** A small PNG: the target report's attachment. */
@@ -167,7 +173,14 @@ class AuthorizationMatrixTests {
 		 * Revealing a reporter: handling staff (not administrators) of the report's
 		 * office, not recused.
 		 */
-		REVEAL;
+		REVEAL,
+		/**
+		 * A village's books and publication: its cadre, the custodian agency of its
+		 * township (under custody).
+		 */
+		KEEPER,
+		/** A village's uses of power: its cadre. */
+		RECORDER;
 
 		Outcome expected(Who who) {
 			if (this == PUBLIC) {
@@ -191,6 +204,10 @@ class AuthorizationMatrixTests {
 				case OFFICER -> role == Role.VILLAGE_MONITOR ? Outcome.OK : Outcome.FORBIDDEN;
 				case REVEAL -> !REVEALERS.contains(role) ? Outcome.FORBIDDEN
 						: who.coversTarget() && !who.recused() ? Outcome.OK : Outcome.HIDDEN;
+				case KEEPER ->
+					!KEEPERS.contains(role) ? Outcome.FORBIDDEN : who.coversTarget() ? Outcome.OK : Outcome.HIDDEN;
+				case RECORDER ->
+					role != Role.VILLAGE_CADRE ? Outcome.FORBIDDEN : who.coversTarget() ? Outcome.OK : Outcome.HIDDEN;
 				default -> throw new IllegalStateException();
 			};
 		}
@@ -241,6 +258,15 @@ class AuthorizationMatrixTests {
 	String exercise;
 
 	String cadre;
+
+	/** A voucher of the target village with its scan, published. */
+	String scanned;
+
+	/** A month of the target village's published books. */
+	String month;
+
+	@Autowired
+	VillageDesk desk;
 
 	/**
 	 * The target report (about the cadre, in the target village) and its receipt code.
@@ -311,6 +337,24 @@ class AuthorizationMatrixTests {
 				users.create(new NewUser(who.username(), who.name(), PASSWORD, who.role, region, person));
 			}
 		}
+		// a voucher with its scan, published by the village's cadre; a month of its books
+		scanned = jdbc.sql("""
+				select voucher_id from dis_scan s join ast_voucher v using (voucher_id) where v.region_code = ?
+				order by voucher_id limit 1""").param(village).query(String.class).optional().orElse(null);
+		if (scanned == null) {
+			scanned = as(Who.CADRE, () -> {
+				String id = desk.bookVoucher(
+						new VillageBooks.VoucherEntry(village, LocalDate.now(), "expense", new BigDecimal("120.00"),
+								"bank", "文具店", "office", "matrix voucher", "INV-M"),
+						new VillageDesk.Upload("scan.png", PNG), false);
+				desk.publish(village);
+				return id;
+			});
+		}
+		month = jdbc.sql("select max(month) from dis_version where region_code = ? and kind = 'voucher'")
+			.param(village)
+			.query(String.class)
+			.single();
 		// a clue and a case of the target village about the cadre
 		jdbc.sql(
 				"""
@@ -457,6 +501,46 @@ class AuthorizationMatrixTests {
 		rows.put("GET /staff/registries/untied", new Row("/staff/registries/untied", Rule.SUPERVISION_LIST));
 		rows.put("GET /api/v1/registries/untied", new Row("/api/v1/registries/untied", Rule.SUPERVISION_LIST));
 		rows.put("GET /staff/report-card.xlsx", new Row("/staff/report-card.xlsx", Rule.SUPERVISION_LIST));
+		// the public portal, the village's desk, the offices' view of disclosure
+		rows.put("GET /public/villages/{code}/power-list",
+				new Row("/public/villages/" + village + "/power-list", Rule.PUBLIC));
+		for (String part : List.of("exercises", "vouchers", "contracts", "assets", "subsidies", "projects")) {
+			rows.put("GET /public/villages/{code}/" + part,
+					new Row("/public/villages/" + village + "/" + part, Rule.PUBLIC));
+		}
+		rows.put("GET /public/villages/{code}/exercises/{id}",
+				new Row("/public/villages/" + village + "/exercises/" + exercise, Rule.PUBLIC));
+		rows.put("GET /public/records/{kind}/{id}", new Row("/public/records/exercise/" + exercise, Rule.PUBLIC));
+		rows.put("GET /public/scans/{voucherId}", new Row("/public/scans/" + scanned, Rule.PUBLIC));
+		rows.put("GET /public/villages/{code}/sheets/{month}",
+				new Row("/public/villages/" + village + "/sheets/" + month, Rule.PUBLIC));
+		rows.put("GET /public/villages/{code}/sheets/{month}/verify",
+				new Row("/public/villages/" + village + "/sheets/" + month + "/verify", Map.of("s", "1", "h", "x"),
+						Rule.PUBLIC));
+		rows.put("GET /public/publications", new Row("/public/publications", Rule.PUBLIC));
+		rows.put("GET /village/desk", new Row("/village/desk", Map.of("village", village), Rule.KEEPER));
+		rows.put("POST /village/publish", new Row("/village/publish", Map.of("village", village), Rule.KEEPER));
+		rows.put("GET /village/vouchers/new",
+				new Row("/village/vouchers/new", Map.of("village", village), Rule.KEEPER));
+		rows.put("POST /village/vouchers",
+				new Row("/village/vouchers", Map.of("village", village, "amount", "-1"), Rule.KEEPER));
+		rows.put("GET /village/vouchers/{id}/correct",
+				new Row("/village/vouchers/" + scanned + "/correct", Rule.KEEPER));
+		rows.put("POST /village/vouchers/{id}/correct",
+				new Row("/village/vouchers/" + scanned + "/correct", Map.of("amount", "-1"), Rule.KEEPER));
+		rows.put("GET /village/contracts/new",
+				new Row("/village/contracts/new", Map.of("village", village), Rule.KEEPER));
+		rows.put("POST /village/contracts",
+				new Row("/village/contracts", Map.of("village", village, "kind", "nonsense"), Rule.KEEPER));
+		rows.put("GET /village/exercises/new",
+				new Row("/village/exercises/new", Map.of("village", village), Rule.KEEPER));
+		rows.put("POST /village/exercises",
+				new Row("/village/exercises", Map.of("village", village, "title", ""), Rule.RECORDER));
+		rows.put("GET /village/exercises/{id}/steps",
+				new Row("/village/exercises/" + exercise + "/steps", Rule.KEEPER));
+		rows.put("POST /village/exercises/{id}/steps",
+				new Row("/village/exercises/" + exercise + "/steps", Map.of("stepCode", "nonsense"), Rule.RECORDER));
+		rows.put("GET /staff/disclosure", new Row("/staff/disclosure", Rule.SUPERVISION_LIST));
 		rows.put("GET /officer/reports", new Row("/officer/reports", Rule.OFFICER));
 		rows.put("POST /officer/reports", new Row("/officer/reports", Map.of("kind", "other"), Rule.OFFICER));
 		return rows;

@@ -1,14 +1,11 @@
 package org.qinglian.intake.internal;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.qinglian.intake.IntakeSettings;
 import org.qinglian.intake.PublicReports.Upload;
+import org.qinglian.platform.FileTypes;
 import org.qinglian.platform.Refused;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,12 +18,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class Attachments {
-
-	private static final byte[] JPEG = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF };
-
-	private static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
-
-	private static final byte[] PDF = { '%', 'P', 'D', 'F', '-' };
 
 	private final JdbcClient jdbc;
 
@@ -60,12 +51,12 @@ class Attachments {
 						"the file " + name + " is larger than " + settings.maxFileBytes() + " bytes", name,
 						settings.maxFileBytes() / (1024 * 1024));
 			}
-			String type = mediaType(u.content());
+			String type = FileTypes.mediaType(u.content());
 			if (type == null) {
 				throw new Refused("intake.refused.fileType",
 						"the file " + name + " is not a JPEG or PNG photo or a PDF (by its content)", name);
 			}
-			checked.add(new Checked(sha256(u.content()), type, u.content()));
+			checked.add(new Checked(FileTypes.sha256(u.content()), type, u.content()));
 		}
 		return checked;
 	}
@@ -82,32 +73,6 @@ class Attachments {
 					insert into int_report_file (report_id, sha256, from_reporter, added_at)
 					values (?, ?, ?, case when ? then date_trunc('day', now()) else now() end)
 					on conflict do nothing""").params(reportId, f.sha256(), fromReporter, fromReporter).update();
-		}
-	}
-
-	static String mediaType(byte[] content) {
-		if (startsWith(content, JPEG)) {
-			return "image/jpeg";
-		}
-		if (startsWith(content, PNG)) {
-			return "image/png";
-		}
-		if (startsWith(content, PDF)) {
-			return "application/pdf";
-		}
-		return null;
-	}
-
-	private static boolean startsWith(byte[] content, byte[] magic) {
-		return content.length >= magic.length && Arrays.equals(content, 0, magic.length, magic, 0, magic.length);
-	}
-
-	private static String sha256(byte[] content) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 

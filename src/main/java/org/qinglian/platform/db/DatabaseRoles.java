@@ -9,10 +9,11 @@ import javax.sql.DataSource;
 /**
  * What the application's role may do, granted by the schema's owner after every
  * migration: read and write the modules' tables, read and insert (only) into the audit
- * log and the key checks' history, and nothing on the migration histories. Schema changes
- * the application needs at run time (an import's keys, statistics, the risk library's
- * materialized view) go through the owner's {@code security definer} functions of the
- * migrations, which touch the modules' data tables only.
+ * log, the key checks' history and the tables marked append-only, and nothing on the
+ * migration histories. Schema changes the application needs at run time (an import's
+ * keys, statistics, the risk library's materialized view) go through the owner's
+ * {@code security definer} functions of the migrations, which touch the modules' data
+ * tables only.
  */
 final class DatabaseRoles {
 
@@ -37,6 +38,16 @@ final class DatabaseRoles {
 			st.execute("revoke update, delete, truncate, trigger, references on plt_audit_log from " + app);
 			st.execute("revoke insert, update, delete, truncate, trigger, references on plt_audit_log_v1 from " + app);
 			st.execute("revoke all on plt_dropped_key from " + app);
+			// a module's table whose comment begins with "append-only" (the disclosure
+			// module's publication log) is read and added to, never changed
+			st.execute("""
+					do $$ declare t text; begin
+					  for t in select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+					           where n.nspname = 'public' and c.relkind = 'r'
+					             and obj_description(c.oid, 'pg_class') like 'append-only%%' loop
+					    execute format('revoke update, delete, truncate, trigger, references on %%I from %s', t);
+					  end loop;
+					end $$""".formatted(app));
 			st.execute("""
 					do $$ declare t text; begin
 					  for t in select tablename from pg_tables

@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -95,6 +96,77 @@ class ConformanceRecheck {
 		results.flush();
 		audit.record("check_conformance", "power_exercise", null, null, "deviating exercises " + results.deviating);
 		return results.deviating;
+	}
+
+	/**
+	 * Checks one use of power again and stores its result (after a step is recorded);
+	 * returns the reasons of its deviations, in Chinese.
+	 */
+	@Transactional
+	List<String> recheck(String exerciseId) {
+		jdbc.query("select pg_advisory_xact_lock(hashtext('pow_recheck'))", rs -> null);
+		Map<String, Flow> flows = flows();
+		Map<String, String> stepNames = stepNames();
+		jdbc.update("delete from pow_deviation where exercise_id = ?", exerciseId);
+		jdbc.update("delete from pow_conformance where exercise_id = ?", exerciseId);
+		Results results = new Results(OffsetDateTime.now(clock));
+		List<String> reasons = new ArrayList<>();
+		ByExercise byExercise = new ByExercise(recorded -> {
+			List<Deviation> found = check(flows, recorded);
+			results.add(recorded, found, d -> reasonZh(d, recorded.item(), stepNames));
+			found.forEach(d -> reasons.add(reasonZh(d, recorded.item(), stepNames)));
+		});
+		jdbc.query("""
+				select e.exercise_id, e.item_code, e.region_code, e.status, ev.step_code, ev.occurred_on
+				from pow_exercise e left join pow_exercise_event ev on ev.exercise_id = e.exercise_id
+				where e.exercise_id = ?""", byExercise, exerciseId);
+		byExercise.finish();
+		results.flush();
+		return reasons;
+	}
+
+	/**
+	 * What the check would newly say of a use of power if a step were recorded on a day
+	 * (and, if {@code finish}, the use of power were done): the reasons, in Chinese, of
+	 * the deviations it does not have now. Nothing is stored.
+	 */
+	List<String> preview(String exerciseId, String stepCode, LocalDate on, boolean finish) {
+		Map<String, Flow> flows = flows();
+		Map<String, String> stepNames = stepNames();
+		List<Recorded> now = new ArrayList<>();
+		ByExercise byExercise = new ByExercise(now::add);
+		jdbc.query("""
+				select e.exercise_id, e.item_code, e.region_code, e.status, ev.step_code, ev.occurred_on
+				from pow_exercise e left join pow_exercise_event ev on ev.exercise_id = e.exercise_id
+				where e.exercise_id = ?""", byExercise, exerciseId);
+		byExercise.finish();
+		if (now.isEmpty()) {
+			return List.of();
+		}
+		Recorded before = now.get(0);
+		Map<String, LocalDate> occurred = new LinkedHashMap<>(before.occurred());
+		occurred.put(stepCode, on);
+		Recorded after = new Recorded(before.exerciseId(), before.item(), before.region(),
+				finish ? ExerciseStatus.DONE : before.status(), occurred);
+		Set<String> had = new HashSet<>();
+		check(flows, before).forEach(d -> had.add(reasonZh(d, before.item(), stepNames)));
+		return check(flows, after).stream()
+			.map(d -> reasonZh(d, after.item(), stepNames))
+			.filter(r -> !had.contains(r))
+			.toList();
+	}
+
+	private static List<Deviation> check(Map<String, Flow> flows, Recorded recorded) {
+		Flow flow = flows.getOrDefault(recorded.item(), new Flow(recorded.item(), List.of()));
+		return FlowConformance.check(flow, recorded.status(), recorded.occurred());
+	}
+
+	private Map<String, String> stepNames() {
+		Map<String, String> stepNames = new HashMap<>();
+		jdbc.query("select item_code, step_code, name from pow_step", (ResultSet rs) -> {
+			stepNames.put(rs.getString(1) + "/" + rs.getString(2), rs.getString(3));
+		});
+		return stepNames;
 	}
 
 	private Map<String, Flow> flows() {

@@ -1,7 +1,9 @@
 package org.qinglian.powerlist.internal;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,18 +17,20 @@ import java.util.stream.Collectors;
 
 import org.qinglian.platform.AuditLog;
 import org.qinglian.platform.BundleImported;
+import org.qinglian.platform.Refused;
 import org.qinglian.platform.Role;
 import org.qinglian.platform.Scope;
 import org.qinglian.platform.Scopes;
+import org.qinglian.powerlist.CatalogueChanged;
 import org.qinglian.powerlist.PowerList;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import org.qinglian.platform.Role;
 import org.qinglian.powerlist.domain.CatalogueChecks;
 import org.qinglian.powerlist.ExerciseStatus;
 
@@ -44,7 +48,14 @@ class JdbcPowerList implements PowerList {
 
 	private final ConformanceRecheck recheck;
 
-	JdbcPowerList(JdbcClient jdbc, Scopes scopes, AuditLog audit, ConformanceRecheck recheck) {
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	JdbcPowerList(JdbcClient jdbc, Scopes scopes, AuditLog audit, ConformanceRecheck recheck,
+			ApplicationEventPublisher events, Clock clock) {
+		this.events = events;
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.scopes = scopes;
 		this.audit = audit;
@@ -191,6 +202,104 @@ class JdbcPowerList implements PowerList {
 		return out;
 	}
 
+	@Override
+	@Transactional
+	public String startExercise(ExerciseEntry entry) {
+		Scope scope = recorder(entry.regionCode());
+		require(entry.itemCode() != null && jdbc.sql("select count(*) from pow_item where item_code = ?")
+			.param(entry.itemCode())
+			.query(Long.class)
+			.single() == 1, "itemCode", "powerlist.refused.choice");
+		require(entry.title() != null && !entry.title().isBlank() && entry.title().length() <= 300, "title",
+				"powerlist.refused.title");
+		require(entry.startedOn() != null && !entry.startedOn().isAfter(LocalDate.now(clock))
+				&& entry.startedOn().isAfter(LocalDate.of(1999, 12, 31)), "startedOn", "powerlist.refused.date");
+		require(entry.amount() == null || (entry.amount().signum() >= 0 && entry.amount().scale() <= 2
+				&& entry.amount().compareTo(new BigDecimal("999999999999.99")) <= 0), "amount",
+				"powerlist.refused.amount");
+		String id = "QL-E-" + jdbc.sql("select nextval('pow_entry_number')").query(Long.class).single();
+		jdbc.sql(
+				"""
+						insert into pow_exercise (exercise_id, item_code, region_code, title, initiator_id, amount, started_on, status)
+						values (?, ?, ?, ?, ?, ?, ?, 'open')""")
+			.params(id, entry.itemCode(), entry.regionCode(), entry.title().strip(), scope.personId(), entry.amount(),
+					entry.startedOn())
+			.update();
+		recheck.recheck(id);
+		audit.record("start_exercise", "power_exercise", id, entry.regionCode(), entry.itemCode());
+		return id;
+	}
+
+	@Override
+	@Transactional
+	public List<String> recordStep(StepEntry entry, boolean confirmed) {
+		ExerciseView exercise = exercise(entry.exerciseId()).map(ExerciseDetail::exercise)
+			.orElseThrow(Scope.NotInScopeException::new);
+		Scope scope = recorder(exercise.regionCode());
+		require(exercise.status() == ExerciseStatus.OPEN, "exerciseId", "powerlist.refused.notOpen");
+		require(entry.stepCode() != null
+				&& jdbc.sql("select count(*) from pow_step where item_code = ? and step_code = ?")
+					.params(exercise.itemCode(), entry.stepCode())
+					.query(Long.class)
+					.single() == 1,
+				"stepCode", "powerlist.refused.choice");
+		require(jdbc.sql("select count(*) from pow_exercise_event where exercise_id = ? and step_code = ?")
+			.params(entry.exerciseId(), entry.stepCode())
+			.query(Long.class)
+			.single() == 0, "stepCode", "powerlist.refused.stepRecorded");
+		require(entry.occurredOn() != null && !entry.occurredOn().isAfter(LocalDate.now(clock))
+				&& !entry.occurredOn().isBefore(exercise.startedOn()), "occurredOn", "powerlist.refused.stepDate");
+		require(entry.evidence() != null && !entry.evidence().isBlank() && entry.evidence().length() <= 1000,
+				"evidence", "powerlist.refused.evidence");
+		require(entry.note() == null || entry.note().length() <= 1000, "note", "powerlist.refused.note");
+		List<String> added = recheck.preview(entry.exerciseId(), entry.stepCode(), entry.occurredOn(), entry.finish());
+		if (!added.isEmpty() && !confirmed) {
+			throw new StepFlagged(added);
+		}
+		jdbc.sql("""
+				insert into pow_exercise_event (exercise_id, step_code, occurred_on, actor_id, evidence, note)
+				values (?, ?, ?, ?, ?, ?)""")
+			.params(entry.exerciseId(), entry.stepCode(), entry.occurredOn(), scope.personId(),
+					entry.evidence().strip(),
+					entry.note() == null || entry.note().isBlank() ? null : entry.note().strip())
+			.update();
+		if (entry.finish()) {
+			jdbc.sql("update pow_exercise set status = 'done' where exercise_id = ?")
+				.param(entry.exerciseId())
+				.update();
+		}
+		audit.record("record_step", "power_exercise", entry.exerciseId(), exercise.regionCode(),
+				entry.stepCode() + (added.isEmpty() ? "" : " (confirmed: " + String.join("; ", added) + ")"));
+		return recheck.recheck(entry.exerciseId());
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<ExerciseView> openExercises(String villageCode) {
+		recorder(villageCode);
+		return withDeviations(
+				jdbc.sql(EXERCISES + " where e.region_code = ? and e.status = 'open' order by e.started_on desc")
+					.param(villageCode)
+					.query((RowMapper<ExerciseView>) this::exercise)
+					.list());
+	}
+
+	/** The user, if they record the uses of power of this village. */
+	private Scope recorder(String villageCode) {
+		Scope scope = scopes.current();
+		scope.require(Role.Permission.RECORD_EXERCISES);
+		if (villageCode == null || !villageCode.equals(scope.regionCode())) {
+			throw new Scope.NotInScopeException();
+		}
+		return scope;
+	}
+
+	private static void require(boolean ok, String field, String key) {
+		if (!ok) {
+			throw new Refused(key, field + ": " + key.substring(key.lastIndexOf('.') + 1), field);
+		}
+	}
+
 	@ApplicationModuleListener
 	void on(BundleImported event) {
 		if (event.changedFiles().stream().anyMatch(POWER_FILES::contains)) {
@@ -247,6 +356,7 @@ class JdbcPowerList implements PowerList {
 		}
 		audit.record(existed > 0 ? "update" : "create", "power_item", item.code(), null,
 				item.name() + ": " + item.steps().size() + " steps");
+		events.publishEvent(new CatalogueChanged());
 		recheckAll();
 	}
 
@@ -270,6 +380,7 @@ class JdbcPowerList implements PowerList {
 			.params(line.code(), line.text().strip(), item)
 			.update();
 		audit.record("update", "red_line", line.code(), null, line.text().strip());
+		events.publishEvent(new CatalogueChanged());
 	}
 
 	@Override
@@ -278,6 +389,7 @@ class JdbcPowerList implements PowerList {
 		scopes.current().require(Role.Permission.EDIT_CATALOGUE);
 		if (jdbc.sql("delete from pow_red_line where red_line_code = ?").param(code).update() > 0) {
 			audit.record("delete", "red_line", code, null, null);
+			events.publishEvent(new CatalogueChanged());
 		}
 	}
 

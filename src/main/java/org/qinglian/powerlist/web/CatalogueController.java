@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.qinglian.powerlist.Flowcharts;
 import org.qinglian.powerlist.PowerList;
 import org.qinglian.powerlist.PowerList.CatalogueProblem;
 import org.qinglian.powerlist.PowerList.CatalogueRejectedException;
@@ -68,7 +69,7 @@ class CatalogueController {
 	String item(@PathVariable String itemCode, Model model) {
 		PowerItemView item = find(itemCode)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no power item " + itemCode));
-		model.addAttribute("flowchart", FlowchartSvg.draw(item.steps(), null));
+		model.addAttribute("flowchart", Flowcharts.draw(item.steps(), null));
 		return edit(ItemForm.of(item).withBlankSteps(BLANK_STEPS), List.of(), model);
 	}
 

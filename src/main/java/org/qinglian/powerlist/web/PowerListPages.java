@@ -10,6 +10,7 @@ import org.qinglian.jurisdiction.Jurisdiction;
 import org.qinglian.jurisdiction.Jurisdiction.RegionView;
 import org.qinglian.platform.AuditLog;
 import org.qinglian.platform.Scope;
+import org.qinglian.powerlist.Flowcharts;
 import org.qinglian.powerlist.PowerList;
 import org.qinglian.powerlist.PowerList.EventView;
 import org.qinglian.powerlist.PowerList.ExerciseDetail;
@@ -39,14 +40,14 @@ class PowerListPages {
 		this.audit = audit;
 	}
 
-	@GetMapping("/public/villages/{code}")
+	@GetMapping("/public/villages/{code}/power-list")
 	String village(@PathVariable String code, Model model) {
 		RegionView village = jurisdiction.region(code)
 			.filter(RegionView::isVillage)
 			.orElseThrow(Scope.NotInScopeException::new);
 		List<PowerItemView> items = powerList.catalogue();
 		Map<String, String> charts = new LinkedHashMap<>();
-		items.forEach(i -> charts.put(i.code(), FlowchartSvg.draw(i.steps(), null)));
+		items.forEach(i -> charts.put(i.code(), Flowcharts.draw(i.steps(), null)));
 		model.addAttribute("village", village);
 		model.addAttribute("items", items);
 		model.addAttribute("flowcharts", charts);
@@ -68,7 +69,7 @@ class PowerListPages {
 		// the page names the cadres who took each step: a read of personal data
 		audit.record("view_exercise", "power_exercise", id, detail.exercise().regionCode(), null);
 		model.addAttribute("detail", detail);
-		model.addAttribute("flowchart", item == null ? null : FlowchartSvg.draw(item.steps(), done));
+		model.addAttribute("flowchart", item == null ? null : Flowcharts.draw(item.steps(), done));
 		model.addAttribute("names",
 				jurisdiction.names(detail.events().stream().map(EventView::actorId).filter(a -> a != null).toList()));
 		return "powerlist/exercise";

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 
+import org.qinglian.platform.FileTypes;
+
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,11 +69,11 @@ class ReportClockTests {
 
 	@Test
 	void attachmentsAreTypedByTheirFirstBytes() {
-		assertThat(Attachments.mediaType(new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0 }))
+		assertThat(FileTypes.mediaType(new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0 }))
 			.isEqualTo("image/jpeg");
-		assertThat(Attachments.mediaType("%PDF-1.7".getBytes())).isEqualTo("application/pdf");
-		assertThat(Attachments.mediaType("<html>".getBytes())).isNull();
-		assertThat(Attachments.mediaType(new byte[0])).isNull();
+		assertThat(FileTypes.mediaType("%PDF-1.7".getBytes())).isEqualTo("application/pdf");
+		assertThat(FileTypes.mediaType("<html>".getBytes())).isNull();
+		assertThat(FileTypes.mediaType(new byte[0])).isNull();
 	}
 
 }

@@ -23,7 +23,7 @@ class PowerListPagesTests extends PageTest {
 
 	@Test
 	void aVillagesPowerListShowsTwentyEightItemsWithFlowchartsAndRedLinesInChinese() {
-		assertThat(mvc.get().uri("/public/villages/330683101201")).hasStatusOk()
+		assertThat(mvc.get().uri("/public/villages/330683101201/power-list")).hasStatusOk()
 			.bodyText()
 			.contains("小微权力清单")
 			.contains("村级重大事项决策（四议两公开）")
@@ -35,7 +35,7 @@ class PowerListPagesTests extends PageTest {
 
 	@Test
 	void theSamePageSpeaksEnglishOnRequest() {
-		assertThat(mvc.get().uri("/public/villages/330683101201?lang=en")).hasStatusOk()
+		assertThat(mvc.get().uri("/public/villages/330683101201/power-list?lang=en")).hasStatusOk()
 			.bodyText()
 			.contains("list of small and micro powers")
 			.contains("Red lines for village cadres")
@@ -44,8 +44,8 @@ class PowerListPagesTests extends PageTest {
 
 	@Test
 	void anUnknownVillageOrATownshipIsNotFound() {
-		assertThat(mvc.get().uri("/public/villages/330683999999")).hasStatus(404);
-		assertThat(mvc.get().uri("/public/villages/" + SampleCounty.GANLIN)).hasStatus(404);
+		assertThat(mvc.get().uri("/public/villages/330683999999/power-list")).hasStatus(404);
+		assertThat(mvc.get().uri("/public/villages/" + SampleCounty.GANLIN + "/power-list")).hasStatus(404);
 	}
 
 }

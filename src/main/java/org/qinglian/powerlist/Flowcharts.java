@@ -1,4 +1,4 @@
-package org.qinglian.powerlist.web;
+package org.qinglian.powerlist;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,7 +14,7 @@ import org.qinglian.powerlist.PowerList.StepView;
  * arrows from each predecessor. Server-side, so the public page needs no script and is
  * light on a slow phone connection.
  */
-final class FlowchartSvg {
+public final class Flowcharts {
 
 	private static final int BOX_W = 150;
 
@@ -24,10 +24,10 @@ final class FlowchartSvg {
 
 	private static final int GAP_Y = 30;
 
-	private FlowchartSvg() {
+	private Flowcharts() {
 	}
 
-	static String draw(List<StepView> steps, Set<String> done) {
+	public static String draw(List<StepView> steps, Set<String> done) {
 		if (steps.isEmpty()) {
 			return "";
 		}

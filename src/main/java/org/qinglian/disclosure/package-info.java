@@ -1,0 +1,15 @@
+/**
+ * What the public sees (公开): every village's records (vouchers, contracts and leases,
+ * assets, projects with their bills of quantities, subsidies paid, uses of power with
+ * their steps) published as versions, each with the SHA-256 of its content; a correction
+ * is a new version with its reason, and the county's publication log is a hash chain
+ * anyone can verify (a public page, the command {@code disclosure verify}). An import
+ * publishes what it brings; what a village enters on the platform waits for the village's
+ * own act of publication, which is audited. The portal's pages, the notice-board sheet
+ * (A4 PDF with a QR code per sheet) and the village's desk live in {@code web}. It reads
+ * the tables of assets and powerlist through the views of its migration, read-only, as
+ * the risk library does.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Disclosure",
+		allowedDependencies = { "platform", "jurisdiction", "powerlist", "assets", "web" })
+package org.qinglian.disclosure;

@@ -1,0 +1,400 @@
+package org.qinglian.disclosure.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import java.awt.image.BufferedImage;
+import java.io.UnsupportedEncodingException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.qinglian.PageTest;
+import org.qinglian.SampleCounty;
+import org.qinglian.disclosure.Publications;
+import org.qinglian.disclosure.Publications.SheetCheck.Verdict;
+import org.qinglian.platform.BundleImported;
+import org.qinglian.platform.Exchange;
+import org.qinglian.platform.Role;
+import org.qinglian.platform.db.EmbeddedDatabase;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What a village publishes and what the public sees of it: imported records published
+ * once, a cadre's booking (flagged, confirmed, with its scan) waiting until the village
+ * publishes it, a correction as a new version with its reason, the notice-board sheet and
+ * its QR code, the log that finds a changed version, and what is refused.
+ */
+@TestPropertySource(properties = { "qinglian.test.database=disclosure" })
+class DisclosureTests extends PageTest {
+
+	/** A small PNG: a voucher's scan. */
+	static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13 };
+
+	@Autowired
+	Publications publications;
+
+	@Autowired
+	Exchange exchange;
+
+	@Autowired
+	EmbeddedDatabase database;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	String village;
+
+	String cashless;
+
+	@BeforeEach
+	void cadres() {
+		county.loaded();
+		// a village that is not cashless, and one that is
+		village = jdbc.sql("""
+				select min(region_code) from jur_region where level = 'village' and cashless_since is null
+				  and parent_code = ?""").param(SampleCounty.GANLIN).query(String.class).single();
+		cashless = jdbc
+			.sql("select min(region_code) from jur_region where level = 'village' and cashless_since is not null")
+			.query(String.class)
+			.single();
+		county.withUser("d_cadre", Role.VILLAGE_CADRE, village)
+			.withUser("d_cashless", Role.VILLAGE_CADRE, cashless)
+			.withUser("d_township", Role.TOWNSHIP_STAFF, SampleCounty.GANLIN);
+	}
+
+	MvcTestResult post(String user, String uri, String... params) {
+		var request = mvc.post().uri(uri).with(county.signedIn(user)).with(csrf());
+		for (int i = 0; i < params.length; i += 2) {
+			request.param(params[i], params[i + 1]);
+		}
+		return request.exchange();
+	}
+
+	String page(String uri) {
+		MvcTestResult r = mvc.get().uri(uri).exchange();
+		assertThat(r).as(uri).hasStatusOk();
+		try {
+			return r.getResponse().getContentAsString(StandardCharsets.UTF_8);
+		}
+		catch (UnsupportedEncodingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Books a voucher at the desk; returns its id. */
+	String book(String user, String villageCode, String summary, String amount, String... more) {
+		var request = mvc.post()
+			.uri("/village/vouchers")
+			.multipart()
+			.file(new MockMultipartFile("scan", "scan.png", "image/png", PNG))
+			.with(county.signedIn(user))
+			.with(csrf())
+			.param("village", villageCode)
+			.param("bookedOn", LocalDate.now().toString())
+			.param("direction", "expense")
+			.param("amount", amount)
+			.param("method", "bank")
+			.param("category", "office")
+			.param("counterpartyName", "县城文具店")
+			.param("summary", summary)
+			.param("invoiceNo", "INV-1");
+		for (int i = 0; i < more.length; i += 2) {
+			request.param(more[i], more[i + 1]);
+		}
+		MvcTestResult r = request.exchange();
+		assertThat(r).as("booking " + summary).hasStatus(302);
+		return jdbc.sql("select voucher_id from ast_voucher where summary = ?")
+			.param(summary)
+			.query(String.class)
+			.single();
+	}
+
+	@Test
+	void anImportPublishesWhatItsSourceDisclosedAndAnUnchangedBundleNothingMore() {
+		long disclosed = jdbc
+			.sql("select count(*) from ast_voucher where disclosed_on is not null and voucher_id not like 'QL-%'")
+			.query(Long.class)
+			.single();
+		long published = jdbc
+			.sql("""
+					select count(distinct record_id) from dis_version where kind = 'voucher' and record_id not like 'QL-%'""")
+			.query(Long.class)
+			.single();
+		assertThat(published).isEqualTo(disclosed).isPositive();
+		assertThat(jdbc.sql("""
+				select count(*) from dis_version d join ast_voucher v on v.voucher_id = d.record_id
+				where d.kind = 'voucher' and d.version = 1 and d.published_on <> v.disclosed_on""")
+			.query(Long.class)
+			.single()).as("an imported voucher is published on the day its source disclosed it").isZero();
+		long subsidies = jdbc.sql("select count(*) from ast_subsidy").query(Long.class).single();
+		assertThat(jdbc.sql("select count(distinct record_id) from dis_version where kind = 'subsidy'")
+			.query(Long.class)
+			.single()).isEqualTo(subsidies);
+		long head = publications.head();
+		exchange.importBundle(SampleCounty.bundle(), Exchange.Progress.NONE);
+		exchange.awaitFollowUps(Duration.ofMinutes(1));
+		assertThat(publications.head()).as("nothing changed, nothing published").isEqualTo(head);
+		assertThat(publications.verify().intact()).isTrue();
+	}
+
+	@Test
+	void aCadresVoucherWaitsUntilTheVillagePublishesIt() throws Exception {
+		// an expense without an invoice is flagged, and saved once confirmed
+		MvcTestResult flagged = mvc.post()
+			.uri("/village/vouchers")
+			.multipart()
+			.with(county.signedIn("d_cadre"))
+			.with(csrf())
+			.param("village", village)
+			.param("bookedOn", LocalDate.now().toString())
+			.param("direction", "expense")
+			.param("amount", "1500")
+			.param("method", "bank")
+			.param("category", "office")
+			.param("summary", "购买办公桌椅一套")
+			.exchange();
+		assertThat(flagged).hasStatusOk();
+		assertThat(flagged.getResponse().getContentAsString()).contains("没有发票");
+		assertThat(jdbc.sql("select count(*) from ast_voucher where summary = '购买办公桌椅一套'").query(Long.class).single())
+			.isZero();
+		String id = book("d_cadre", village, "购买办公桌椅一套", "1500", "invoiceNo", "", "confirmed", "true");
+		String month = LocalDate.now().toString().substring(0, 7);
+		assertThat(page("/public/villages/" + village + "/vouchers?month=" + month)).doesNotContain("购买办公桌椅一套");
+		MvcTestResult desk = mvc.get().uri("/village/desk").with(county.signedIn("d_cadre")).exchange();
+		assertThat(desk).hasStatusOk();
+		assertThat(desk.getResponse().getContentAsString()).contains(id).contains("购买办公桌椅一套");
+
+		assertThat(post("d_cadre", "/village/publish", "village", village)).hasStatus(302);
+		assertThat(page("/public/villages/" + village + "/vouchers?month=" + month)).contains("购买办公桌椅一套");
+		assertThat(jdbc.sql("select disclosed_on from ast_voucher where voucher_id = ?")
+			.param(id)
+			.query(LocalDate.class)
+			.single()).as("the risk library reads what was published").isEqualTo(LocalDate.now());
+		MvcTestResult scan = mvc.get().uri("/public/scans/" + id).exchange();
+		assertThat(scan).hasStatusOk().hasContentType("image/png");
+		assertThat(scan.getResponse().getContentAsByteArray()).isEqualTo(PNG);
+		assertThat(jdbc.sql("select count(*) from plt_audit_log where action = 'publish' and target_id = ?")
+			.param(village)
+			.query(Long.class)
+			.single()).isPositive();
+		assertThat(desk(village)).doesNotContain("购买办公桌椅一套".repeat(1) + "</td><td></td>");
+	}
+
+	String desk(String villageCode) throws Exception {
+		return mvc.get()
+			.uri("/village/desk")
+			.with(county.signedIn("d_cadre"))
+			.exchange()
+			.getResponse()
+			.getContentAsString();
+	}
+
+	@Test
+	void cashInACashlessVillageIsRefusedBeforeAnythingIsSaved() throws Exception {
+		MvcTestResult r = mvc.post()
+			.uri("/village/vouchers")
+			.multipart()
+			.with(county.signedIn("d_cashless"))
+			.with(csrf())
+			.param("village", cashless)
+			.param("bookedOn", LocalDate.now().toString())
+			.param("direction", "expense")
+			.param("amount", "200")
+			.param("method", "cash")
+			.param("category", "office")
+			.param("summary", "现金买茶叶")
+			.param("invoiceNo", "X1")
+			.param("confirmed", "true")
+			.exchange();
+		assertThat(r).hasStatusOk();
+		assertThat(r.getResponse().getContentAsString()).contains("无现金村");
+		assertThat(jdbc.sql("select count(*) from ast_voucher where summary = '现金买茶叶'").query(Long.class).single())
+			.isZero();
+		// and a cadre books only for their own village
+		assertThat(mvc.post()
+			.uri("/village/vouchers")
+			.multipart()
+			.with(county.signedIn("d_cashless"))
+			.with(csrf())
+			.param("village", village)
+			.param("summary", "x")
+			.exchange()).hasStatus(404);
+	}
+
+	@Test
+	void aCorrectionIsANewVersionWithItsReasonAndThePrintedSheetSaysItChanged() throws Exception {
+		String id = book("d_cadre", village, "修理村部水管", "860.00");
+		post("d_cadre", "/village/publish", "village", village);
+		String month = LocalDate.now().toString().substring(0, 7);
+		Publications.Sheet printed = publications.sheet(village, month);
+		assertThat(publications.check(village, month, printed.actSeq(), printed.hash()).verdict())
+			.isEqualTo(Verdict.MATCHES);
+
+		// a correction of what was published needs its reason
+		MvcTestResult noReason = post("d_cadre", "/village/vouchers/" + id + "/correct", "bookedOn",
+				LocalDate.now().toString(), "direction", "expense", "amount", "680.00", "method", "bank", "category",
+				"office", "summary", "修理村部水管", "invoiceNo", "INV-1");
+		assertThat(noReason).hasStatusOk();
+		assertThat(publications.history("voucher", id)).hasSize(1);
+		assertThat(post("d_cadre", "/village/vouchers/" + id + "/correct", "bookedOn", LocalDate.now().toString(),
+				"direction", "expense", "amount", "680.00", "method", "bank", "category", "office", "summary", "修理村部水管",
+				"invoiceNo", "INV-1", "reason", "金额录入错误，应为680元"))
+			.hasStatus(302);
+		List<Publications.Version> history = publications.history("voucher", id);
+		assertThat(history).extracting(Publications.Version::version).containsExactly(1, 2);
+		assertThat(history.get(1).reason()).isEqualTo("金额录入错误，应为680元");
+		assertThat(history.get(0).content().get("amount").toString()).isEqualTo("860.00");
+		String page = page("/public/records/voucher/" + id);
+		assertThat(page).contains("金额录入错误，应为680元").contains("860.00").contains("680.00");
+
+		Publications.SheetCheck after = publications.check(village, month, printed.actSeq(), printed.hash());
+		assertThat(after.verdict()).isEqualTo(Verdict.CHANGED);
+		assertThat(after.changed()).extracting(Publications.Version::recordId).containsExactly(id);
+		assertThat(publications.check(village, month, printed.actSeq(), "0".repeat(64)).verdict())
+			.isEqualTo(Verdict.UNKNOWN);
+		assertThat(publications.check(village, month, printed.actSeq() + 1000, printed.hash()).verdict())
+			.isEqualTo(Verdict.UNKNOWN);
+		assertThat(publications.verify().intact()).isTrue();
+	}
+
+	@Test
+	void theSheetIsChineseTextWithAQrCodeThatOpensItsVerification() throws Exception {
+		book("d_cadre", village, "村道路灯电费", "312.40");
+		post("d_cadre", "/village/publish", "village", village);
+		String month = LocalDate.now().toString().substring(0, 7);
+		MvcTestResult pdf = mvc.get().uri("/public/villages/" + village + "/sheets/" + month).exchange();
+		assertThat(pdf).hasStatusOk().hasContentType("application/pdf");
+		String villageName = jdbc.sql("select name from jur_region where region_code = ?")
+			.param(village)
+			.query(String.class)
+			.single();
+		try (PDDocument doc = Loader.loadPDF(pdf.getResponse().getContentAsByteArray())) {
+			String text = new PDFTextStripper().getText(doc);
+			assertThat(text).contains(villageName).contains("村道路灯电费").contains("312.40");
+			BufferedImage image = new PDFRenderer(doc).renderImageWithDPI(0, 150);
+			String url = new QRCodeReader()
+				.decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))))
+				.getText();
+			URI uri = URI.create(url);
+			assertThat(uri.getPath()).isEqualTo("/public/villages/" + village + "/sheets/" + month + "/verify");
+			assertThat(page(uri.getPath() + "?" + uri.getRawQuery())).contains("一致：打印的公开表与网上公开的内容相同");
+		}
+	}
+
+	@Test
+	void aChangedVersionBreaksTheLogAndTheApplicationCannotChangeOne() throws Exception {
+		assertThat(publications.verify().intact()).isTrue();
+		assertThatThrownBy(() -> jdbc.sql("update dis_version set content = content where version = 1").update())
+			.rootCause()
+			.hasMessageContaining("permission denied");
+		assertThatThrownBy(() -> jdbc.sql("delete from dis_act").update()).rootCause()
+			.hasMessageContaining("permission denied");
+		Long seq = jdbc.sql("select min(act_seq) from dis_version where kind = 'subsidy'").query(Long.class).single();
+		try (Connection su = database.server().superuserConnection("qinglian"); Statement st = su.createStatement()) {
+			st.execute("""
+					update dis_version set content = replace(content, '"amount": ', '"amount": 1')
+					where (kind, record_id, version) = (select kind, record_id, version from dis_version
+					  where kind = 'subsidy' order by record_id limit 1)""");
+			Publications.Verification broken = publications.verify();
+			assertThat(broken.intact()).isFalse();
+			assertThat(broken.brokenAct()).isEqualTo(seq);
+			assertThat(broken.reason()).contains("does not match its hash");
+			st.execute("""
+					update dis_version set content = replace(content, '"amount": 1', '"amount": ')
+					where (kind, record_id, version) = (select kind, record_id, version from dis_version
+					  where kind = 'subsidy' order by record_id limit 1)""");
+		}
+		assertThat(publications.verify().intact()).isTrue();
+	}
+
+	@Test
+	void anImportLeavesWhatAVillageHasNotPublishedYet() {
+		String contract = jdbc.sql("select min(name) from jur_organization").query(String.class).single();
+		assertThat(post("d_cadre", "/village/contracts", "village", village, "kind", "lease", "counterpartyName",
+				contract, "signedOn", LocalDate.now().toString(), "startOn", LocalDate.now().toString(), "annualRent",
+				"12000", "awardMethod", "open_tender"))
+			.hasStatus(302);
+		String id = jdbc.sql("select max(contract_id) from ast_contract where contract_id like 'QL-C-%'")
+			.query(String.class)
+			.single();
+		transactions.executeWithoutResult(t -> events.publishEvent(new BundleImported(0, Set.of("contracts.csv"))));
+		exchange.awaitFollowUps(Duration.ofMinutes(1));
+		assertThat(publications.history("contract", id)).isEmpty();
+		post("d_cadre", "/village/publish", "village", village);
+		assertThat(publications.history("contract", id)).hasSize(1);
+		assertThat(page("/public/villages/" + village + "/contracts")).contains(contract);
+	}
+
+	@Test
+	void aStepOutOfItsFlowIsFlaggedThenShownRedOnThePublicPage() throws Exception {
+		String item = jdbc.sql("""
+				select min(item_code) from pow_step s where exists (select 1 from pow_step t
+				  where t.item_code = s.item_code and t.after is not null and t.after <> '')""")
+			.query(String.class)
+			.single();
+		assertThat(post("d_cadre", "/village/exercises", "village", village, "itemCode", item, "title", "村道硬化工程决策",
+				"startedOn", LocalDate.now().toString()))
+			.hasStatus(302);
+		String id = jdbc.sql("select max(exercise_id) from pow_exercise where exercise_id like 'QL-E-%'")
+			.query(String.class)
+			.single();
+		// a step whose predecessor is not recorded
+		String late = jdbc.sql("""
+				select step_code from pow_step where item_code = ? and after is not null and after <> ''
+				order by seq desc limit 1""").param(item).query(String.class).single();
+		MvcTestResult flagged = post("d_cadre", "/village/exercises/" + id + "/steps", "stepCode", late, "occurredOn",
+				LocalDate.now().toString(), "evidence", "会议纪要");
+		assertThat(flagged).hasStatusOk();
+		assertThat(flagged.getResponse().getContentAsString()).contains("与流程不符");
+		assertThat(jdbc.sql("select count(*) from pow_exercise_event where exercise_id = ?")
+			.param(id)
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(post("d_cadre", "/village/exercises/" + id + "/steps", "stepCode", late, "occurredOn",
+				LocalDate.now().toString(), "evidence", "会议纪要", "confirmed", "true"))
+			.hasStatus(302);
+		post("d_cadre", "/village/publish", "village", village);
+		String page = page("/public/villages/" + village + "/exercises/" + id);
+		assertThat(page).contains("村道硬化工程决策").contains("verdict red").contains("会议纪要");
+	}
+
+	@Test
+	void townshipStaffSeeWhatIsLateVillageByVillage() throws Exception {
+		MvcTestResult r = mvc.get().uri("/staff/disclosure").with(county.signedIn("d_township")).exchange();
+		assertThat(r).hasStatusOk();
+		String html = r.getResponse().getContentAsString();
+		long villages = jdbc.sql("select count(*) from jur_region where level = 'village' and parent_code = ?")
+			.param(SampleCounty.GANLIN)
+			.query(Long.class)
+			.single();
+		assertThat(html.split("/staff/villages/").length - 1).isEqualTo((int) villages);
+		assertThat(mvc.get().uri("/staff/disclosure").with(county.signedIn("d_cadre")).exchange()).hasStatus(403);
+	}
+
+}
