@@ -59,13 +59,14 @@ select distinct on (kind, record_id) kind, record_id, version, region_code, mont
 from dis_version
 order by kind, record_id, version desc;
 
--- What the public would see of each record now, as canonical JSON (jsonb's text form: keys in a fixed order),
+-- What the public would see of each record now, as canonical JSON, with the day it speaks of (dated_on: an
+-- imported record is published as of that day, for want of the day its source disclosed it) (jsonb's text form: keys in a fixed order),
 -- one branch a kind so that a query for one kind reads one table. Names of people are shown, ID numbers masked
 -- (the first 6 and the last 4 characters), as the county's disclosure rules say; nothing of reports, clues,
 -- cases or findings is here.
 create view dis_content as
 select 'voucher'::varchar(16) as kind, v.voucher_id as record_id, v.region_code, to_char(v.booked_on, 'YYYY-MM') as month,
-       v.disclosed_on,
+       v.disclosed_on, v.disclosed_on as dated_on,
        jsonb_build_object('booked_on', v.booked_on, 'direction', v.direction, 'amount', v.amount, 'method', v.method,
            'counterparty', coalesce(v.counterparty_name, o.name, p.name), 'category', v.category,
            'summary', v.summary, 'invoice_no', v.invoice_no, 'scan', s.sha256)::text as content
@@ -74,7 +75,7 @@ left join jur_organization o on o.org_id = v.counterparty_id
 left join jur_person p on p.person_id = v.counterparty_id
 left join dis_scan s on s.voucher_id = v.voucher_id
 union all
-select 'contract', c.contract_id, c.region_code, to_char(c.signed_on, 'YYYY-MM'), null,
+select 'contract', c.contract_id, c.region_code, to_char(c.signed_on, 'YYYY-MM'), null, c.signed_on,
        jsonb_build_object('kind', c.kind, 'asset', a.name, 'counterparty', coalesce(o.name, p.name),
            'signed_on', c.signed_on, 'start_on', c.start_on, 'end_on', c.end_on, 'amount', c.amount,
            'annual_rent', c.annual_rent, 'award_method', c.award_method, 'bidders', c.bidders)::text
@@ -83,11 +84,11 @@ left join ast_asset a on a.asset_id = c.asset_id
 left join jur_organization o on o.org_id = c.counterparty_id
 left join jur_person p on p.person_id = c.counterparty_id
 union all
-select 'asset', a.asset_id, a.region_code, null, null,
+select 'asset', a.asset_id, a.region_code, null, null, null,
        jsonb_build_object('kind', a.kind, 'name', a.name, 'area', a.area, 'book_value', a.book_value)::text
 from ast_asset a
 union all
-select 'project', pr.project_id, pr.region_code, to_char(pr.started_on, 'YYYY-MM'), null,
+select 'project', pr.project_id, pr.region_code, to_char(pr.started_on, 'YYYY-MM'), null, pr.started_on,
        jsonb_build_object('name', pr.name, 'kind', pr.kind, 'budget', pr.budget, 'contractor', o.name,
            'started_on', pr.started_on, 'finished_on', pr.finished_on, 'progress_pct', pr.progress_pct,
            'items', (select coalesce(jsonb_agg(jsonb_build_object('line', i.line_no, 'work', i.work_code,
@@ -97,7 +98,7 @@ select 'project', pr.project_id, pr.region_code, to_char(pr.started_on, 'YYYY-MM
 from ast_project pr
 left join jur_organization o on o.org_id = pr.contractor_id
 union all
-select 'subsidy', s.payment_id, s.region_code, s.period, null,
+select 'subsidy', s.payment_id, s.region_code, s.period, null, s.paid_on,
        jsonb_build_object('program', s.program, 'recipient', p.name,
            'id_number', case when p.id_number is null then null
                              else left(p.id_number, 6) || repeat('*', greatest(length(p.id_number) - 10, 0))
@@ -107,6 +108,7 @@ from ast_subsidy s
 left join jur_person p on p.person_id = s.recipient_id
 union all
 select 'exercise', e.exercise_id, e.region_code, to_char(e.started_on, 'YYYY-MM'), null,
+       coalesce((select max(ev.occurred_on) from pow_exercise_event ev where ev.exercise_id = e.exercise_id), e.started_on),
        jsonb_build_object('item', e.item_code, 'item_name', i.name, 'title', e.title, 'amount', e.amount,
            'started_on', e.started_on, 'status', e.status,
            'steps', (select coalesce(jsonb_agg(jsonb_build_object('step', ev.step_code, 'name', st.name,

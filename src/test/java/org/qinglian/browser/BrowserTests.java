@@ -2,11 +2,25 @@ package org.qinglian.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,6 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -266,6 +282,7 @@ class BrowserTests {
 		browser.manage().window().setSize(new Dimension(375, 812));
 		browser.get(url("/"));
 		browser.findElement(By.cssSelector("ul.villages a")).click();
+		browser.findElement(By.linkText("小微权力清单")).click();
 		assertThat(browser.findElement(By.tagName("h1")).getText()).contains("小微权力清单");
 		assertThat(browser.findElements(By.cssSelector(".flow svg"))).hasSize(28);
 		Number overflow = (Number) ((JavascriptExecutor) browser)
@@ -274,6 +291,106 @@ class BrowserTests {
 		browser.findElement(By.linkText("English")).click();
 		assertThat(browser.findElement(By.tagName("h1")).getText()).contains("list of small and micro powers");
 		browser.get(url("/?lang=zh_CN"));
+	}
+
+	/** No sideways scrolling on the page as it is shown now. */
+	void fitsTheScreen() {
+		Number overflow = (Number) ((JavascriptExecutor) browser)
+			.executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
+		assertThat(overflow.intValue()).as(browser.getCurrentUrl()).isLessThanOrEqualTo(0);
+	}
+
+	/** Keeps a screenshot of the page as a test artifact, in target/screenshots. */
+	void screenshot(String name) throws Exception {
+		Path dir = Path.of("target", "screenshots");
+		Files.createDirectories(dir);
+		Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+	}
+
+	@Test
+	void aVillagerOpensAVillageOnAPhoneItsUsesOfPowerAndAMonthOfItsBooks() throws Exception {
+		browser.manage().window().setSize(new Dimension(375, 812));
+		browser.manage().deleteAllCookies();
+		browser.get(url("/"));
+		browser.findElement(By.cssSelector("ul.villages a")).click();
+		assertThat(browser.findElement(By.cssSelector("nav.tabs")).getText()).contains("财务收支").contains("惠民资金");
+		assertThat(browser.findElements(By.cssSelector("div.card"))).hasSizeGreaterThanOrEqualTo(3);
+		fitsTheScreen();
+		screenshot("village-phone");
+		browser.findElement(By.linkText("权力运行")).click();
+		WebElement first = browser.findElement(By.cssSelector("tbody tr td a"));
+		first.click();
+		awaitNextPage(first);
+		assertThat(browser.findElements(By.cssSelector(".flow svg"))).hasSize(1);
+		assertThat(browser.findElement(By.cssSelector("span.verdict")).getText()).isNotBlank();
+		fitsTheScreen();
+		screenshot("exercise-phone");
+		browser.findElement(By.linkText("财务收支")).click();
+		assertThat(browser.findElements(By.cssSelector("tbody tr"))).hasSizeGreaterThan(1);
+		assertThat(browser.findElement(By.tagName("h2")).getText()).matches(".*\\d{4}-\\d{2}.*财务收支");
+		fitsTheScreen();
+		screenshot("vouchers-phone");
+	}
+
+	@Test
+	void aCadreBooksAndPublishesAVoucherCorrectsItAndThePrintedSheetSaysSo() throws Exception {
+		String village = village101();
+		county.withUser("bw_cadre", Role.VILLAGE_CADRE, village);
+		browser.manage().window().setSize(new Dimension(375, 812));
+		signIn("bw_cadre");
+		browser.get(url("/village/desk"));
+		browser.findElement(By.linkText("记一笔收支")).click();
+		browser.findElement(By.id("amount")).sendKeys("436.50");
+		new Select(browser.findElement(By.id("category"))).selectByValue("office");
+		browser.findElement(By.id("counterpartyName")).sendKeys("镇上打印店");
+		browser.findElement(By.id("summary")).sendKeys("打印村务公开栏资料");
+		browser.findElement(By.id("invoiceNo")).sendKeys("FP-20261130");
+		submit("/village/vouchers");
+		assertThat(browser.findElement(By.cssSelector("p.notice")).getText()).contains("待公开");
+		fitsTheScreen();
+		submit("/village/publish");
+		assertThat(browser.findElement(By.cssSelector("p.notice")).getText()).contains("已公开 1 条记录");
+
+		String month = LocalDate.now().toString().substring(0, 7);
+		byte[] pdf = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(url("/public/villages/" + village + "/sheets/" + month))).build(),
+					HttpResponse.BodyHandlers.ofByteArray())
+			.body();
+		String qr;
+		try (PDDocument doc = Loader.loadPDF(pdf)) {
+			assertThat(new PDFTextStripper().getText(doc)).contains("打印村务公开栏资料");
+			BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, 150);
+			qr = new QRCodeReader()
+				.decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(page))))
+				.getText();
+		}
+		browser.manage().deleteAllCookies();
+		browser.get(qr);
+		assertThat(browser.findElement(By.id("verdict")).getText()).startsWith("一致");
+
+		signIn("bw_cadre");
+		browser.get(url("/village/desk"));
+		browser.findElement(By.xpath("//tr[td[text()='打印村务公开栏资料']]//a")).click();
+		WebElement amount = browser.findElement(By.id("amount"));
+		amount.clear();
+		amount.sendKeys("346.50");
+		browser.findElement(By.id("reason")).sendKeys("金额录入有误，发票为346.50元");
+		WebElement save = browser.findElement(By.cssSelector("button[type=submit].primary"));
+		save.click();
+		awaitNextPage(save);
+		assertThat(browser.findElement(By.cssSelector("p.notice")).getText()).contains("已更正");
+
+		browser.manage().deleteAllCookies();
+		browser.get(url("/public/villages/" + village + "/vouchers?month=" + month));
+		browser.findElement(By.linkText("已更正（第 2 版）")).click();
+		List<WebElement> versions = browser.findElements(By.cssSelector("div.version"));
+		assertThat(versions).hasSize(2);
+		assertThat(versions.get(0).getText()).contains("第 2 版").contains("金额录入有误，发票为346.50元").contains("346.50");
+		assertThat(versions.get(1).getText()).contains("第 1 版").contains("436.50");
+		fitsTheScreen();
+		screenshot("history-phone");
+		browser.get(qr);
+		assertThat(browser.findElement(By.id("verdict")).getText()).startsWith("打印后已有更正");
 	}
 
 	@Test

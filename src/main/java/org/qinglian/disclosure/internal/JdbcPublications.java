@@ -99,7 +99,7 @@ class JdbcPublications implements Publications {
 		Publisher.Appended act = publisher.append("import:" + importId, county, IMPORT_CORRECTION, """
 				d.kind in (:kinds) and (d.kind <> 'voucher' or d.disclosed_on is not null)
 				and not exists (select 1 from dis_hold h where h.kind = d.kind and h.record_id = d.record_id)""",
-				Map.of("kinds", kinds));
+				Map.of("kinds", kinds, "asDated", true));
 		if (act != null) {
 			audit.record("publish_import", "publication_act", Long.toString(act.seq()), county,
 					act.versions() + " versions");
@@ -145,7 +145,8 @@ class JdbcPublications implements Publications {
 
 	@Override
 	public List<Version> news(String villageCode, int limit) {
-		return jdbc.sql(VERSION + " where region_code = ? order by act_seq desc, kind, record_id limit ?")
+		return jdbc
+			.sql(VERSION + " where region_code = ? order by published_on desc, act_seq desc, kind, record_id limit ?")
 			.params(villageCode, limit)
 			.query(versions())
 			.list();

@@ -66,20 +66,25 @@ class Publisher {
 		p.put("seq", seq);
 		p.put("today", LocalDate.now(clock));
 		p.put("reason", reason);
-		int versions = jdbc.sql("""
-				insert into dis_version (kind, record_id, version, region_code, month, act_seq, published_on, reason,
-				  content, content_hash)
-				select c.kind, c.record_id, coalesce(l.version, 0) + 1, c.region_code, c.month, :seq,
-				       case when l.version is null and c.disclosed_on is not null then c.disclosed_on else :today end,
-				       case when l.version is null then null else coalesce(h.reason, :reason) end,
-				       c.content, c.hash
-				from (select d.*, encode(sha256(convert_to(d.content, 'UTF8')), 'hex') as hash
-				      from dis_content d where %s) c
-				left join lateral (select v.version, v.content_hash from dis_version v
-				                   where v.kind = c.kind and v.record_id = c.record_id
-				                   order by v.version desc limit 1) l on true
-				left join dis_hold h on h.kind = c.kind and h.record_id = c.record_id
-				where l.content_hash is distinct from c.hash""".formatted(where)).params(p).update();
+		p.putIfAbsent("asDated", false);
+		int versions = jdbc
+			.sql("""
+					insert into dis_version (kind, record_id, version, region_code, month, act_seq, published_on, reason,
+					  content, content_hash)
+					select c.kind, c.record_id, coalesce(l.version, 0) + 1, c.region_code, c.month, :seq,
+					       case when l.version is null and :asDated and c.dated_on <= :today then c.dated_on else :today end,
+					       case when l.version is null then null else coalesce(h.reason, :reason) end,
+					       c.content, c.hash
+					from (select d.*, encode(sha256(convert_to(d.content, 'UTF8')), 'hex') as hash
+					      from dis_content d where %s) c
+					left join lateral (select v.version, v.content_hash from dis_version v
+					                   where v.kind = c.kind and v.record_id = c.record_id
+					                   order by v.version desc limit 1) l on true
+					left join dis_hold h on h.kind = c.kind and h.record_id = c.record_id
+					where l.content_hash is distinct from c.hash"""
+				.formatted(where))
+			.params(p)
+			.update();
 		if (versions == 0) {
 			return null;
 		}

@@ -1,7 +1,11 @@
 package org.qinglian.disclosure.web;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -18,9 +22,6 @@ import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilte
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -32,8 +33,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * a village page is read far more often than anything in it changes, and it draws the
  * catalogue's flowcharts and a village's books. The cache is emptied when records are
  * published, the catalogue is edited or a bundle is imported (after the change commits).
- * Only a complete 200 answer without a cookie is kept, keyed by the address and the
- * reader's language; it runs after Spring Security, so every answer keeps its headers.
+ * It stands before Spring Security and answers only requests that carry no session and no
+ * credentials (nobody is signed in on them); what it keeps is a complete 200 answer to
+ * such a request, after the security filters wrote its headers (CSP and the others),
+ * without a cookie, keyed by the address and the reader's language, headers and all.
  */
 @Configuration(proxyBeanMethods = false)
 class PublicPageCache {
@@ -41,19 +44,22 @@ class PublicPageCache {
 	/** The most bytes of pages kept. */
 	static final long MAX_BYTES = 64L * 1024 * 1024;
 
+	/** Headers of an answer that are not the page's own. */
+	static final Set<String> KEPT_OUT = Set.of("set-cookie", "date", "content-length", "transfer-encoding");
+
 	private final Cache<String, Page> pages = Caffeine.newBuilder()
 		.maximumWeight(MAX_BYTES)
-		.weigher((String key, Page page) -> key.length() + page.body().length)
+		.weigher((String key, Page page) -> key.length() + page.body().length + 1024)
 		.build();
 
-	record Page(String contentType, String disposition, byte[] body) {
+	record Page(int status, Map<String, List<String>> headers, byte[] body) {
 	}
 
 	@Bean
 	FilterRegistrationBean<OncePerRequestFilter> publicPageCacheFilter(LocaleResolver locales) {
 		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
 				new CachingFilter(locales));
-		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
+		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
 		registration.addUrlPatterns("/public/villages/*", "/public/records/*");
 		return registration;
 	}
@@ -92,10 +98,8 @@ class PublicPageCache {
 			String key = request.getRequestURI() + "?" + request.getQueryString() + "|" + locale.toLanguageTag();
 			Page page = pages.getIfPresent(key);
 			if (page != null) {
-				response.setContentType(page.contentType());
-				if (page.disposition() != null) {
-					response.setHeader("Content-Disposition", page.disposition());
-				}
+				response.setStatus(page.status());
+				page.headers().forEach((name, values) -> values.forEach(v -> response.addHeader(name, v)));
 				response.setContentLength(page.body().length);
 				if (!"HEAD".equals(request.getMethod())) {
 					response.getOutputStream().write(page.body());
@@ -104,24 +108,35 @@ class PublicPageCache {
 			}
 			ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
 			chain.doFilter(request, wrapper);
-			if (wrapper.getStatus() == 200 && wrapper.getContentType() != null && !response.containsHeader("Set-Cookie")
-					&& "GET".equals(request.getMethod())) {
-				pages.put(key, new Page(wrapper.getContentType(), wrapper.getHeader("Content-Disposition"),
-						wrapper.getContentAsByteArray()));
+			if (wrapper.getStatus() == 200 && "GET".equals(request.getMethod())
+					&& !response.containsHeader("Set-Cookie") && request.getSession(false) == null) {
+				Map<String, List<String>> headers = new LinkedHashMap<>();
+				for (String name : response.getHeaderNames()) {
+					if (!KEPT_OUT.contains(name.toLowerCase(Locale.ROOT))) {
+						headers.put(name, List.copyOf(response.getHeaders(name)));
+					}
+				}
+				if (wrapper.getContentType() != null && !headers.containsKey("Content-Type")) {
+					headers.put("Content-Type", List.of(wrapper.getContentType()));
+				}
+				pages.put(key, new Page(200, headers, wrapper.getContentAsByteArray()));
 			}
 			wrapper.copyBodyToResponse();
 		}
 
+		/**
+		 * A request nobody is signed in on: no session, no credentials, no language being
+		 * chosen (that answer sets a cookie).
+		 */
 		private static boolean cacheable(HttpServletRequest request) {
 			if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
 				return false;
 			}
-			// a language chosen sets its cookie: that answer is not everyone's
-			if (request.getParameter("lang") != null) {
+			if (request.getParameter("lang") != null || request.getHeader("Authorization") != null
+					|| request.getRequestedSessionId() != null || request.getSession(false) != null) {
 				return false;
 			}
-			Authentication who = SecurityContextHolder.getContext().getAuthentication();
-			return who == null || who instanceof AnonymousAuthenticationToken;
+			return true;
 		}
 
 	}

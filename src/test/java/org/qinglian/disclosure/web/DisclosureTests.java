@@ -36,6 +36,7 @@ import org.qinglian.platform.db.EmbeddedDatabase;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -382,6 +383,24 @@ class DisclosureTests extends PageTest {
 		post("d_cadre", "/village/publish", "village", village);
 		String page = page("/public/villages/" + village + "/exercises/" + id);
 		assertThat(page).contains("村道硬化工程决策").contains("verdict red").contains("会议纪要");
+	}
+
+	@Test
+	void aCachedPageKeepsItsHeadersAndASignedInSessionIsNeverServedFromTheCache() throws Exception {
+		String uri = "/public/villages/" + village;
+		MvcTestResult first = mvc.get().uri(uri).exchange();
+		MvcTestResult second = mvc.get().uri(uri).exchange();
+		assertThat(second).hasStatusOk();
+		assertThat(second.getResponse().getContentAsString()).isEqualTo(first.getResponse().getContentAsString());
+		assertThat(second.getResponse().getHeader("Content-Security-Policy")).isNotBlank()
+			.isEqualTo(first.getResponse().getHeader("Content-Security-Policy"));
+		assertThat(second.getResponse().getHeader("Set-Cookie")).isNull();
+		// a request on a session goes through the security filters and is drawn for its
+		// user
+		MockHttpSession session = new MockHttpSession();
+		MvcTestResult signedIn = mvc.get().uri(uri).session(session).with(county.signedIn("d_cadre")).exchange();
+		assertThat(signedIn.getResponse().getContentAsString()).contains("/logout").contains("/village/desk");
+		assertThat(second.getResponse().getContentAsString()).doesNotContain("/logout");
 	}
 
 	@Test
