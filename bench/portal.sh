@@ -57,4 +57,10 @@ for NAME in village power-list; do
   printf "platform:             %10.0f requests/s, p99 %8.2f ms %s\n" "$P_RPS" "$P_P99" "$(errors "$RUN/platform-$NAME.txt")"
   awk -v pr="$P_RPS" -v nr="$N_RPS" -v pp="$P_P99" -v np="$N_P99" 'BEGIN {
     printf "platform/nginx: %.2fx the requests/s (bar: at least 0.3), %.2fx the p99 (bar: at most 2)\n", pr/nr, pp/np }'
+  if [ -n "$(errors "$RUN/platform-$NAME.txt")$(errors "$RUN/nginx-$NAME.txt")" ]; then
+    echo "answers other than 200, or socket errors: the figures above do not count" >&2; STATUS=1
+  fi
+  awk -v pr="$P_RPS" -v nr="$N_RPS" -v pp="$P_P99" -v np="$N_P99" 'BEGIN { exit !(pr/nr >= 0.3 && pp/np <= 2) }' \
+    || { echo "a bar is not met" >&2; STATUS=1; }
 done
+exit "${STATUS:-0}"

@@ -49,7 +49,11 @@ public interface VillageBooks {
 	 */
 	void correctVoucher(String voucherId, VoucherEntry entry, boolean confirmed);
 
-	/** A voucher as it can be corrected, if the user keeps the books of its village. */
+	/**
+	 * A voucher as it can be corrected: one booked on the platform, if the user keeps the
+	 * books of its village (an imported voucher is corrected at its source, and comes
+	 * back with the next import).
+	 */
 	Optional<VoucherEntry> voucher(String voucherId);
 
 	/** Books a contract or lease; returns its id. */

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -12,11 +13,12 @@ import java.util.HexFormat;
 /**
  * The hashes of the publication log, written once for publishing and verifying (no
  * Spring, no database). A version's hash is the SHA-256 of its content (UTF-8); an act's
- * items hash is the SHA-256 of its versions' lines ({@code kind|record|version|hash\n},
- * in the order of kind and record); an act's hash covers the hash of the act before it,
- * its number, time, actor, region, reason, count and items hash, each field
- * length-prefixed so that no two acts encode alike. A sheet's hash is an items hash over
- * the versions it shows. The first act follows {@link #GENESIS}.
+ * items hash is the SHA-256 of its versions, a line each (kind, record, version, region,
+ * month, day published, reason and content hash, length-prefixed), in the byte order of
+ * kind and record; an act's hash covers the hash of the act before it, its number, time,
+ * actor, region, reason, count and items hash, each field length-prefixed so that no two
+ * acts encode alike. A sheet's hash is an items hash over the versions it shows. The
+ * first act follows {@link #GENESIS}.
  */
 public final class PublicationChain {
 
@@ -38,30 +40,26 @@ public final class PublicationChain {
 	/** The hash of an act: what the next act's {@code prev_hash} must be. */
 	public static String actHash(String previous, long seq, Instant actedAt, String actor, String regionCode,
 			String reason, int versions, String itemsHash) {
-		StringBuilder b = new StringBuilder();
-		for (String field : new String[] { previous, Long.toString(seq),
-				AT.format(actedAt.truncatedTo(ChronoUnit.MICROS)), actor, regionCode, reason,
-				Integer.toString(versions), itemsHash }) {
-			if (field == null) {
-				b.append("-;");
-			}
-			else {
-				b.append(field.length()).append(':').append(field).append(';');
-			}
-		}
-		return contentHash(b.toString());
+		return contentHash(encode(previous, Long.toString(seq), AT.format(actedAt.truncatedTo(ChronoUnit.MICROS)),
+				actor, regionCode, reason, Integer.toString(versions), itemsHash));
 	}
 
-	/** The items hash of an act or a sheet, built line by line in order. */
+	/** The items hash of an act or a sheet, built version by version in order. */
 	public static final class Items {
 
 		private final MessageDigest md = sha256();
 
 		private int count;
 
-		public Items add(String kind, String recordId, int version, String contentHash) {
-			md.update((kind + "|" + recordId + "|" + version + "|" + contentHash + "\n")
+		/**
+		 * Adds a version: every column of it but its content, which its hash stands for.
+		 */
+		public Items add(String kind, String recordId, int version, String regionCode, String month,
+				LocalDate publishedOn, String reason, String contentHash) {
+			md.update(encode(kind, recordId, Integer.toString(version), regionCode, month,
+					publishedOn == null ? null : publishedOn.toString(), reason, contentHash)
 				.getBytes(StandardCharsets.UTF_8));
+			md.update((byte) '\n');
 			count++;
 			return this;
 		}
@@ -74,6 +72,22 @@ public final class PublicationChain {
 			return HexFormat.of().formatHex(md.digest());
 		}
 
+	}
+
+	/**
+	 * Fields length-prefixed ({@code 3:abc;}), a null as {@code -;}: no two lists alike.
+	 */
+	static String encode(String... fields) {
+		StringBuilder b = new StringBuilder();
+		for (String field : fields) {
+			if (field == null) {
+				b.append("-;");
+			}
+			else {
+				b.append(field.length()).append(':').append(field).append(';');
+			}
+		}
+		return b.toString();
 	}
 
 	private static MessageDigest sha256() {

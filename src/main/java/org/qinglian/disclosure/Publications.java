@@ -44,11 +44,16 @@ public interface Publications {
 	/**
 	 * The conformance verdict of each published use of power of a village, by id: green
 	 * (conforms), yellow (a step later than its most days), red (a step missing, out of
-	 * order, or a disclosure shorter than its least days), grey (not checked yet).
+	 * order, or a disclosure shorter than its least days), grey (not checked yet, or a
+	 * step recorded since is waiting for the village's publication: the published steps
+	 * alone are not what was checked).
 	 */
 	Map<String, ExerciseVerdict> verdicts(String villageCode);
 
-	/** The scan of a voucher, if its latest published version shows one. */
+	/**
+	 * The scan of a voucher, if its latest published version shows one and the stored
+	 * file still has the hash it was published with.
+	 */
 	Optional<Scan> scan(String voucherId);
 
 	/** Verifies the whole log: every content hash, every act's items hash and chain. */
@@ -65,10 +70,13 @@ public interface Publications {
 	/**
 	 * A published version.
 	 *
+	 * @param publishedOn the day it was published (a voucher's first version: the day its
+	 * source disclosed it)
+	 * @param datedOn the day the record speaks of (booked, signed, paid, last step)
 	 * @param content the record as the public sees it (field name to value)
 	 */
 	record Version(String kind, String recordId, int version, String regionCode, String month, long actSeq,
-			LocalDate publishedOn, String reason, Map<String, Object> content, String contentHash) {
+			LocalDate publishedOn, LocalDate datedOn, String reason, Map<String, Object> content, String contentHash) {
 
 		public boolean corrected() {
 			return version > 1;
@@ -119,9 +127,11 @@ public interface Publications {
 	/**
 	 * What a printed sheet's hash says.
 	 *
-	 * @param changed the versions published after the sheet was printed, for its month
+	 * @param printed what the sheet showed, as published up to its act (empty if unknown)
+	 * @param changed the versions published after the sheet was printed of the records it
+	 * showed or that its month shows now
 	 */
-	record SheetCheck(Verdict verdict, Sheet now, List<Version> changed) {
+	record SheetCheck(Verdict verdict, Sheet now, List<Version> printed, List<Version> changed) {
 
 		public enum Verdict {
 

@@ -24,17 +24,22 @@ public interface VillageDesk {
 	List<Held> unpublished(String villageCode);
 
 	/**
-	 * Books a voucher with its scan (a photo or PDF, optional), to be published.
+	 * Books a voucher with its scan (a photo or PDF, optional), to be published; a photo
+	 * is drawn again from its pixels, so that what the camera wrote besides it is not
+	 * published.
 	 * @throws org.qinglian.assets.VillageBooks.Flagged when a red line may catch it and
 	 * it is not confirmed
 	 */
 	String bookVoucher(VoucherEntry entry, Upload scan, boolean confirmed);
 
 	/**
-	 * Corrects a voucher: published already, the correction is published at once as its
-	 * next version with the reason (required); not yet published, it is simply changed.
+	 * Corrects a voucher booked on the platform: published already, the correction is
+	 * published at once as its next version with the reason (required); not yet
+	 * published, it is simply changed.
+	 * @param removeScan withdraw the scan (a wrong file, or one showing what must not be
+	 * published): the next version shows none
 	 */
-	void correctVoucher(String voucherId, VoucherEntry entry, String reason, boolean confirmed);
+	void correctVoucher(String voucherId, VoucherEntry entry, String reason, boolean removeScan, boolean confirmed);
 
 	/** Books a contract or lease, to be published. */
 	String bookContract(ContractEntry entry, boolean confirmed);

@@ -23,6 +23,7 @@ create table dis_version (
     month        char(7),
     act_seq      bigint      not null references dis_act (seq) deferrable initially deferred,
     published_on date        not null,
+    dated_on     date,
     reason       text,
     content      text        not null,
     content_hash char(64)    not null,
@@ -54,13 +55,13 @@ create table dis_scan (
 
 -- The latest published version of each record.
 create view dis_latest as
-select distinct on (kind, record_id) kind, record_id, version, region_code, month, act_seq, published_on, reason,
-       content, content_hash
+select distinct on (kind, record_id) kind, record_id, version, region_code, month, act_seq, published_on, dated_on,
+       reason, content, content_hash
 from dis_version
 order by kind, record_id, version desc;
 
--- What the public would see of each record now, as canonical JSON, with the day it speaks of (dated_on: an
--- imported record is published as of that day, for want of the day its source disclosed it) (jsonb's text form: keys in a fixed order),
+-- What the public would see of each record now, as canonical JSON, with the day it speaks of (dated_on: the
+-- order of what is new) (jsonb's text form: keys in a fixed order),
 -- one branch a kind so that a query for one kind reads one table. Names of people are shown, ID numbers masked
 -- (the first 6 and the last 4 characters), as the county's disclosure rules say; nothing of reports, clues,
 -- cases or findings is here.

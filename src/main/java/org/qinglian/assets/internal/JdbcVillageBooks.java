@@ -14,6 +14,7 @@ import org.qinglian.assets.VillageBooks;
 import org.qinglian.jurisdiction.Jurisdiction;
 import org.qinglian.jurisdiction.Jurisdiction.RegionView;
 import org.qinglian.platform.AuditLog;
+import org.qinglian.platform.PersonalNumbers;
 import org.qinglian.platform.Refused;
 import org.qinglian.platform.Role;
 import org.qinglian.platform.Role.Permission;
@@ -40,6 +41,9 @@ class JdbcVillageBooks implements VillageBooks {
 	static final BigDecimal TENDER_OTHER = new BigDecimal("100000.00");
 
 	private static final BigDecimal MOST = new BigDecimal("999999999999.99");
+
+	/** The earliest day a booking may name. */
+	private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
 
 	private final JdbcClient jdbc;
 
@@ -128,7 +132,7 @@ class JdbcVillageBooks implements VillageBooks {
 		return jdbc
 			.sql("""
 					select region_code, booked_on, direction, amount, method, counterparty_name, category, summary, invoice_no
-					from ast_voucher where voucher_id = ?""")
+					from ast_voucher where voucher_id = ? and voucher_id like 'QL-V-%'""")
 			.param(voucherId)
 			.query(VoucherEntry.class)
 			.optional()
@@ -149,7 +153,7 @@ class JdbcVillageBooks implements VillageBooks {
 		LocalDate today = LocalDate.now(clock);
 		require(e.bookedOn() != null, "bookedOn", "assets.refused.required");
 		require(!e.bookedOn().isAfter(today), "bookedOn", "assets.refused.future");
-		require(!e.bookedOn().isBefore(LocalDate.of(2000, 1, 1)), "bookedOn", "assets.refused.tooOld");
+		require(!e.bookedOn().isBefore(EARLIEST), "bookedOn", "assets.refused.tooOld");
 		require(List.of("income", "expense").contains(e.direction()), "direction", "assets.refused.choice");
 		money(e.amount(), "amount", true);
 		require(METHODS.contains(e.method()), "method", "assets.refused.choice");
@@ -158,6 +162,8 @@ class JdbcVillageBooks implements VillageBooks {
 		length(e.summary(), "summary", 1000);
 		length(e.counterpartyName(), "counterpartyName", 200);
 		length(e.invoiceNo(), "invoiceNo", 64);
+		published(e.summary(), "summary");
+		published(e.counterpartyName(), "counterpartyName");
 		if ("cash".equals(e.method()) && village.cashlessSince() != null
 				&& !e.bookedOn().isBefore(village.cashlessSince())) {
 			throw new Refused("assets.refused.cashInCashlessVillage",
@@ -184,6 +190,9 @@ class JdbcVillageBooks implements VillageBooks {
 		require(CONTRACT_KINDS.contains(e.kind()), "kind", "assets.refused.choice");
 		require(e.signedOn() != null, "signedOn", "assets.refused.required");
 		require(!e.signedOn().isAfter(LocalDate.now(clock)), "signedOn", "assets.refused.future");
+		require(!e.signedOn().isBefore(EARLIEST), "signedOn", "assets.refused.tooOld");
+		require(within(e.startOn()), "startOn", "assets.refused.term");
+		require(within(e.endOn()), "endOn", "assets.refused.term");
 		require(e.endOn() == null || e.startOn() == null || !e.endOn().isBefore(e.startOn()), "endOn",
 				"assets.refused.endBeforeStart");
 		money(e.amount(), "amount", false);
@@ -196,6 +205,7 @@ class JdbcVillageBooks implements VillageBooks {
 			require(assets(e.regionCode()).stream().anyMatch(a -> a.assetId().equals(e.assetId())), "assetId",
 					"assets.refused.choice");
 		}
+		published(e.counterpartyName(), "counterpartyName");
 		String counterparty = counterparty(e.regionCode(), e.counterpartyName());
 		List<Flag> flags = new ArrayList<>();
 		BigDecimal threshold = "construction".equals(e.kind()) ? TENDER_CONSTRUCTION : TENDER_OTHER;
@@ -316,6 +326,16 @@ class JdbcVillageBooks implements VillageBooks {
 		require(v.signum() > 0, field, "assets.refused.positive");
 		require(v.scale() <= 2 || v.stripTrailingZeros().scale() <= 2, field, "assets.refused.cents");
 		require(v.compareTo(MOST) <= 0, field, "assets.refused.tooLarge");
+	}
+
+	/** A day of a contract's term: from 2000 on, within 70 years from today. */
+	private boolean within(LocalDate day) {
+		return day == null || (!day.isBefore(EARLIEST) && !day.isAfter(LocalDate.now(clock).plusYears(70)));
+	}
+
+	/** Text the village publishes: no ID or mobile number in it. */
+	private static void published(String v, String field) {
+		require(!PersonalNumbers.in(v), field, "assets.refused.personalNumber");
 	}
 
 	private static void length(String v, String field, int most) {

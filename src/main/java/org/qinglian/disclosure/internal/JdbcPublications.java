@@ -16,6 +16,7 @@ import org.qinglian.disclosure.Publications;
 import org.qinglian.disclosure.Publications.SheetCheck.Verdict;
 import org.qinglian.platform.AuditLog;
 import org.qinglian.platform.BundleImported;
+import org.qinglian.platform.FileTypes;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -47,8 +48,24 @@ class JdbcPublications implements Publications {
 	static final String IMPORT_CORRECTION = "导入数据更正";
 
 	private static final String VERSION = """
-			select kind, record_id, version, region_code, month, act_seq, published_on, reason, content, content_hash
+			select kind, record_id, version, region_code, month, act_seq, published_on, dated_on, reason, content,
+			       content_hash
 			from dis_version""";
+
+	/**
+	 * The latest version, as of an act, of every record of some kinds that was ever
+	 * published in a village, where it is in the village still: a correction may move a
+	 * record to another month, an import to another village, and its latest version says
+	 * where it is.
+	 */
+	private static final String LATEST_OF_VILLAGE = """
+			select * from (
+			  select distinct on (kind, record_id) * from dis_version
+			  where (kind, record_id) in (select kind, record_id from dis_version
+			                              where region_code = :village and kind in (:kinds))
+			    and act_seq <= :seq
+			  order by kind, record_id, version desc) v
+			where v.region_code = :village""";
 
 	private static final RowMapper<Act> ACT = (rs, i) -> new Act(rs.getLong("seq"),
 			rs.getTimestamp("acted_at").toInstant(), rs.getString("actor"), rs.getString("region_code"),
@@ -99,7 +116,7 @@ class JdbcPublications implements Publications {
 		Publisher.Appended act = publisher.append("import:" + importId, county, IMPORT_CORRECTION, """
 				d.kind in (:kinds) and (d.kind <> 'voucher' or d.disclosed_on is not null)
 				and not exists (select 1 from dis_hold h where h.kind = d.kind and h.record_id = d.record_id)""",
-				Map.of("kinds", kinds, "asDated", true));
+				Map.of("kinds", kinds));
 		if (act != null) {
 			audit.record("publish_import", "publication_act", Long.toString(act.seq()), county,
 					act.versions() + " versions");
@@ -113,18 +130,16 @@ class JdbcPublications implements Publications {
 	private Version version(ResultSet rs) throws SQLException {
 		return new Version(rs.getString("kind"), rs.getString("record_id"), rs.getInt("version"),
 				rs.getString("region_code"), rs.getString("month"), rs.getLong("act_seq"),
-				rs.getObject("published_on", LocalDate.class), rs.getString("reason"),
-				json.readValue(rs.getString("content"), MAP), rs.getString("content_hash"));
+				rs.getObject("published_on", LocalDate.class), rs.getObject("dated_on", LocalDate.class),
+				rs.getString("reason"), json.readValue(rs.getString("content"), MAP), rs.getString("content_hash"));
 	}
 
 	@Override
 	public List<Version> published(String villageCode, String kind, String month) {
-		return jdbc.sql("""
-				select distinct on (kind, record_id) * from dis_version
-				where region_code = :village and kind = :kind and (cast(:month as text) is null or month = :month)
-				order by kind, record_id, version desc""")
+		return jdbc.sql(LATEST_OF_VILLAGE + " and (cast(:month as text) is null or v.month = :month)")
 			.param("village", villageCode)
-			.param("kind", kind)
+			.param("kinds", List.of(kind))
+			.param("seq", Long.MAX_VALUE)
 			.param("month", month)
 			.query(versions())
 			.list()
@@ -138,15 +153,20 @@ class JdbcPublications implements Publications {
 
 	@Override
 	public List<String> voucherMonths(String villageCode) {
-		return jdbc.sql("""
-				select distinct month from dis_version where region_code = ? and kind = 'voucher' and month is not null
-				order by month desc""").param(villageCode).query(String.class).list();
+		return jdbc
+			.sql("select distinct month from (" + LATEST_OF_VILLAGE + ") m where month is not null order by month desc")
+			.param("village", villageCode)
+			.param("kinds", List.of("voucher"))
+			.param("seq", Long.MAX_VALUE)
+			.query(String.class)
+			.list();
 	}
 
 	@Override
 	public List<Version> news(String villageCode, int limit) {
 		return jdbc
-			.sql(VERSION + " where region_code = ? order by published_on desc, act_seq desc, kind, record_id limit ?")
+			.sql(VERSION + " where region_code = ? order by act_seq desc, dated_on desc nulls last, kind, record_id"
+					+ " limit ?")
 			.params(villageCode, limit)
 			.query(versions())
 			.list();
@@ -171,81 +191,95 @@ class JdbcPublications implements Publications {
 	 * The versions of a village's month that a sheet shows, as published up to an act.
 	 */
 	private List<Version> asOf(String villageCode, String month, long actSeq) {
-		return jdbc.sql("""
-				select * from (
-				  select distinct on (kind, record_id) * from dis_version
-				  where region_code = :village and month = :month and kind in ('voucher', 'subsidy')
-				    and act_seq <= :seq
-				  order by kind, record_id, version desc) v
-				order by %s""".formatted(Publisher.ITEM_ORDER))
+		return jdbc.sql(LATEST_OF_VILLAGE + " and v.month = :month order by " + Publisher.ITEM_ORDER)
 			.param("village", villageCode)
-			.param("month", month)
+			.param("kinds", List.of("voucher", "subsidy"))
 			.param("seq", actSeq)
+			.param("month", month)
 			.query(versions())
 			.list();
 	}
 
 	private static String hash(List<Version> records) {
 		PublicationChain.Items items = new PublicationChain.Items();
-		records.forEach(v -> items.add(v.kind(), v.recordId(), v.version(), v.contentHash()));
+		records.forEach(v -> items.add(v.kind(), v.recordId(), v.version(), v.regionCode(), v.month(), v.publishedOn(),
+				v.reason(), v.contentHash()));
 		return items.hash();
 	}
 
 	@Override
 	public SheetCheck check(String villageCode, String month, long actSeq, String hash) {
 		Sheet now = sheet(villageCode, month);
-		if (actSeq < 0 || actSeq > now.actSeq() || hash == null
-				|| !hash.equals(hash(asOf(villageCode, month, actSeq)))) {
-			return new SheetCheck(Verdict.UNKNOWN, now, List.of());
+		List<Version> printed = actSeq < 1 || actSeq > now.actSeq() ? List.of() : asOf(villageCode, month, actSeq);
+		// a sheet shows records: the hash of none proves nothing
+		if (printed.isEmpty() || hash == null || !hash.equals(hash(printed))) {
+			return new SheetCheck(Verdict.UNKNOWN, now, List.of(), List.of());
 		}
 		if (hash.equals(now.hash())) {
-			return new SheetCheck(Verdict.MATCHES, now, List.of());
+			return new SheetCheck(Verdict.MATCHES, now, printed, List.of());
 		}
-		List<Version> changed = jdbc.sql(VERSION + """
-				 where region_code = ? and month = ? and kind in ('voucher', 'subsidy') and act_seq > ?
-				order by act_seq, kind, record_id""").params(villageCode, month, actSeq).query(versions()).list();
-		return new SheetCheck(Verdict.CHANGED, now, changed);
+		Set<String> shown = new LinkedHashSet<>();
+		printed.forEach(v -> shown.add(v.kind() + "/" + v.recordId()));
+		now.records().forEach(v -> shown.add(v.kind() + "/" + v.recordId()));
+		List<Version> changed = jdbc
+			.sql(VERSION + " where act_seq > :seq and kind || '/' || record_id in (:shown)"
+					+ " order by act_seq, kind, record_id")
+			.param("seq", actSeq)
+			.param("shown", shown)
+			.query(versions())
+			.list();
+		return new SheetCheck(Verdict.CHANGED, now, printed, changed);
 	}
 
 	@Override
 	public Map<String, ExerciseVerdict> verdicts(String villageCode) {
 		Map<String, ExerciseVerdict> out = new LinkedHashMap<>();
-		jdbc.sql("""
-				select e.exercise_id, c.conforms, dv.kind, dv.reason_zh
-				from pow_exercise e
-				left join pow_conformance c on c.exercise_id = e.exercise_id
-				left join pow_deviation dv on dv.exercise_id = e.exercise_id
-				where e.region_code = ?
-				  and exists (select 1 from dis_version v where v.kind = 'exercise' and v.record_id = e.exercise_id)
-				order by e.exercise_id, dv.ordinal""").param(villageCode).query((ResultSet rs) -> {
-			String id = rs.getString(1);
-			Boolean conforms = (Boolean) rs.getObject(2);
-			ExerciseVerdict before = out.get(id);
-			String colour = conforms == null ? "grey" : conforms ? "green" : "yellow";
-			List<String> reasons = before == null ? new ArrayList<>() : before.reasons();
-			if (rs.getString(3) != null) {
-				reasons.add(rs.getString(4));
-				if (!"TOO_LATE".equals(rs.getString(3))) {
+		jdbc.sql(
+				"""
+						select e.exercise_id, c.conforms, dv.kind, dv.reason_zh,
+						       exists (select 1 from dis_hold h where h.kind = 'exercise' and h.record_id = e.exercise_id) as held
+						from pow_exercise e
+						left join pow_conformance c on c.exercise_id = e.exercise_id
+						left join pow_deviation dv on dv.exercise_id = e.exercise_id
+						where e.region_code = ?
+						  and exists (select 1 from dis_version v where v.kind = 'exercise' and v.record_id = e.exercise_id)
+						order by e.exercise_id, dv.ordinal""")
+			.param(villageCode)
+			.query((ResultSet rs) -> {
+				String id = rs.getString(1);
+				// a step recorded since the last publication is not what the public sees
+				Boolean conforms = rs.getBoolean(5) ? null : (Boolean) rs.getObject(2);
+				ExerciseVerdict before = out.get(id);
+				String colour = conforms == null ? "grey" : conforms ? "green" : "yellow";
+				List<String> reasons = before == null ? new ArrayList<>() : before.reasons();
+				if (conforms != null && rs.getString(3) != null) {
+					reasons.add(rs.getString(4));
+					if (!"TOO_LATE".equals(rs.getString(3))) {
+						colour = "red";
+					}
+				}
+				if (before != null && "red".equals(before.colour())) {
 					colour = "red";
 				}
-			}
-			if (before != null && "red".equals(before.colour())) {
-				colour = "red";
-			}
-			out.put(id, new ExerciseVerdict(colour, reasons));
-		});
+				out.put(id, new ExerciseVerdict(colour, reasons));
+			});
 		return out;
 	}
 
 	@Override
 	public Optional<Scan> scan(String voucherId) {
-		return jdbc.sql("""
-				select s.media_type, s.content from dis_scan s
-				where s.voucher_id = ? and s.sha256 = (select v.content::jsonb ->> 'scan' from dis_version v
-				  where v.kind = 'voucher' and v.record_id = s.voucher_id order by v.version desc limit 1)""")
+		String published = jdbc.sql("""
+				select v.content::jsonb ->> 'scan' from dis_version v where v.kind = 'voucher' and v.record_id = ?
+				order by v.version desc limit 1""").param(voucherId).query(String.class).optional().orElse(null);
+		if (published == null) {
+			return Optional.empty();
+		}
+		// the stored file must still be the one that was published
+		return jdbc.sql("select media_type, content from dis_scan where voucher_id = ?")
 			.param(voucherId)
 			.query((rs, i) -> new Scan(rs.getString(1), rs.getBytes(2)))
-			.optional();
+			.optional()
+			.filter(scan -> FileTypes.sha256(scan.content()).equals(published));
 	}
 
 	@Override
@@ -257,21 +291,18 @@ class JdbcPublications implements Publications {
 		long[] brokenAct = { -1 };
 		JdbcTemplate streaming = new JdbcTemplate(template.getDataSource());
 		streaming.setFetchSize(10_000);
-		streaming
-			.query("select act_seq, kind, record_id, version, content, content_hash from dis_version order by act_seq, "
-					+ Publisher.ITEM_ORDER, (ResultSet rs) -> {
-						long seq = rs.getLong(1);
-						versions[0]++;
-						String content = rs.getString(5);
-						String stored = rs.getString(6);
-						if (broken[0] == null && !PublicationChain.contentHash(content).equals(stored)) {
-							broken[0] = "the content of " + rs.getString(2) + " " + rs.getString(3) + " version "
-									+ rs.getInt(4) + " does not match its hash";
-							brokenAct[0] = seq;
-						}
-						items.computeIfAbsent(seq, s -> new PublicationChain.Items())
-							.add(rs.getString(2), rs.getString(3), rs.getInt(4), stored);
-					});
+		streaming.query("select " + Publisher.ITEM_COLUMNS + ", act_seq, content from dis_version order by act_seq, "
+				+ Publisher.ITEM_ORDER, (ResultSet rs) -> {
+					long seq = rs.getLong(9);
+					versions[0]++;
+					String stored = rs.getString(8);
+					if (broken[0] == null && !PublicationChain.contentHash(rs.getString(10)).equals(stored)) {
+						broken[0] = "the content of " + rs.getString(1) + " " + rs.getString(2) + " version "
+								+ rs.getInt(3) + " does not match its hash";
+						brokenAct[0] = seq;
+					}
+					Publisher.item(items.computeIfAbsent(seq, s -> new PublicationChain.Items()), rs);
+				});
 		String previous = PublicationChain.GENESIS;
 		long expected = 1;
 		for (Act a : acts) {
@@ -295,7 +326,7 @@ class JdbcPublications implements Publications {
 				.equals(a.hash())) {
 				why = "its own record was changed";
 			}
-			if (brokenAct[0] != -1 && brokenAct[0] <= a.seq() && why == null) {
+			if (why == null && brokenAct[0] == a.seq()) {
 				why = broken[0];
 			}
 			if (why != null) {

@@ -1,9 +1,15 @@
 package org.qinglian.disclosure.internal;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+
+import javax.imageio.ImageIO;
 
 import org.qinglian.assets.VillageBooks;
 import org.qinglian.assets.VillageBooks.ContractEntry;
@@ -29,6 +35,11 @@ class JdbcVillageDesk implements VillageDesk {
 
 	/** The largest scan of a voucher. */
 	static final int MAX_SCAN_BYTES = 5 * 1024 * 1024;
+
+	/**
+	 * The most pixels of a photo drawn again (a small file may unpack to a huge image).
+	 */
+	static final long MAX_PIXELS = 40_000_000L;
 
 	/** The reason of a new version after a step was recorded. */
 	static final String NEW_STEP = "记录新步骤";
@@ -124,6 +135,9 @@ class JdbcVillageDesk implements VillageDesk {
 				throw new Refused("disclosure.refused.scanType",
 						"scan: the file " + name + " is not a JPEG or PNG photo or a PDF (by its content)", name);
 			}
+			if (!type.equals("application/pdf")) {
+				content = redrawn(content, type, name);
+			}
 		}
 		String id = books.bookVoucher(entry, confirmed);
 		if (type != null) {
@@ -135,8 +149,35 @@ class JdbcVillageDesk implements VillageDesk {
 		return id;
 	}
 
+	/**
+	 * A photo drawn again from its pixels: what a camera or phone wrote besides the
+	 * picture (EXIF: the place, the device, the time) is not published with it.
+	 */
+	static byte[] redrawn(byte[] content, String type, String name) {
+		try {
+			BufferedImage image = ImageIO.read(new ByteArrayInputStream(content));
+			if (image == null || (long) image.getWidth() * image.getHeight() > MAX_PIXELS) {
+				throw new Refused("disclosure.refused.scanUnreadable",
+						"scan: the photo " + name + " cannot be read (or is larger than 40 megapixels)", name);
+			}
+			if (type.equals("image/jpeg") && image.getColorModel().hasAlpha()) {
+				BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+				rgb.getGraphics().drawImage(image, 0, 0, null);
+				image = rgb;
+			}
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			ImageIO.write(image, type.equals("image/png") ? "png" : "jpeg", out);
+			return out.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new Refused("disclosure.refused.scanUnreadable",
+					"scan: the photo " + name + " cannot be read (or is larger than 40 megapixels)", name);
+		}
+	}
+
 	@Override
-	public void correctVoucher(String voucherId, VoucherEntry entry, String reason, boolean confirmed) {
+	public void correctVoucher(String voucherId, VoucherEntry entry, String reason, boolean removeScan,
+			boolean confirmed) {
 		VoucherEntry old = books.voucher(voucherId).orElseThrow(Scope.NotInScopeException::new);
 		String user = keeper(old.regionCode());
 		boolean published = jdbc.sql("select count(*) from dis_version where kind = 'voucher' and record_id = ?")
@@ -149,6 +190,9 @@ class JdbcVillageDesk implements VillageDesk {
 					"reason: a correction of what was published needs its reason", "reason");
 		}
 		books.correctVoucher(voucherId, entry, confirmed);
+		if (removeScan) {
+			jdbc.sql("delete from dis_scan where voucher_id = ?").param(voucherId).update();
+		}
 		if (published) {
 			Publisher.Appended act = publisher.append(user, old.regionCode(), why,
 					"d.kind = 'voucher' and d.record_id = :id", Map.of("id", voucherId));
@@ -189,16 +233,26 @@ class JdbcVillageDesk implements VillageDesk {
 	@Override
 	public int publish(String villageCode) {
 		String user = keeper(villageCode);
-		List<String> vouchers = jdbc.sql("select record_id from dis_hold where region_code = ? and kind = 'voucher'")
+		// what waits now, locked: a booking made meanwhile waits for the next act
+		List<String[]> held = jdbc
+			.sql("select kind, record_id from dis_hold where region_code = ? order by kind, record_id for update")
 			.param(villageCode)
-			.query(String.class)
+			.query((rs, i) -> new String[] { rs.getString(1), rs.getString(2) })
 			.list();
-		books.markDisclosed(villageCode, vouchers, LocalDate.now(clock));
-		Publisher.Appended act = publisher.append(user, villageCode, null, """
-				d.region_code = :village and exists (select 1 from dis_hold h
-				  where h.kind = d.kind and h.record_id = d.record_id and h.region_code = :village)""",
-				Map.of("village", villageCode));
-		jdbc.sql("delete from dis_hold where region_code = ?").param(villageCode).update();
+		if (held.isEmpty()) {
+			audit.record("publish", "village", villageCode, villageCode, "0 records");
+			return 0;
+		}
+		books.markDisclosed(villageCode, held.stream().filter(h -> h[0].equals("voucher")).map(h -> h[1]).toList(),
+				LocalDate.now(clock));
+		List<String> keys = held.stream().map(h -> h[0] + "/" + h[1]).toList();
+		Publisher.Appended act = publisher.append(user, villageCode, null,
+				"d.region_code = :village and d.kind || '/' || d.record_id in (:keys)",
+				Map.of("village", villageCode, "keys", keys));
+		jdbc.sql("delete from dis_hold where region_code = :village and kind || '/' || record_id in (:keys)")
+			.param("village", villageCode)
+			.param("keys", keys)
+			.update();
 		int n = act == null ? 0 : act.versions();
 		audit.record("publish", "village", villageCode, villageCode,
 				n + " records" + (act == null ? "" : " (act " + act.seq() + ")"));

@@ -1,6 +1,7 @@
 package org.qinglian.disclosure.internal;
 
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,6 +30,9 @@ class Publisher {
 	/** The order of an act's versions in its items hash: by bytes, not by locale. */
 	static final String ITEM_ORDER = "kind collate \"C\", record_id collate \"C\"";
 
+	/** What of a version its act's items hash covers, as {@link #item} reads it. */
+	static final String ITEM_COLUMNS = "kind, record_id, version, region_code, month, published_on, reason, content_hash";
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
@@ -45,11 +49,19 @@ class Publisher {
 	record Appended(long seq, int versions) {
 	}
 
+	/** Adds the version of the row ({@link #ITEM_COLUMNS} first) to the items. */
+	static void item(PublicationChain.Items items, ResultSet rs) throws SQLException {
+		items.add(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
+				rs.getObject(6, LocalDate.class), rs.getString(7), rs.getString(8));
+	}
+
 	/**
 	 * Publishes the records of {@code dis_content} (aliased {@code d}) that {@code where}
-	 * selects and whose content changed.
+	 * selects and whose content changed. A record's first version is published on the day
+	 * its source disclosed it (vouchers) or today; later ones today.
 	 * @param reason the reason of a new version of a record published before (a hold's
 	 * own reason goes first)
+	 * @param where a constant condition; values come as named parameters
 	 * @param params the named parameters of {@code where}
 	 * @return the act, or {@code null} if nothing changed (no act then)
 	 */
@@ -66,34 +78,29 @@ class Publisher {
 		p.put("seq", seq);
 		p.put("today", LocalDate.now(clock));
 		p.put("reason", reason);
-		p.putIfAbsent("asDated", false);
-		int versions = jdbc
-			.sql("""
-					insert into dis_version (kind, record_id, version, region_code, month, act_seq, published_on, reason,
-					  content, content_hash)
-					select c.kind, c.record_id, coalesce(l.version, 0) + 1, c.region_code, c.month, :seq,
-					       case when l.version is null and :asDated and c.dated_on <= :today then c.dated_on else :today end,
-					       case when l.version is null then null else coalesce(h.reason, :reason) end,
-					       c.content, c.hash
-					from (select d.*, encode(sha256(convert_to(d.content, 'UTF8')), 'hex') as hash
-					      from dis_content d where %s) c
-					left join lateral (select v.version, v.content_hash from dis_version v
-					                   where v.kind = c.kind and v.record_id = c.record_id
-					                   order by v.version desc limit 1) l on true
-					left join dis_hold h on h.kind = c.kind and h.record_id = c.record_id
-					where l.content_hash is distinct from c.hash"""
-				.formatted(where))
-			.params(p)
-			.update();
+		String insert = """
+				insert into dis_version (kind, record_id, version, region_code, month, act_seq, published_on, dated_on,
+				  reason, content, content_hash)
+				select c.kind, c.record_id, coalesce(l.version, 0) + 1, c.region_code, c.month, :seq,
+				       case when l.version is null and c.disclosed_on <= :today then c.disclosed_on else :today end,
+				       c.dated_on, case when l.version is null then null else coalesce(h.reason, :reason) end,
+				       c.content, c.hash
+				from (select d.*, encode(sha256(convert_to(d.content, 'UTF8')), 'hex') as hash
+				      from dis_content d where %s) c
+				left join lateral (select v.version, v.content_hash from dis_version v
+				                   where v.kind = c.kind and v.record_id = c.record_id
+				                   order by v.version desc limit 1) l on true
+				left join dis_hold h on h.kind = c.kind and h.record_id = c.record_id
+				where l.content_hash is distinct from c.hash""";
+		int versions = jdbc.sql(insert.formatted(where)).params(p).update();
 		if (versions == 0) {
 			return null;
 		}
 		PublicationChain.Items items = new PublicationChain.Items();
-		jdbc.sql("select kind, record_id, version, content_hash from dis_version where act_seq = ? order by "
-				+ ITEM_ORDER)
+		jdbc.sql("select " + ITEM_COLUMNS + " from dis_version where act_seq = ? order by " + ITEM_ORDER)
 			.param(seq)
 			.query((ResultSet rs) -> {
-				items.add(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4));
+				item(items, rs);
 			});
 		Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		String itemsHash = items.hash();

@@ -21,7 +21,7 @@ final class DeskForms {
 
 	record VoucherForm(String village, String bookedOn, String direction, String amount, String method,
 			String counterpartyName, String category, String summary, String invoiceNo, String reason,
-			Boolean confirmed) {
+			Boolean removeScan, Boolean confirmed) {
 
 		boolean sure() {
 			return Boolean.TRUE.equals(confirmed);
@@ -35,7 +35,7 @@ final class DeskForms {
 		static VoucherForm of(VoucherEntry e) {
 			return new VoucherForm(e.regionCode(), String.valueOf(e.bookedOn()), e.direction(),
 					e.amount().toPlainString(), e.method(), e.counterpartyName(), e.category(), e.summary(),
-					e.invoiceNo(), null, null);
+					e.invoiceNo(), null, null, null);
 		}
 
 	}

@@ -116,7 +116,7 @@ class DeskPages {
 	String newVoucher(@RequestParam(required = false) String village, Model model) {
 		String code = chosen(village, model).code();
 		return voucherForm(new VoucherForm(code, LocalDate.now(clock).toString(), "expense", "", "bank", "", "office",
-				"", "", null, null), null, model);
+				"", "", null, null, null), null, model);
 	}
 
 	@PostMapping("/village/vouchers")
@@ -147,9 +147,9 @@ class DeskPages {
 		VillageBooks.VoucherEntry old = books.voucher(id).orElseThrow(Scope.NotInScopeException::new);
 		VoucherForm mine = new VoucherForm(old.regionCode(), form.bookedOn(), form.direction(), form.amount(),
 				form.method(), form.counterpartyName(), form.category(), form.summary(), form.invoiceNo(),
-				form.reason(), form.sure());
+				form.reason(), form.removeScan(), form.sure());
 		try {
-			desk.correctVoucher(id, mine.entry(), form.reason(), form.sure());
+			desk.correctVoucher(id, mine.entry(), form.reason(), Boolean.TRUE.equals(form.removeScan()), form.sure());
 			Flash.notice(redirect, "desk.corrected", id);
 			return toDesk(old.regionCode());
 		}
@@ -191,6 +191,7 @@ class DeskPages {
 
 	@GetMapping("/village/exercises/new")
 	String newExercise(@RequestParam(required = false) String village, Model model) {
+		scopes.current().require(Permission.RECORD_EXERCISES);
 		String code = chosen(village, model).code();
 		model.addAttribute("form", new ExerciseForm(code, "", "", "", LocalDate.now(clock).toString()));
 		model.addAttribute("items", powerList.catalogue());

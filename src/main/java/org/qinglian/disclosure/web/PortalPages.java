@@ -1,7 +1,10 @@
 package org.qinglian.disclosure.web;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -172,7 +175,13 @@ class PortalPages {
 
 	private static LocalDate date(Object value, Object fallback) {
 		Object v = value != null ? value : fallback;
-		return v == null ? null : LocalDate.parse(String.valueOf(v));
+		try {
+			return v == null ? null : LocalDate.parse(String.valueOf(v));
+		}
+		catch (DateTimeParseException ex) {
+			// a day the public view cannot read counts as none
+			return null;
+		}
 	}
 
 	@GetMapping("/public/villages/{code}/assets")
@@ -233,20 +242,31 @@ class PortalPages {
 			.body(scan.content());
 	}
 
-	/** The log's verification, done again only when the log has grown. */
-	private volatile Map.Entry<Long, Publications.Verification> verified = Map.entry(-1L,
-			new Publications.Verification(0, 0, null, null));
+	/** How long a verification of the log is shown before it is done again. */
+	static final Duration VERIFIED_FOR = Duration.ofMinutes(10);
+
+	/** The last verification: the head it covered, when it was done, what it said. */
+	private record Verified(long head, Instant at, Publications.Verification verification) {
+	}
+
+	private Verified verified;
+
+	/**
+	 * The log verified again when it has grown or the last check is ten minutes old; one
+	 * check at a time, however many ask.
+	 */
+	private synchronized Publications.Verification verification() {
+		long head = publications.head();
+		if (verified == null || verified.head() != head || verified.at().plus(VERIFIED_FOR).isBefore(Instant.now())) {
+			verified = new Verified(head, Instant.now(), publications.verify());
+		}
+		return verified.verification();
+	}
 
 	@GetMapping("/public/publications")
 	String log(Model model) {
-		long head = publications.head();
-		Map.Entry<Long, Publications.Verification> last = verified;
-		if (last.getKey() != head) {
-			last = Map.entry(head, publications.verify());
-			verified = last;
-		}
+		model.addAttribute("verification", verification());
 		model.addAttribute("acts", publications.acts(50));
-		model.addAttribute("verification", last.getValue());
 		return "disclosure/publications";
 	}
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -52,6 +53,8 @@ class PublicPageCache {
 		.weigher((String key, Page page) -> key.length() + page.body().length + 1024)
 		.build();
 
+	private final AtomicLong generation = new AtomicLong();
+
 	record Page(int status, Map<String, List<String>> headers, byte[] body) {
 	}
 
@@ -64,19 +67,25 @@ class PublicPageCache {
 		return registration;
 	}
 
+	/** Every page forgotten, and every page being drawn now not kept. */
+	private void clear() {
+		generation.incrementAndGet();
+		pages.invalidateAll();
+	}
+
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	void on(RecordsPublished event) {
-		pages.invalidateAll();
+		clear();
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	void on(CatalogueChanged event) {
-		pages.invalidateAll();
+		clear();
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	void on(BundleImported event) {
-		pages.invalidateAll();
+		clear();
 	}
 
 	private final class CachingFilter extends OncePerRequestFilter {
@@ -95,7 +104,9 @@ class PublicPageCache {
 				return;
 			}
 			Locale locale = locales.resolveLocale(request);
-			String key = request.getRequestURI() + "?" + request.getQueryString() + "|" + locale.toLanguageTag();
+			// the pages read no parameter but the month: others neither make a page nor
+			// flush one
+			String key = request.getRequestURI() + "?" + request.getParameter("month") + "|" + locale.toLanguageTag();
 			Page page = pages.getIfPresent(key);
 			if (page != null) {
 				response.setStatus(page.status());
@@ -106,6 +117,7 @@ class PublicPageCache {
 				}
 				return;
 			}
+			long before = generation.get();
 			ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
 			chain.doFilter(request, wrapper);
 			if (wrapper.getStatus() == 200 && "GET".equals(request.getMethod())
@@ -119,7 +131,10 @@ class PublicPageCache {
 				if (wrapper.getContentType() != null && !headers.containsKey("Content-Type")) {
 					headers.put("Content-Type", List.of(wrapper.getContentType()));
 				}
-				pages.put(key, new Page(200, headers, wrapper.getContentAsByteArray()));
+				// a page drawn while records were published may be out of date: not kept
+				if (generation.get() == before) {
+					pages.put(key, new Page(200, headers, wrapper.getContentAsByteArray()));
+				}
 			}
 			wrapper.copyBodyToResponse();
 		}
@@ -130,6 +145,10 @@ class PublicPageCache {
 		 */
 		private static boolean cacheable(HttpServletRequest request) {
 			if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+				return false;
+			}
+			// a sheet's QR code names the address it was asked at: drawn for each request
+			if (request.getRequestURI().contains("/sheets/")) {
 				return false;
 			}
 			if (request.getParameter("lang") != null || request.getHeader("Authorization") != null

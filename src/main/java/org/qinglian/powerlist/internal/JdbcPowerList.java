@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 
 import org.qinglian.platform.AuditLog;
 import org.qinglian.platform.BundleImported;
+import org.qinglian.platform.PersonalNumbers;
 import org.qinglian.platform.Refused;
 import org.qinglian.platform.Role;
 import org.qinglian.platform.Scope;
@@ -212,6 +213,7 @@ class JdbcPowerList implements PowerList {
 			.single() == 1, "itemCode", "powerlist.refused.choice");
 		require(entry.title() != null && !entry.title().isBlank() && entry.title().length() <= 300, "title",
 				"powerlist.refused.title");
+		require(!PersonalNumbers.in(entry.title()), "title", "powerlist.refused.personalNumber");
 		require(entry.startedOn() != null && !entry.startedOn().isAfter(LocalDate.now(clock))
 				&& entry.startedOn().isAfter(LocalDate.of(1999, 12, 31)), "startedOn", "powerlist.refused.date");
 		require(entry.amount() == null || (entry.amount().signum() >= 0 && entry.amount().scale() <= 2
@@ -252,6 +254,8 @@ class JdbcPowerList implements PowerList {
 		require(entry.evidence() != null && !entry.evidence().isBlank() && entry.evidence().length() <= 1000,
 				"evidence", "powerlist.refused.evidence");
 		require(entry.note() == null || entry.note().length() <= 1000, "note", "powerlist.refused.note");
+		require(!PersonalNumbers.in(entry.evidence()), "evidence", "powerlist.refused.personalNumber");
+		require(!PersonalNumbers.in(entry.note()), "note", "powerlist.refused.personalNumber");
 		List<String> added = recheck.preview(entry.exerciseId(), entry.stepCode(), entry.occurredOn(), entry.finish());
 		if (!added.isEmpty() && !confirmed) {
 			throw new StepFlagged(added);

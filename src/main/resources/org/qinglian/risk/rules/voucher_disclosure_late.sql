@@ -1,8 +1,9 @@
--- Vouchers disclosed after day :day of the month after they were booked, or never, by village and the committee
--- director in office on the day of booking.
+-- Vouchers disclosed after day :day of the month after they were booked, or not disclosed when that day has
+-- passed, by village and the committee director in office on the day of booking.
 with late as (
   select v.* from ast_voucher v
-  where v.disclosed_on is null
+  where (v.disclosed_on is null
+         and (date_trunc('month', v.booked_on) + interval '1 month')::date + (cast(:day as int) - 1) < current_date)
      or v.disclosed_on > (date_trunc('month', v.booked_on) + interval '1 month')::date + (cast(:day as int) - 1)),
 d as (
   select l.*, risk_holder(l.region_code, 'committee_director', l.booked_on, l.booked_on) as director

@@ -5,15 +5,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.UnsupportedEncodingException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
+
+import javax.imageio.ImageIO;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
@@ -25,16 +34,24 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.qinglian.Images;
 import org.qinglian.PageTest;
 import org.qinglian.SampleCounty;
 import org.qinglian.disclosure.Publications;
 import org.qinglian.disclosure.Publications.SheetCheck.Verdict;
+import org.qinglian.assets.VillageBooks;
+import org.qinglian.disclosure.VillageDesk;
 import org.qinglian.platform.BundleImported;
+import org.qinglian.platform.Command;
 import org.qinglian.platform.Exchange;
 import org.qinglian.platform.Role;
 import org.qinglian.platform.db.EmbeddedDatabase;
+import org.qinglian.risk.RiskLibrary;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
@@ -51,8 +68,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @TestPropertySource(properties = { "qinglian.test.database=disclosure" })
 class DisclosureTests extends PageTest {
 
-	/** A small PNG: a voucher's scan. */
-	static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13 };
+	/** A voucher's scan: a photo that also carries where it was taken. */
+	static final byte[] PNG = Images.pngWithText("GPS", "29.5085N 120.7744E Xiaomi 13");
 
 	@Autowired
 	Publications publications;
@@ -68,6 +85,20 @@ class DisclosureTests extends PageTest {
 
 	@Autowired
 	TransactionTemplate transactions;
+
+	@Autowired
+	RiskLibrary risk;
+
+	@Autowired
+	VillageDesk desk;
+
+	@Autowired
+	List<Command> commands;
+
+	@Autowired
+	UserDetailsService userDetails;
+
+	LocalDate today = LocalDate.now();
 
 	String village;
 
@@ -110,24 +141,26 @@ class DisclosureTests extends PageTest {
 
 	/** Books a voucher at the desk; returns its id. */
 	String book(String user, String villageCode, String summary, String amount, String... more) {
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("village", villageCode);
+		form.put("bookedOn", today.toString());
+		form.put("direction", "expense");
+		form.put("amount", amount);
+		form.put("method", "bank");
+		form.put("category", "office");
+		form.put("counterpartyName", "县城文具店");
+		form.put("summary", summary);
+		form.put("invoiceNo", "INV-1");
+		for (int i = 0; i < more.length; i += 2) {
+			form.put(more[i], more[i + 1]);
+		}
 		var request = mvc.post()
 			.uri("/village/vouchers")
 			.multipart()
 			.file(new MockMultipartFile("scan", "scan.png", "image/png", PNG))
 			.with(county.signedIn(user))
-			.with(csrf())
-			.param("village", villageCode)
-			.param("bookedOn", LocalDate.now().toString())
-			.param("direction", "expense")
-			.param("amount", amount)
-			.param("method", "bank")
-			.param("category", "office")
-			.param("counterpartyName", "县城文具店")
-			.param("summary", summary)
-			.param("invoiceNo", "INV-1");
-		for (int i = 0; i < more.length; i += 2) {
-			request.param(more[i], more[i + 1]);
-		}
+			.with(csrf());
+		form.forEach(request::param);
 		MvcTestResult r = request.exchange();
 		assertThat(r).as("booking " + summary).hasStatus(302);
 		return jdbc.sql("select voucher_id from ast_voucher where summary = ?")
@@ -159,8 +192,12 @@ class DisclosureTests extends PageTest {
 			.single()).isEqualTo(subsidies);
 		long head = publications.head();
 		exchange.importBundle(SampleCounty.bundle(), Exchange.Progress.NONE);
-		exchange.awaitFollowUps(Duration.ofMinutes(1));
+		assertThat(exchange.awaitFollowUps(Duration.ofMinutes(1))).isTrue();
 		assertThat(publications.head()).as("nothing changed, nothing published").isEqualTo(head);
+		// files said to have changed, and nothing in them did: no act either
+		transactions.executeWithoutResult(t -> events.publishEvent(new BundleImported(0, Set.of("subsidies.csv"))));
+		assertThat(exchange.awaitFollowUps(Duration.ofMinutes(1))).isTrue();
+		assertThat(publications.head()).isEqualTo(head);
 		assertThat(publications.verify().intact()).isTrue();
 	}
 
@@ -173,7 +210,7 @@ class DisclosureTests extends PageTest {
 			.with(county.signedIn("d_cadre"))
 			.with(csrf())
 			.param("village", village)
-			.param("bookedOn", LocalDate.now().toString())
+			.param("bookedOn", today.toString())
 			.param("direction", "expense")
 			.param("amount", "1500")
 			.param("method", "bank")
@@ -185,7 +222,7 @@ class DisclosureTests extends PageTest {
 		assertThat(jdbc.sql("select count(*) from ast_voucher where summary = '购买办公桌椅一套'").query(Long.class).single())
 			.isZero();
 		String id = book("d_cadre", village, "购买办公桌椅一套", "1500", "invoiceNo", "", "confirmed", "true");
-		String month = LocalDate.now().toString().substring(0, 7);
+		String month = today.toString().substring(0, 7);
 		assertThat(page("/public/villages/" + village + "/vouchers?month=" + month)).doesNotContain("购买办公桌椅一套");
 		MvcTestResult desk = mvc.get().uri("/village/desk").with(county.signedIn("d_cadre")).exchange();
 		assertThat(desk).hasStatusOk();
@@ -196,24 +233,52 @@ class DisclosureTests extends PageTest {
 		assertThat(jdbc.sql("select disclosed_on from ast_voucher where voucher_id = ?")
 			.param(id)
 			.query(LocalDate.class)
-			.single()).as("the risk library reads what was published").isEqualTo(LocalDate.now());
+			.single()).as("the risk library reads what was published").isEqualTo(today);
 		MvcTestResult scan = mvc.get().uri("/public/scans/" + id).exchange();
 		assertThat(scan).hasStatusOk().hasContentType("image/png");
-		assertThat(scan.getResponse().getContentAsByteArray()).isEqualTo(PNG);
+		byte[] served = scan.getResponse().getContentAsByteArray();
+		assertThat(ImageIO.read(new ByteArrayInputStream(served)).getWidth()).isEqualTo(40);
+		assertThat(new String(served, StandardCharsets.ISO_8859_1)).as("what the camera wrote is not published")
+			.doesNotContain("Xiaomi")
+			.doesNotContain("29.5085N");
 		assertThat(jdbc.sql("select count(*) from plt_audit_log where action = 'publish' and target_id = ?")
 			.param(village)
 			.query(Long.class)
 			.single()).isPositive();
-		assertThat(desk(village)).doesNotContain("购买办公桌椅一套".repeat(1) + "</td><td></td>");
+		// published, it waits no more
+		assertThat(jdbc.sql("select count(*) from dis_hold where record_id = ?").param(id).query(Long.class).single())
+			.isZero();
+		// and the next scan reads it like imported data: an expense of 1,000 or more
+		// without an invoice
+		risk.scan(RiskLibrary.ScanProgress.NONE);
+		assertThat(jdbc.sql("""
+				select count(*) from risk_finding where rule_code = 'white_slip' and status <> 'withdrawn'
+				  and records like '%vouchers.csv:' || ? || '%'""").param(id).query(Long.class).single()).isEqualTo(1);
 	}
 
-	String desk(String villageCode) throws Exception {
-		return mvc.get()
-			.uri("/village/desk")
+	@Test
+	void whatWaitsIsNotPublicAndTextNamingAPersonIsRefused() throws Exception {
+		String id = book("d_cadre", village, "待公开的一笔支出", "88.00");
+		assertThat(mvc.get().uri("/public/records/voucher/" + id).exchange()).hasStatus(404);
+		assertThat(mvc.get().uri("/public/scans/" + id).exchange()).hasStatus(404);
+		MvcTestResult refused = mvc.post()
+			.uri("/village/vouchers")
+			.multipart()
 			.with(county.signedIn("d_cadre"))
-			.exchange()
-			.getResponse()
-			.getContentAsString();
+			.with(csrf())
+			.param("village", village)
+			.param("bookedOn", today.toString())
+			.param("direction", "expense")
+			.param("amount", "50")
+			.param("method", "bank")
+			.param("category", "office")
+			.param("summary", "付给330683199001011234的劳务费")
+			.param("invoiceNo", "X")
+			.exchange();
+		assertThat(refused).hasStatusOk();
+		assertThat(refused.getResponse().getContentAsString()).contains("不能含身份证号或手机号");
+		assertThat(jdbc.sql("select count(*) from ast_voucher where summary like '付给3306%'").query(Long.class).single())
+			.isZero();
 	}
 
 	@Test
@@ -224,7 +289,7 @@ class DisclosureTests extends PageTest {
 			.with(county.signedIn("d_cashless"))
 			.with(csrf())
 			.param("village", cashless)
-			.param("bookedOn", LocalDate.now().toString())
+			.param("bookedOn", today.toString())
 			.param("direction", "expense")
 			.param("amount", "200")
 			.param("method", "cash")
@@ -252,20 +317,20 @@ class DisclosureTests extends PageTest {
 	void aCorrectionIsANewVersionWithItsReasonAndThePrintedSheetSaysItChanged() throws Exception {
 		String id = book("d_cadre", village, "修理村部水管", "860.00");
 		post("d_cadre", "/village/publish", "village", village);
-		String month = LocalDate.now().toString().substring(0, 7);
+		String month = today.toString().substring(0, 7);
 		Publications.Sheet printed = publications.sheet(village, month);
 		assertThat(publications.check(village, month, printed.actSeq(), printed.hash()).verdict())
 			.isEqualTo(Verdict.MATCHES);
 
 		// a correction of what was published needs its reason
-		MvcTestResult noReason = post("d_cadre", "/village/vouchers/" + id + "/correct", "bookedOn",
-				LocalDate.now().toString(), "direction", "expense", "amount", "680.00", "method", "bank", "category",
-				"office", "summary", "修理村部水管", "invoiceNo", "INV-1");
+		MvcTestResult noReason = post("d_cadre", "/village/vouchers/" + id + "/correct", "bookedOn", today.toString(),
+				"direction", "expense", "amount", "680.00", "method", "bank", "category", "office", "summary", "修理村部水管",
+				"invoiceNo", "INV-1");
 		assertThat(noReason).hasStatusOk();
 		assertThat(publications.history("voucher", id)).hasSize(1);
-		assertThat(post("d_cadre", "/village/vouchers/" + id + "/correct", "bookedOn", LocalDate.now().toString(),
-				"direction", "expense", "amount", "680.00", "method", "bank", "category", "office", "summary", "修理村部水管",
-				"invoiceNo", "INV-1", "reason", "金额录入错误，应为680元"))
+		assertThat(post("d_cadre", "/village/vouchers/" + id + "/correct", "bookedOn", today.toString(), "direction",
+				"expense", "amount", "680.00", "method", "bank", "category", "office", "summary", "修理村部水管", "invoiceNo",
+				"INV-1", "reason", "金额录入错误，应为680元"))
 			.hasStatus(302);
 		List<Publications.Version> history = publications.history("voucher", id);
 		assertThat(history).extracting(Publications.Version::version).containsExactly(1, 2);
@@ -285,10 +350,75 @@ class DisclosureTests extends PageTest {
 	}
 
 	@Test
+	void aCorrectionThatMovesAVoucherToAnotherMonthLeavesItsOldMonthChanged() throws Exception {
+		LocalDate lastMonth = today.withDayOfMonth(1).minusDays(1);
+		String old = lastMonth.toString().substring(0, 7);
+		String id = book("d_cadre", village, "挪月份的凭证", "77.00", "bookedOn", lastMonth.toString());
+		post("d_cadre", "/village/publish", "village", village);
+		Publications.Sheet printed = publications.sheet(village, old);
+		assertThat(printed.records()).extracting(Publications.Version::recordId).contains(id);
+		assertThat(post("d_cadre", "/village/vouchers/" + id + "/correct", "bookedOn", today.toString(), "direction",
+				"expense", "amount", "77.00", "method", "bank", "category", "office", "summary", "挪月份的凭证", "invoiceNo",
+				"INV-1", "reason", "日期记错了"))
+			.hasStatus(302);
+		assertThat(publications.published(village, "voucher", old)).extracting(Publications.Version::recordId)
+			.doesNotContain(id);
+		assertThat(page("/public/villages/" + village + "/vouchers?month=" + old)).doesNotContain("挪月份的凭证");
+		Publications.SheetCheck check = publications.check(village, old, printed.actSeq(), printed.hash());
+		assertThat(check.verdict()).isEqualTo(Verdict.CHANGED);
+		assertThat(check.changed()).extracting(Publications.Version::recordId).contains(id);
+		assertThat(check.printed()).extracting(Publications.Version::recordId).contains(id);
+		// the hash of a month that shows nothing proves nothing
+		Publications.Sheet empty = publications.sheet(village, "2001-01");
+		assertThat(publications.check(village, "2001-01", empty.actSeq(), empty.hash()).verdict())
+			.isEqualTo(Verdict.UNKNOWN);
+	}
+
+	@Test
+	void aVoucherIsLateTheDayAfterThe10thOfTheNextMonthDecemberIncluded() {
+		String id = as("d_cadre",
+				() -> desk.bookVoucher(new VillageBooks.VoucherEntry(village, LocalDate.of(2025, 12, 31), "expense",
+						new BigDecimal("10.00"), "bank", "年末", "office", "年末最后一笔", "INV-12"), null, false));
+		assertThat(id).startsWith("QL-V-");
+		VillageDesk.Lateness onTheTenth = lateness(LocalDate.of(2026, 1, 10));
+		VillageDesk.Lateness onTheEleventh = lateness(LocalDate.of(2026, 1, 11));
+		assertThat(onTheEleventh.undisclosedVouchers() - onTheTenth.undisclosedVouchers()).isEqualTo(1);
+		assertThat(onTheEleventh.oldestDue()).isBeforeOrEqualTo(LocalDate.of(2026, 1, 10));
+		assertThat(onTheEleventh.waiting()).isPositive();
+		long lateBefore = lateness(today).lateVouchers();
+		as("d_cadre", () -> desk.publish(village));
+		assertThat(jdbc.sql("select disclosed_on from ast_voucher where voucher_id = ?")
+			.param(id)
+			.query(LocalDate.class)
+			.single()).isEqualTo(today);
+		assertThat(lateness(today).lateVouchers()).as("disclosed, but late").isEqualTo(lateBefore + 1);
+	}
+
+	VillageDesk.Lateness lateness(LocalDate on) {
+		return as("d_township", () -> desk.late(SampleCounty.GANLIN, on)).stream()
+			.filter(l -> l.villageCode().equals(village))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	<T> T as(String username, Supplier<T> work) {
+		var details = userDetails.loadUserByUsername(username);
+		var context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(new UsernamePasswordAuthenticationToken(details, null, details.getAuthorities()));
+		SecurityContextHolder.setContext(context);
+		try {
+			return work.get();
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+	}
+
+	@Test
 	void theSheetIsChineseTextWithAQrCodeThatOpensItsVerification() throws Exception {
 		book("d_cadre", village, "村道路灯电费", "312.40");
 		post("d_cadre", "/village/publish", "village", village);
-		String month = LocalDate.now().toString().substring(0, 7);
+		String month = today.toString().substring(0, 7);
 		MvcTestResult pdf = mvc.get().uri("/public/villages/" + village + "/sheets/" + month).exchange();
 		assertThat(pdf).hasStatusOk().hasContentType("application/pdf");
 		String villageName = jdbc.sql("select name from jur_region where region_code = ?")
@@ -297,6 +427,9 @@ class DisclosureTests extends PageTest {
 			.single();
 		try (PDDocument doc = Loader.loadPDF(pdf.getResponse().getContentAsByteArray())) {
 			String text = new PDFTextStripper().getText(doc);
+			for (var font : doc.getPage(0).getResources().getFontNames()) {
+				assertThat(doc.getPage(0).getResources().getFont(font).isEmbedded()).as("font " + font).isTrue();
+			}
 			assertThat(text).contains(villageName).contains("村道路灯电费").contains("312.40");
 			BufferedImage image = new PDFRenderer(doc).renderImageWithDPI(0, 150);
 			String url = new QRCodeReader()
@@ -318,35 +451,71 @@ class DisclosureTests extends PageTest {
 			.hasMessageContaining("permission denied");
 		Long seq = jdbc.sql("select min(act_seq) from dis_version where kind = 'subsidy'").query(Long.class).single();
 		try (Connection su = database.server().superuserConnection("qinglian"); Statement st = su.createStatement()) {
-			st.execute("""
-					update dis_version set content = replace(content, '"amount": ', '"amount": 1')
-					where (kind, record_id, version) = (select kind, record_id, version from dis_version
-					  where kind = 'subsidy' order by record_id limit 1)""");
-			Publications.Verification broken = publications.verify();
-			assertThat(broken.intact()).isFalse();
-			assertThat(broken.brokenAct()).isEqualTo(seq);
-			assertThat(broken.reason()).contains("does not match its hash");
-			st.execute("""
-					update dis_version set content = replace(content, '"amount": 1', '"amount": ')
-					where (kind, record_id, version) = (select kind, record_id, version from dis_version
-					  where kind = 'subsidy' order by record_id limit 1)""");
+			String first = "(select kind, record_id, version from dis_version where kind = 'subsidy' order by record_id limit 1)";
+			try {
+				st.execute("update dis_version set content = replace(content, '\"amount\": ', '\"amount\": 1')"
+						+ " where (kind, record_id, version) = " + first);
+				Publications.Verification broken = publications.verify();
+				assertThat(broken.intact()).isFalse();
+				assertThat(broken.brokenAct()).isEqualTo(seq);
+				assertThat(broken.reason()).contains("does not match its hash");
+			}
+			finally {
+				st.execute("update dis_version set content = replace(content, '\"amount\": 1', '\"amount\": ')"
+						+ " where (kind, record_id, version) = " + first);
+			}
+			// the reason of a version, which is not in its content, is covered by its act
+			try {
+				st.execute("update dis_version set reason = 'rewritten' where (kind, record_id, version) = " + first);
+				assertThat(publications.verify().reason()).isEqualTo("its versions are not the ones it published");
+			}
+			finally {
+				st.execute("update dis_version set reason = null where (kind, record_id, version) = " + first);
+			}
+			String actor = jdbc.sql("select actor from dis_act where seq = ?").param(seq).query(String.class).single();
+			assertThat(actor).matches("import:[0-9]+");
+			try {
+				st.execute("update dis_act set actor = 'someone else' where seq = " + seq);
+				assertThat(publications.verify().reason()).isEqualTo("its own record was changed");
+			}
+			finally {
+				st.execute("update dis_act set actor = '" + actor + "' where seq = " + seq);
+			}
 		}
 		assertThat(publications.verify().intact()).isTrue();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+		Command command = commands.stream().filter(c -> c.name().equals("disclosure")).findFirst().orElseThrow();
+		assertThat(Command.execute(command, List.of("verify"), print, print)).isZero();
+		assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("The publication log is intact");
 	}
 
 	@Test
 	void anImportLeavesWhatAVillageHasNotPublishedYet() {
 		String contract = jdbc.sql("select min(name) from jur_organization").query(String.class).single();
 		assertThat(post("d_cadre", "/village/contracts", "village", village, "kind", "lease", "counterpartyName",
-				contract, "signedOn", LocalDate.now().toString(), "startOn", LocalDate.now().toString(), "annualRent",
-				"12000", "awardMethod", "open_tender"))
+				contract, "signedOn", today.toString(), "startOn", today.toString(), "annualRent", "12000",
+				"awardMethod", "open_tender"))
 			.hasStatus(302);
 		String id = jdbc.sql("select max(contract_id) from ast_contract where contract_id like 'QL-C-%'")
 			.query(String.class)
 			.single();
+		// an imported contract changed by the source: the import publishes its next
+		// version, not the held one
+		String imported = jdbc.sql("""
+				select min(contract_id) from ast_contract where contract_id not like 'QL-%' and region_code = ?""")
+			.param(village)
+			.query(String.class)
+			.single();
+		jdbc.sql("update ast_contract set bidders = coalesce(bidders, 0) + 1 where contract_id = ?")
+			.param(imported)
+			.update();
 		transactions.executeWithoutResult(t -> events.publishEvent(new BundleImported(0, Set.of("contracts.csv"))));
-		exchange.awaitFollowUps(Duration.ofMinutes(1));
+		assertThat(exchange.awaitFollowUps(Duration.ofMinutes(1))).isTrue();
 		assertThat(publications.history("contract", id)).isEmpty();
+		List<Publications.Version> corrected = publications.history("contract", imported);
+		assertThat(corrected).hasSizeGreaterThanOrEqualTo(2);
+		assertThat(corrected.get(corrected.size() - 1).reason()).isEqualTo("导入数据更正");
 		post("d_cadre", "/village/publish", "village", village);
 		assertThat(publications.history("contract", id)).hasSize(1);
 		assertThat(page("/public/villages/" + village + "/contracts")).contains(contract);
@@ -360,7 +529,7 @@ class DisclosureTests extends PageTest {
 			.query(String.class)
 			.single();
 		assertThat(post("d_cadre", "/village/exercises", "village", village, "itemCode", item, "title", "村道硬化工程决策",
-				"startedOn", LocalDate.now().toString()))
+				"startedOn", today.toString()))
 			.hasStatus(302);
 		String id = jdbc.sql("select max(exercise_id) from pow_exercise where exercise_id like 'QL-E-%'")
 			.query(String.class)
@@ -370,7 +539,7 @@ class DisclosureTests extends PageTest {
 				select step_code from pow_step where item_code = ? and after is not null and after <> ''
 				order by seq desc limit 1""").param(item).query(String.class).single();
 		MvcTestResult flagged = post("d_cadre", "/village/exercises/" + id + "/steps", "stepCode", late, "occurredOn",
-				LocalDate.now().toString(), "evidence", "会议纪要");
+				today.toString(), "evidence", "会议纪要");
 		assertThat(flagged).hasStatusOk();
 		assertThat(flagged.getResponse().getContentAsString()).contains("与流程不符");
 		assertThat(jdbc.sql("select count(*) from pow_exercise_event where exercise_id = ?")
@@ -378,8 +547,9 @@ class DisclosureTests extends PageTest {
 			.query(Long.class)
 			.single()).isZero();
 		assertThat(post("d_cadre", "/village/exercises/" + id + "/steps", "stepCode", late, "occurredOn",
-				LocalDate.now().toString(), "evidence", "会议纪要", "confirmed", "true"))
+				today.toString(), "evidence", "会议纪要", "confirmed", "true"))
 			.hasStatus(302);
+		assertThat(page("/public/villages/" + village + "/exercises")).doesNotContain("村道硬化工程决策");
 		post("d_cadre", "/village/publish", "village", village);
 		String page = page("/public/villages/" + village + "/exercises/" + id);
 		assertThat(page).contains("村道硬化工程决策").contains("verdict red").contains("会议纪要");
@@ -400,7 +570,25 @@ class DisclosureTests extends PageTest {
 		MockHttpSession session = new MockHttpSession();
 		MvcTestResult signedIn = mvc.get().uri(uri).session(session).with(county.signedIn("d_cadre")).exchange();
 		assertThat(signedIn.getResponse().getContentAsString()).contains("/logout").contains("/village/desk");
-		assertThat(second.getResponse().getContentAsString()).doesNotContain("/logout");
+		assertThat(page(uri)).as("and its page is not kept for others").doesNotContain("/logout");
+		// the page is kept until something is published
+		String name = jdbc.sql("select name from jur_region where region_code = ?")
+			.param(village)
+			.query(String.class)
+			.single();
+		jdbc.sql("update jur_region set name = ? where region_code = ?").params(name + "（缓存）", village).update();
+		try {
+			assertThat(page(uri)).doesNotContain(name + "（缓存）");
+			assertThat(page(uri + "?unrelated=1")).as("a parameter the page does not read neither draws nor flushes it")
+				.doesNotContain(name + "（缓存）");
+			book("d_cadre", village, "缓存测试支出", "12.00");
+			post("d_cadre", "/village/publish", "village", village);
+			assertThat(page(uri)).contains(name + "（缓存）").contains("缓存测试支出");
+		}
+		finally {
+			jdbc.sql("update jur_region set name = ? where region_code = ?").params(name, village).update();
+			post("d_cadre", "/village/publish", "village", village);
+		}
 	}
 
 	@Test

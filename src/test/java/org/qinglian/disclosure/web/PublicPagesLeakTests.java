@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -97,6 +98,60 @@ class PublicPagesLeakTests extends PageTest {
 						values ('LEAK-CASE-1', current_date, ?, true, false, ?, ?, '泄露测试违纪事实')""")
 			.params(village.substring(0, 9) + "000", subject, village)
 			.update();
+
+		// what a village entered and has not published: a voucher waiting, a step of a
+		// use of power
+		county.withUser("leak_cadre", Role.VILLAGE_CADRE, village);
+		assertThat(mvc.post()
+			.uri("/village/vouchers")
+			.multipart()
+			.with(county.signedIn("leak_cadre"))
+			.with(csrf())
+			.param("village", village)
+			.param("bookedOn", LocalDate.now().toString())
+			.param("direction", "expense")
+			.param("amount", "66.00")
+			.param("method", "bank")
+			.param("category", "office")
+			.param("summary", "泄露测试待公开凭证")
+			.param("invoiceNo", "L-1")
+			.exchange()).hasStatus(302);
+		String exercise = jdbc
+			.sql("select min(exercise_id) from pow_exercise where region_code = ? and status = 'open'")
+			.param(village)
+			.query(String.class)
+			.single();
+		if (exercise == null) {
+			String item = jdbc.sql("select min(item_code) from pow_step").query(String.class).single();
+			assertThat(mvc.post()
+				.uri("/village/exercises")
+				.with(county.signedIn("leak_cadre"))
+				.with(csrf())
+				.param("village", village)
+				.param("itemCode", item)
+				.param("title", "泄露测试未公开事项")
+				.param("startedOn", LocalDate.now().toString())
+				.exchange()).hasStatus(302);
+			exercise = jdbc.sql("select max(exercise_id) from pow_exercise where exercise_id like 'QL-E-%'")
+				.query(String.class)
+				.single();
+		}
+		String step = jdbc.sql("""
+				select min(s.step_code) from pow_step s join pow_exercise e on e.item_code = s.item_code
+				where e.exercise_id = ? and not exists (select 1 from pow_exercise_event ev
+				  where ev.exercise_id = e.exercise_id and ev.step_code = s.step_code)""")
+			.param(exercise)
+			.query(String.class)
+			.single();
+		assertThat(mvc.post()
+			.uri("/village/exercises/" + exercise + "/steps")
+			.with(county.signedIn("leak_cadre"))
+			.with(csrf())
+			.param("stepCode", step)
+			.param("occurredOn", LocalDate.now().toString())
+			.param("evidence", "泄露测试未公开步骤")
+			.param("confirmed", "true")
+			.exchange()).hasStatus(302);
 
 		Set<String> secrets = new LinkedHashSet<>(List.of("泄露测试", "LEAK-CLUE-1", "LEAK-CASE-1", "13911112222"));
 		secrets.addAll(jdbc.sql("select report_id from int_report").query(String.class).list());

@@ -99,7 +99,7 @@ class CatalogueEditTests extends PageTest {
 		String village = jdbc.sql("select min(region_code) from jur_region where level = 'village'")
 			.query(String.class)
 			.single();
-		assertThat(mvc.perform(get("/public/villages/" + village)).getResponse().getContentAsString())
+		assertThat(mvc.perform(get("/public/villages/" + village + "/power-list")).getResponse().getContentAsString())
 			.contains(renamed);
 		// a box ticked is saved, one left unticked (not posted) is false
 		steps.get(2).put("optional", true);
@@ -205,7 +205,9 @@ class CatalogueEditTests extends PageTest {
 		String village = jdbc.sql("select min(region_code) from jur_region where level = 'village'")
 			.query(String.class)
 			.single();
-		String html = mvc.perform(get("/public/villages/" + village)).getResponse().getContentAsString();
+		String html = mvc.perform(get("/public/villages/" + village + "/power-list"))
+			.getResponse()
+			.getContentAsString();
 		assertThat(html).doesNotContain("<script>alert(1)").contains("&lt;script&gt;alert(1)&lt;/script&gt;审议");
 		steps.get(2).put("name", original);
 		mvc.perform(form(steps, "admin"));
