@@ -15,6 +15,15 @@ public interface ReceivedRegistries {
 	List<Untied> untied(int limit);
 
 	/**
+	 * Ties every received row to a person again (the spec's readings), and keeps the
+	 * result with the row, if the persons or a registry changed since the last time; what
+	 * reads the ties (the risk library's scan, the list of rows that tie to nobody) asks
+	 * first. In a transaction of its own, one at a time.
+	 * @return whether the rows were tied again
+	 */
+	boolean tie();
+
+	/**
 	 * A registry row that ties to nobody.
 	 *
 	 * @param file the registry: deaths.csv, vehicles.csv, properties.csv,

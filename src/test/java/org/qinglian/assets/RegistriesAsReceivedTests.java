@@ -59,6 +59,9 @@ class RegistriesAsReceivedTests {
 
 	String village;
 
+	@Autowired
+	ReceivedRegistries registries;
+
 	@BeforeEach
 	void sample() {
 		if (jdbc.sql("select count(*) from jur_region").query(Long.class).single() == 0) {
@@ -182,6 +185,67 @@ class RegistriesAsReceivedTests {
 		assertThat(jdbc.sql("select distinct tie from ast_received_tie where person_id is null")
 			.query(String.class)
 			.list()).contains("not_of_county", "conflict");
+	}
+
+	@Test
+	void aDibaoFindingOnPropertiesSaysHowTheyWereTied() {
+		String number = person("T_DIBAO", "33068319500101002", "王测房", "1950-01-01");
+		jdbc.sql("update jur_person set household_id = 'T_HOUSEHOLD' where person_id = 'T_DIBAO'").update();
+		try {
+			jdbc.sql("""
+					insert into ast_property_received (record_id, id_number, name, address, area, registered_on)
+					values ('T_PR1', ?, '王测房', '测试路1号', 80, '2010-01-01'),
+					       ('T_PR2', ?, '王 测房', '测试路2号', 90, '2011-01-01')""")
+				.params(number, number.substring(0, 6) + number.substring(8, 17))
+				.update();
+			jdbc.sql("""
+					insert into ast_subsidy (payment_id, program, recipient_id, region_code, period, amount, paid_on)
+					values ('T_SUB1', 'dibao', 'T_DIBAO', ?, '2020-03', 500.00, '2020-03-10')""")
+				.param(village)
+				.update();
+			risk.scan(RiskLibrary.ScanProgress.NONE);
+			assertThat(jdbc.sql("""
+					select explanation from risk_finding where rule_code = 'dibao_ineligible_household'
+					  and subject_id = 'T_DIBAO' and status <> 'withdrawn'""").query(String.class).single())
+				.contains("有房产2套及以上（房产登记身份证号一致；身份证号为15位旧号，升级为" + number + "后一致）");
+		}
+		finally {
+			jdbc.sql("delete from ast_property_received where record_id like 'T\\_%'").update();
+			jdbc.sql("delete from ast_subsidy where payment_id like 'T\\_%'").update();
+		}
+	}
+
+	@Test
+	void theTiesAreKeptWithTheRowsAndTiedAgainWhenThePersonsChange() {
+		registries.tie();
+		assertThat(registries.tie()).as("nothing changed, nothing tied again").isFalse();
+		Map<String, Object> outsider = jdbc.sql("""
+				select r.record_id, r.id_number, r.name from ast_death_received r
+				join ast_tie_kept k on k.file = 'deaths.csv' and k.record_id = r.record_id
+				where k.tie = 'not_of_county' and length(r.id_number) = 18 and jur_id_valid(upper(r.id_number))
+				  and r.name is not null order by r.record_id limit 1""").query().singleRow();
+		String record = (String) outsider.get("record_id");
+		// the person comes into the county's registry: the death now names them
+		jdbc.sql("insert into jur_person (person_id, id_number, name, region_code) values ('T_NEWCOMER', ?, ?, ?)")
+			.params(outsider.get("id_number"), outsider.get("name"), village)
+			.update();
+		assertThat(registries.tie()).isTrue();
+		assertThat(
+				jdbc.sql("select person_id || '/' || tie from ast_tie_kept where file = 'deaths.csv' and record_id = ?")
+					.param(record)
+					.query(String.class)
+					.single())
+			.isEqualTo("T_NEWCOMER/number");
+		assertThat(jdbc.sql("select count(*) from ast_death_evidence where record_id = ? and person_id = 'T_NEWCOMER'")
+			.param(record)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		jdbc.sql("delete from jur_person where person_id = 'T_NEWCOMER'").update();
+		assertThat(registries.tie()).isTrue();
+		assertThat(jdbc.sql("select tie from ast_tie_kept where file = 'deaths.csv' and record_id = ?")
+			.param(record)
+			.query(String.class)
+			.single()).isEqualTo("not_of_county");
 	}
 
 	@Test

@@ -24,10 +24,18 @@ class JdbcReceivedRegistries implements ReceivedRegistries {
 
 	private final AuditLog audit;
 
-	JdbcReceivedRegistries(JdbcClient jdbc, Scopes scopes, AuditLog audit) {
+	private final Ties ties;
+
+	JdbcReceivedRegistries(JdbcClient jdbc, Scopes scopes, AuditLog audit, Ties ties) {
+		this.ties = ties;
 		this.jdbc = jdbc;
 		this.scopes = scopes;
 		this.audit = audit;
+	}
+
+	@Override
+	public boolean tie() {
+		return ties.tieIfChanged();
 	}
 
 	@Override
@@ -35,6 +43,7 @@ class JdbcReceivedRegistries implements ReceivedRegistries {
 		Scope scope = scopes.current();
 		scope.require(Role.Permission.READ_SUPERVISION);
 		scope.require(Role.Permission.READ_PERSONAL_DATA);
+		ties.tieIfChanged();
 		Map<String, Object> params = scope.parameters();
 		params.put("county", scope.regionCode().endsWith("000000"));
 		params.put("limit", Math.max(1, Math.min(limit, 5000)));

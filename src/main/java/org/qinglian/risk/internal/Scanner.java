@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.qinglian.assets.ReceivedRegistries;
 import org.qinglian.platform.Exchange;
 import org.qinglian.risk.FindingStatus;
 import org.qinglian.risk.RiskLibrary.ScanProgress;
@@ -61,8 +62,11 @@ class Scanner {
 
 	private final TransactionTemplate refresh;
 
+	private final ReceivedRegistries registries;
+
 	Scanner(JdbcTemplate jdbc, Settings settings, Exchange exchange, Clock clock,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, ReceivedRegistries registries) {
+		this.registries = registries;
 		this.refresh = new TransactionTemplate(transactions);
 		this.refresh.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.jdbc = jdbc;
@@ -80,6 +84,9 @@ class Scanner {
 		// in a transaction of its own, so that pages reading near kin (recusal) wait for
 		// the refresh only, not for the whole scan
 		refresh.execute(status -> jdbc.query("select risk_refresh_near_kin()", rs -> null));
+		// the registries as received read by their kept ties: tied again first if the
+		// persons or a registry changed (in a transaction of its own, too)
+		registries.tie();
 		String county = jdbc.query("select region_code from jur_region where level = 'county' order by 1 limit 1",
 				rs -> rs.next() ? rs.getString(1) : "");
 		Exchange.DataPeriod period = exchange.dataPeriod();
