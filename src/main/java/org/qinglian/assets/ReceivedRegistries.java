@@ -11,14 +11,18 @@ import java.util.List;
  */
 public interface ReceivedRegistries {
 
-	/** The rows that tie to nobody, by registry and reason; every list is audited. */
+	/**
+	 * The rows that tie to nobody, by registry and reason, as last tied (call
+	 * {@link #tie()} first); every list is audited.
+	 */
 	List<Untied> untied(int limit);
 
 	/**
 	 * Ties every received row to a person again (the spec's readings), and keeps the
-	 * result with the row, if the persons or a registry changed since the last time; what
-	 * reads the ties (the risk library's scan, the list of rows that tie to nobody) asks
-	 * first. In a transaction of its own, one at a time.
+	 * result with the row, if the persons or a registry changed since the last time (done
+	 * after every import too); what reads the ties (the risk library's scan, the list of
+	 * rows that tie to nobody) asks first, outside any transaction of its own. One at a
+	 * time.
 	 * @return whether the rows were tied again
 	 */
 	boolean tie();

@@ -207,7 +207,7 @@ class RegistriesAsReceivedTests {
 			assertThat(jdbc.sql("""
 					select explanation from risk_finding where rule_code = 'dibao_ineligible_household'
 					  and subject_id = 'T_DIBAO' and status <> 'withdrawn'""").query(String.class).single())
-				.contains("有房产2套及以上（房产登记身份证号一致；身份证号为15位旧号，升级为" + number + "后一致）");
+				.contains("有房产2套及以上（房产登记测试路1号：身份证号一致；测试路2号：身份证号为15位旧号，升级为" + number + "后一致）");
 		}
 		finally {
 			jdbc.sql("delete from ast_property_received where record_id like 'T\\_%'").update();
@@ -240,6 +240,25 @@ class RegistriesAsReceivedTests {
 			.param(record)
 			.query(Long.class)
 			.single()).isEqualTo(1);
+		// the person's name corrected in place: the same number under another name is a
+		// conflict
+		jdbc.sql("update jur_person set name = '另一个名字' where person_id = 'T_NEWCOMER'").update();
+		assertThat(registries.tie()).isTrue();
+		assertThat(jdbc.sql("select tie from ast_tie_kept where file = 'deaths.csv' and record_id = ?")
+			.param(record)
+			.query(String.class)
+			.single()).isEqualTo("conflict");
+		// a received row changed after it was tied is no evidence until it is tied again
+		jdbc.sql("update jur_person set name = ? where person_id = 'T_NEWCOMER'").param(outsider.get("name")).update();
+		registries.tie();
+		jdbc.sql("update ast_death_received set name = name || '甲' where record_id = ?").param(record).update();
+		assertThat(jdbc.sql("select count(*) from ast_death_evidence where record_id = ?")
+			.param(record)
+			.query(Long.class)
+			.single()).isZero();
+		jdbc.sql("update ast_death_received set name = left(name, length(name) - 1) where record_id = ?")
+			.param(record)
+			.update();
 		jdbc.sql("delete from jur_person where person_id = 'T_NEWCOMER'").update();
 		assertThat(registries.tie()).isTrue();
 		assertThat(jdbc.sql("select tie from ast_tie_kept where file = 'deaths.csv' and record_id = ?")
@@ -282,6 +301,7 @@ class RegistriesAsReceivedTests {
 		county.withUser("rr_county", Role.COUNTY_STAFF, SampleCounty.COUNTY)
 			.withUser("rr_township", Role.TOWNSHIP_STAFF, township)
 			.withUser("rr_cadre", Role.VILLAGE_CADRE, village);
+		registries.tie();
 		long untied = jdbc.sql("select count(*) from ast_received_tie where person_id is null")
 			.query(Long.class)
 			.single();
@@ -320,6 +340,20 @@ class RegistriesAsReceivedTests {
 			.contains("未能对应到本县人员的登记记录");
 		assertThat(mvc.get().uri("/staff/registries/untied").with(county.signedIn("rr_cadre")).exchange())
 			.hasStatus(403);
+		// the outsider comes to live in the county: the list ties again before it answers
+		Map<String, Object> row = jdbc.sql("select id_number, name from ast_death_received where record_id = ?")
+			.param(outsider)
+			.query()
+			.singleRow();
+		jdbc.sql("insert into jur_person (person_id, id_number, name, region_code) values ('T_MOVED', ?, ?, ?)")
+			.params(row.get("id_number"), row.get("name"), village)
+			.update();
+		assertThat(mvc.get()
+			.uri("/api/v1/registries/untied?limit=1000")
+			.with(county.signedIn("rr_county"))
+			.exchange()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain(outsider);
 	}
 
 }

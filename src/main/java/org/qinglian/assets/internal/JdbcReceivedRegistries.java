@@ -6,12 +6,15 @@ import java.util.Map;
 
 import org.qinglian.assets.ReceivedRegistries;
 import org.qinglian.platform.AuditLog;
+import org.qinglian.platform.BundleImported;
 import org.qinglian.platform.Role;
 import org.qinglian.platform.Scope;
 import org.qinglian.platform.Scopes;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
@@ -34,8 +37,15 @@ class JdbcReceivedRegistries implements ReceivedRegistries {
 	}
 
 	@Override
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public boolean tie() {
 		return ties.tieIfChanged();
+	}
+
+	/** Ties again after an import, so that what reads the ties finds them ready. */
+	@ApplicationModuleListener
+	void on(BundleImported event) {
+		ties.tieIfChanged();
 	}
 
 	@Override
@@ -43,7 +53,6 @@ class JdbcReceivedRegistries implements ReceivedRegistries {
 		Scope scope = scopes.current();
 		scope.require(Role.Permission.READ_SUPERVISION);
 		scope.require(Role.Permission.READ_PERSONAL_DATA);
-		ties.tieIfChanged();
 		Map<String, Object> params = scope.parameters();
 		params.put("county", scope.regionCode().endsWith("000000"));
 		params.put("limit", Math.max(1, Math.min(limit, 5000)));

@@ -40,17 +40,17 @@ class Ties {
 		jdbc.sql("delete from ast_tie_kept").update();
 		int rows = jdbc
 			.sql("""
-					insert into ast_tie_kept (file, record_id, person_id, tie, detail)
-					select 'deaths.csv', r.record_id, t.person_id, t.tie, t.detail
+					insert into ast_tie_kept (file, record_id, given_id, id_number, name, birth_date, person_id, tie, detail)
+					select 'deaths.csv', r.record_id, r.person_id, r.id_number, r.name, r.birth_date, t.person_id, t.tie, t.detail
 					from ast_death_received r cross join lateral ast_tie(r.person_id, r.id_number, r.name, r.birth_date) t
 					union all
-					select 'vehicles.csv', r.record_id, t.person_id, t.tie, t.detail
+					select 'vehicles.csv', r.record_id, r.person_id, r.id_number, r.name, r.birth_date, t.person_id, t.tie, t.detail
 					from ast_vehicle_received r cross join lateral ast_tie(r.person_id, r.id_number, r.name, r.birth_date) t
 					union all
-					select 'properties.csv', r.record_id, t.person_id, t.tie, t.detail
+					select 'properties.csv', r.record_id, r.person_id, r.id_number, r.name, r.birth_date, t.person_id, t.tie, t.detail
 					from ast_property_received r cross join lateral ast_tie(r.person_id, r.id_number, r.name, r.birth_date) t
 					union all
-					select 'public_employees.csv', r.record_id, t.person_id, t.tie, t.detail
+					select 'public_employees.csv', r.record_id, r.person_id, r.id_number, r.name, r.birth_date, t.person_id, t.tie, t.detail
 					from ast_public_employee_received r
 					cross join lateral ast_tie(r.person_id, r.id_number, r.name, r.birth_date) t""")
 			.update();

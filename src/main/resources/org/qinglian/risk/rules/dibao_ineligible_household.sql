@@ -13,7 +13,8 @@ ties as (
   select legal_rep_id as person_id, org_id from jur_organization where legal_rep_id is not null
   union select person_id, org_id from jur_org_person where role in ('legal_rep', 'shareholder')),
 props as (
-  select mb.rid, pr.address, min(coalesce(pr.registered_on, '-infinity'::date)) as d, min(pr.detail) as detail
+  select mb.rid, pr.address, min(coalesce(pr.registered_on, '-infinity'::date)) as d,
+         string_agg(distinct pr.detail, '，') as detail
   from members mb join ast_property_evidence pr on pr.person_id = mb.member group by mb.rid, pr.address),
 -- the days from which the household is disqualified, and why
 spans as materialized (
@@ -31,7 +32,7 @@ spans as materialized (
   union all
   select rid, d, 'infinity'::date,
          '有房产' || cast(:properties as int) || '套及以上' || coalesce('（房产登记' || details || '）', '')
-  from (select rid, d, row_number() over w as n, string_agg(detail, '；') over w as details from props
+  from (select rid, d, row_number() over w as n, string_agg(address || '：' || detail, '；') over w as details from props
         window w as (partition by rid order by d, address rows between unbounded preceding and current row)) ranked
   where n = cast(:properties as int)),
 hit as (
