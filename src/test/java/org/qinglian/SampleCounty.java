@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import org.qinglian.platform.Exchange;
 import org.qinglian.platform.Role;
@@ -14,6 +15,8 @@ import org.qinglian.risk.RiskLibrary;
 
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -101,6 +104,23 @@ public class SampleCounty {
 	/** A request signed in as the account (pages take no HTTP Basic). */
 	public RequestPostProcessor signedIn(String username) {
 		return user(userDetails.loadUserByUsername(username));
+	}
+
+	/**
+	 * Runs the work signed in as the account, as a service called directly sees it, and
+	 * signs out after.
+	 */
+	public <T> T as(String username, Supplier<T> work) {
+		var details = userDetails.loadUserByUsername(username);
+		var context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(new UsernamePasswordAuthenticationToken(details, null, details.getAuthorities()));
+		SecurityContextHolder.setContext(context);
+		try {
+			return work.get();
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
 	}
 
 }

@@ -12,8 +12,8 @@ import java.util.List;
 public interface ReceivedRegistries {
 
 	/**
-	 * The rows that tie to nobody, by registry and reason, as last tied (call
-	 * {@link #tie()} first); every list is audited.
+	 * The rows that tie to nobody, by registry and reason (tied again first if the
+	 * persons or a registry changed); every list is audited.
 	 */
 	List<Untied> untied(int limit);
 

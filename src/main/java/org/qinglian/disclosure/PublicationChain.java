@@ -5,43 +5,40 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+
+import org.qinglian.platform.CanonicalEncoding;
 
 /**
  * The hashes of the publication log, written once for publishing and verifying (no
  * Spring, no database). A version's hash is the SHA-256 of its content (UTF-8); an act's
- * items hash is the SHA-256 of its versions, a line each (kind, record, version, region,
- * month, day published, reason and content hash, length-prefixed), in the byte order of
- * kind and record; an act's hash covers the hash of the act before it, its number, time,
- * actor, region, reason, count and items hash, each field length-prefixed so that no two
- * acts encode alike. A sheet's hash is an items hash over the versions it shows. The
- * first act follows {@link #GENESIS}.
+ * items hash is the SHA-256 of its versions, each as its kind, record, version, region,
+ * month, day published, reason and content hash in the platform's
+ * {@link CanonicalEncoding}, in the byte order of kind and record; an act's hash covers,
+ * in that encoding, the hash of the act before it, its number, time, actor, region,
+ * reason, count and items hash. A sheet's hash is an items hash over the versions it
+ * shows. The first act follows {@link #GENESIS}.
  */
 public final class PublicationChain {
 
 	/** The hash before the first act. */
 	public static final String GENESIS = "0".repeat(64);
 
-	private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
-		.withZone(ZoneOffset.UTC);
-
 	private PublicationChain() {
 	}
 
 	/** The hash of a version's content. */
 	public static String contentHash(String content) {
-		MessageDigest md = sha256();
-		return HexFormat.of().formatHex(md.digest(content.getBytes(StandardCharsets.UTF_8)));
+		return HexFormat.of().formatHex(sha256().digest(content.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	/** The hash of an act: what the next act's {@code prev_hash} must be. */
 	public static String actHash(String previous, long seq, Instant actedAt, String actor, String regionCode,
 			String reason, int versions, String itemsHash) {
-		return contentHash(encode(previous, Long.toString(seq), AT.format(actedAt.truncatedTo(ChronoUnit.MICROS)),
-				actor, regionCode, reason, Integer.toString(versions), itemsHash));
+		return HexFormat.of()
+			.formatHex(sha256().digest(CanonicalEncoding.encode("qinglian-publication-act-v1", previous,
+					Long.toString(seq), CanonicalEncoding.instant(actedAt), actor, regionCode, reason,
+					Integer.toString(versions), itemsHash)));
 	}
 
 	/** The items hash of an act or a sheet, built version by version in order. */
@@ -56,10 +53,9 @@ public final class PublicationChain {
 		 */
 		public Items add(String kind, String recordId, int version, String regionCode, String month,
 				LocalDate publishedOn, String reason, String contentHash) {
-			md.update(encode(kind, recordId, Integer.toString(version), regionCode, month,
-					publishedOn == null ? null : publishedOn.toString(), reason, contentHash)
-				.getBytes(StandardCharsets.UTF_8));
-			md.update((byte) '\n');
+			md.update(CanonicalEncoding.encode("qinglian-publication-version-v1", kind, recordId,
+					Integer.toString(version), regionCode, month, publishedOn == null ? null : publishedOn.toString(),
+					reason, contentHash));
 			count++;
 			return this;
 		}
@@ -72,22 +68,6 @@ public final class PublicationChain {
 			return HexFormat.of().formatHex(md.digest());
 		}
 
-	}
-
-	/**
-	 * Fields length-prefixed ({@code 3:abc;}), a null as {@code -;}: no two lists alike.
-	 */
-	static String encode(String... fields) {
-		StringBuilder b = new StringBuilder();
-		for (String field : fields) {
-			if (field == null) {
-				b.append("-;");
-			}
-			else {
-				b.append(field.length()).append(':').append(field).append(';');
-			}
-		}
-		return b.toString();
 	}
 
 	private static MessageDigest sha256() {

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 public final class PersonalNumbers {
 
 	private static final Pattern NUMBERS = Pattern
-		.compile("(?<![0-9])[0-9]{17}[0-9Xx]|(?<![0-9])[0-9]{15}(?![0-9])|(?<![0-9])1[3-9][0-9]{9}(?![0-9])");
+		.compile("(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])|(?<![0-9])[0-9]{15}(?![0-9])|(?<![0-9])1[3-9][0-9]{9}(?![0-9])");
 
 	private PersonalNumbers() {
 	}

@@ -53,13 +53,6 @@ create table dis_scan (
     content    bytea       not null
 );
 
--- The latest published version of each record.
-create view dis_latest as
-select distinct on (kind, record_id) kind, record_id, version, region_code, month, act_seq, published_on, dated_on,
-       reason, content, content_hash
-from dis_version
-order by kind, record_id, version desc;
-
 -- What the public would see of each record now, as canonical JSON, with the day it speaks of (dated_on: the
 -- order of what is new) (jsonb's text form: keys in a fixed order),
 -- one branch a kind so that a query for one kind reads one table. Names of people are shown, ID numbers masked

@@ -1,15 +1,18 @@
 package org.qinglian.assets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -19,9 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.qinglian.IntegrationTest;
 import org.qinglian.Labels;
 import org.qinglian.SampleCounty;
-import org.qinglian.platform.Role;
+import org.qinglian.platform.BundleRejectedException;
 import org.qinglian.platform.Exchange;
 import org.qinglian.platform.IdentityCodes;
+import org.qinglian.platform.Role;
 import org.qinglian.risk.RiskLibrary;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -173,7 +177,7 @@ class RegistriesAsReceivedTests {
 		List<CSVRecord> findings = score.findings();
 		assertThat(score.missed()).as("recall 1.000 for every scheme: labelled cases no finding names").isEmpty();
 		assertThat(score.unlabelled()).as("precision 1.000: findings of no labelled case").isEmpty();
-		Set<String> perScheme = new java.util.TreeSet<>();
+		Set<String> perScheme = new TreeSet<>();
 		score.schemes().forEach(sc -> perScheme.add(sc.get("scheme")));
 		assertThat(perScheme).as("every scheme of the sample").hasSize(14);
 		// a finding says how a registry row it rests on was tied, when it was not linked
@@ -281,15 +285,15 @@ class RegistriesAsReceivedTests {
 		fields[2] = "3306831234";
 		lines.set(1, String.join(",", fields));
 		Files.write(out.resolve("deaths.csv"), lines);
-		org.assertj.core.api.Assertions.assertThatThrownBy(() -> exchange.importBundle(out, Exchange.Progress.NONE))
-			.isInstanceOf(org.qinglian.platform.BundleRejectedException.class)
-			.satisfies(ex -> assertThat(((org.qinglian.platform.BundleRejectedException) ex).problems())
+		assertThatThrownBy(() -> exchange.importBundle(out, Exchange.Progress.NONE))
+			.isInstanceOf(BundleRejectedException.class)
+			.satisfies(ex -> assertThat(((BundleRejectedException) ex).problems())
 				.anyMatch(p -> p.startsWith("deaths.csv:2: id_number:")));
 		// the registries of version 1 into this installation of 1.1 registries: refused
 		org.assertj.core.api.Assertions
 			.assertThatThrownBy(() -> exchange.importBundle(SampleCounty.bundle(), Exchange.Progress.NONE))
-			.isInstanceOf(org.qinglian.platform.BundleRejectedException.class)
-			.satisfies(ex -> assertThat(((org.qinglian.platform.BundleRejectedException) ex).problems())
+			.isInstanceOf(BundleRejectedException.class)
+			.satisfies(ex -> assertThat(((BundleRejectedException) ex).problems())
 				.anyMatch(p -> p.startsWith("deaths.csv") && p.contains("one form")));
 	}
 
@@ -313,7 +317,7 @@ class RegistriesAsReceivedTests {
 			.with(county.signedIn("rr_county"))
 			.exchange()
 			.getResponse()
-			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(all).contains(conflict).contains("\"tie\":\"conflict\"");
 		assertThat(all.split("\"recordId\"", -1).length - 1).isEqualTo((int) Math.min(untied, 1000));
 		// a township sees the rows that may be its people's, not the deaths of people of
@@ -331,7 +335,7 @@ class RegistriesAsReceivedTests {
 			.with(county.signedIn("rr_township"))
 			.exchange()
 			.getResponse()
-			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(own).doesNotContain(outsider);
 		assertThat(own.split("\"recordId\"", -1).length).isLessThan(all.split("\"recordId\"", -1).length);
 		assertThat(mvc.get().uri("/staff/registries/untied").with(county.signedIn("rr_township")).exchange())
@@ -353,7 +357,7 @@ class RegistriesAsReceivedTests {
 			.with(county.signedIn("rr_county"))
 			.exchange()
 			.getResponse()
-			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain(outsider);
+			.getContentAsString(StandardCharsets.UTF_8)).doesNotContain(outsider);
 	}
 
 }

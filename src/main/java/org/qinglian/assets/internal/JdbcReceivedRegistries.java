@@ -14,11 +14,8 @@ import org.qinglian.platform.Scopes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.modulith.events.ApplicationModuleListener;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 @Service
-@Transactional
 class JdbcReceivedRegistries implements ReceivedRegistries {
 
 	private final JdbcClient jdbc;
@@ -37,7 +34,6 @@ class JdbcReceivedRegistries implements ReceivedRegistries {
 	}
 
 	@Override
-	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public boolean tie() {
 		return ties.tieIfChanged();
 	}
@@ -53,6 +49,9 @@ class JdbcReceivedRegistries implements ReceivedRegistries {
 		Scope scope = scopes.current();
 		scope.require(Role.Permission.READ_SUPERVISION);
 		scope.require(Role.Permission.READ_PERSONAL_DATA);
+		// tied again first if the persons or a registry changed (in a transaction of its
+		// own: this read holds no connection meanwhile)
+		ties.tieIfChanged();
 		Map<String, Object> params = scope.parameters();
 		params.put("county", scope.regionCode().endsWith("000000"));
 		params.put("limit", Math.max(1, Math.min(limit, 5000)));

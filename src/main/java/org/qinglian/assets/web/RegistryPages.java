@@ -33,7 +33,6 @@ class RegistryPages {
 
 	@GetMapping("/staff/registries/untied")
 	String page(Model model) {
-		registries.tie();
 		model.addAttribute("rows", registries.untied(PAGE_LIMIT));
 		model.addAttribute("limit", PAGE_LIMIT);
 		return "assets/untied";
@@ -43,7 +42,6 @@ class RegistryPages {
 	@GetMapping("/api/v1/registries/untied")
 	@ResponseBody
 	List<Untied> api(@RequestParam(defaultValue = "100") int limit) {
-		registries.tie();
 		return registries.untied(ApiReads.bounded(limit));
 	}
 

@@ -121,10 +121,10 @@ class DeskPages {
 
 	@PostMapping("/village/vouchers")
 	String bookVoucher(VoucherForm form, @RequestParam(name = "scan", required = false) MultipartFile scan, Model model,
-			RedirectAttributes redirect) throws IOException {
+			RedirectAttributes redirect) {
 		try {
 			VillageDesk.Upload upload = scan == null || scan.isEmpty() ? null
-					: new VillageDesk.Upload(scan.getOriginalFilename(), scan.getBytes());
+					: new VillageDesk.Upload(scan.getOriginalFilename(), bytes(scan));
 			String id = desk.bookVoucher(form.entry(), upload, form.sure());
 			Flash.notice(redirect, "desk.booked", id);
 			return toDesk(form.village());
@@ -248,6 +248,17 @@ class DeskPages {
 		catch (Refused ex) {
 			problem(ex, model);
 			return stepForm(id, form, model);
+		}
+	}
+
+	/** The bytes of an upload; one that cannot be read is refused, naming it. */
+	private static byte[] bytes(MultipartFile file) {
+		try {
+			return file.getBytes();
+		}
+		catch (IOException ex) {
+			throw new Refused("disclosure.refused.scanUnreadable", "scan: the file cannot be read",
+					String.valueOf(file.getOriginalFilename()));
 		}
 	}
 

@@ -94,7 +94,7 @@ class PortalPages {
 	String exercise(@PathVariable String code, @PathVariable String id, Model model) {
 		RegionView village = village(code, model);
 		List<Version> history = publications.history("exercise", id);
-		if (history.isEmpty() || !history.get(0).regionCode().equals(village.code())) {
+		if (history.isEmpty() || !history.get(history.size() - 1).regionCode().equals(village.code())) {
 			throw new Scope.NotInScopeException();
 		}
 		Version latest = history.get(history.size() - 1);
@@ -222,7 +222,7 @@ class PortalPages {
 		if (versions.isEmpty()) {
 			throw new Scope.NotInScopeException();
 		}
-		village(versions.get(0).regionCode(), model);
+		village(versions.get(versions.size() - 1).regionCode(), model);
 		model.addAttribute("kind", kind);
 		model.addAttribute("recordId", id);
 		List<Version> newestFirst = new ArrayList<>(versions);

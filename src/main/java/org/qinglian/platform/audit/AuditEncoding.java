@@ -1,11 +1,8 @@
 package org.qinglian.platform.audit;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
+
+import org.qinglian.platform.CanonicalEncoding;
 
 /**
  * The canonical encoding an audit entry's MAC is computed over, so that no two different
@@ -21,51 +18,23 @@ import java.time.temporal.ChronoUnit;
  */
 final class AuditEncoding {
 
-	private static final byte[] DOMAIN = "qinglian-audit-v2\0".getBytes(StandardCharsets.US_ASCII);
-
-	private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
-		.withZone(ZoneOffset.UTC);
-
 	private AuditEncoding() {
 	}
 
 	static byte[] entry(long seq, Instant at, String actor, String action, String targetType, String targetId,
 			String regionCode, String detail, String remoteAddr, String previousMac) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-		out.writeBytes(DOMAIN);
-		for (String field : new String[] { Long.toString(seq), instant(at), actor, action, targetType, targetId,
-				regionCode, detail, remoteAddr, previousMac }) {
-			field(out, field);
-		}
-		return out.toByteArray();
+		return CanonicalEncoding.encode("qinglian-audit-v2", Long.toString(seq), instant(at), actor, action, targetType,
+				targetId, regionCode, detail, remoteAddr, previousMac);
 	}
 
 	/** The text a checkpoint's MAC covers. */
 	static byte[] checkpoint(String installation, long seq, String headMac, Instant at) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream(128);
-		out.writeBytes("qinglian-audit-checkpoint-v1\0".getBytes(StandardCharsets.US_ASCII));
-		for (String field : new String[] { installation, Long.toString(seq), headMac, instant(at) }) {
-			field(out, field);
-		}
-		return out.toByteArray();
+		return CanonicalEncoding.encode("qinglian-audit-checkpoint-v1", installation, Long.toString(seq), headMac,
+				instant(at));
 	}
 
 	static String instant(Instant at) {
-		return AT.format(at.truncatedTo(ChronoUnit.MICROS));
-	}
-
-	private static void field(ByteArrayOutputStream out, String value) {
-		if (value == null) {
-			out.write(0);
-			return;
-		}
-		byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-		out.write(1);
-		out.write(bytes.length >>> 24);
-		out.write(bytes.length >>> 16);
-		out.write(bytes.length >>> 8);
-		out.write(bytes.length);
-		out.writeBytes(bytes);
+		return CanonicalEncoding.instant(at);
 	}
 
 }

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.text.MessageFormat;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -100,7 +101,8 @@ class Scanner {
 			progress.rule(rule.code(), done, rules.size());
 			MapSqlParameterSource params = new MapSqlParameterSource().addValue("county", county)
 				.addValue("period_from", period.from().toString())
-				.addValue("period_to", period.to().toString());
+				.addValue("period_to", period.to().toString())
+				.addValue("today", LocalDate.now(clock).toString());
 			settings.values(rule).forEach(params::addValue);
 			Map<String, Found> found = new LinkedHashMap<>();
 			long ruleStarted = System.nanoTime();

@@ -3,7 +3,7 @@
 with late as (
   select v.* from ast_voucher v
   where (v.disclosed_on is null
-         and (date_trunc('month', v.booked_on) + interval '1 month')::date + (cast(:day as int) - 1) < current_date)
+         and (date_trunc('month', v.booked_on) + interval '1 month')::date + (cast(:day as int) - 1) < cast(:today as date))
      or v.disclosed_on > (date_trunc('month', v.booked_on) + interval '1 month')::date + (cast(:day as int) - 1)),
 d as (
   select l.*, risk_holder(l.region_code, 'committee_director', l.booked_on, l.booked_on) as director

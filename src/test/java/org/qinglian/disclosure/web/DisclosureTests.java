@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 
 import javax.imageio.ImageIO;
 
@@ -49,9 +48,6 @@ import org.qinglian.platform.db.EmbeddedDatabase;
 import org.qinglian.risk.RiskLibrary;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
@@ -94,9 +90,6 @@ class DisclosureTests extends PageTest {
 
 	@Autowired
 	List<Command> commands;
-
-	@Autowired
-	UserDetailsService userDetails;
 
 	LocalDate today = LocalDate.now();
 
@@ -376,7 +369,7 @@ class DisclosureTests extends PageTest {
 
 	@Test
 	void aVoucherIsLateTheDayAfterThe10thOfTheNextMonthDecemberIncluded() {
-		String id = as("d_cadre",
+		String id = county.as("d_cadre",
 				() -> desk.bookVoucher(new VillageBooks.VoucherEntry(village, LocalDate.of(2025, 12, 31), "expense",
 						new BigDecimal("10.00"), "bank", "年末", "office", "年末最后一笔", "INV-12"), null, false));
 		assertThat(id).startsWith("QL-V-");
@@ -386,7 +379,7 @@ class DisclosureTests extends PageTest {
 		assertThat(onTheEleventh.oldestDue()).isBeforeOrEqualTo(LocalDate.of(2026, 1, 10));
 		assertThat(onTheEleventh.waiting()).isPositive();
 		long lateBefore = lateness(today).lateVouchers();
-		as("d_cadre", () -> desk.publish(village));
+		county.as("d_cadre", () -> desk.publish(village));
 		assertThat(jdbc.sql("select disclosed_on from ast_voucher where voucher_id = ?")
 			.param(id)
 			.query(LocalDate.class)
@@ -395,23 +388,11 @@ class DisclosureTests extends PageTest {
 	}
 
 	VillageDesk.Lateness lateness(LocalDate on) {
-		return as("d_township", () -> desk.late(SampleCounty.GANLIN, on)).stream()
+		return county.as("d_township", () -> desk.late(SampleCounty.GANLIN, on))
+			.stream()
 			.filter(l -> l.villageCode().equals(village))
 			.findFirst()
 			.orElseThrow();
-	}
-
-	<T> T as(String username, Supplier<T> work) {
-		var details = userDetails.loadUserByUsername(username);
-		var context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(new UsernamePasswordAuthenticationToken(details, null, details.getAuthorities()));
-		SecurityContextHolder.setContext(context);
-		try {
-			return work.get();
-		}
-		finally {
-			SecurityContextHolder.clearContext();
-		}
 	}
 
 	@Test
