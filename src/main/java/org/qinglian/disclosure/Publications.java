@@ -1,5 +1,6 @@
 package org.qinglian.disclosure;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -56,6 +57,18 @@ public interface Publications {
 	 */
 	Optional<Scan> scan(String voucherId);
 
+	/**
+	 * The rent received on each published lease of a village, by contract id: published
+	 * lease income from its lessee within its term.
+	 */
+	Map<String, BigDecimal> rentReceived(String villageCode);
+
+	/**
+	 * The log's verification as last done: done again when the log has grown or it is ten
+	 * minutes old, one at a time (for the public page, which anyone may ask for often).
+	 */
+	Verification verified();
+
 	/** Verifies the whole log: every content hash, every act's items hash and chain. */
 	Verification verify();
 
@@ -106,6 +119,26 @@ public interface Publications {
 
 	/** A voucher's scan. */
 	record Scan(String mediaType, byte[] content) {
+	}
+
+	/** The income and expense of vouchers. */
+	record Totals(BigDecimal income, BigDecimal expense) {
+
+		public static Totals of(List<Version> vouchers) {
+			BigDecimal income = BigDecimal.ZERO;
+			BigDecimal expense = BigDecimal.ZERO;
+			for (Version v : vouchers) {
+				BigDecimal amount = new BigDecimal(String.valueOf(v.content().get("amount")));
+				if ("income".equals(v.content().get("direction"))) {
+					income = income.add(amount);
+				}
+				else {
+					expense = expense.add(amount);
+				}
+			}
+			return new Totals(income, expense);
+		}
+
 	}
 
 	/** An act of publication: one entry of the hash chain. */

@@ -2,8 +2,14 @@ package org.qinglian.disclosure.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -75,7 +81,12 @@ class JdbcPublications implements Publications {
 	private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
 	};
 
+	/** How long a verification of the log is shown before it is done again. */
+	static final Duration VERIFIED_FOR = Duration.ofMinutes(10);
+
 	private final JdbcClient jdbc;
+
+	private final Clock clock;
 
 	private final JdbcTemplate template;
 
@@ -87,7 +98,8 @@ class JdbcPublications implements Publications {
 		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
 		.build();
 
-	JdbcPublications(JdbcClient jdbc, JdbcTemplate template, Publisher publisher, AuditLog audit) {
+	JdbcPublications(JdbcClient jdbc, JdbcTemplate template, Publisher publisher, AuditLog audit, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.template = template;
 		this.publisher = publisher;
@@ -280,6 +292,59 @@ class JdbcPublications implements Publications {
 			.query((rs, i) -> new Scan(rs.getString(1), rs.getBytes(2)))
 			.optional()
 			.filter(scan -> FileTypes.sha256(scan.content()).equals(published));
+	}
+
+	@Override
+	public Map<String, BigDecimal> rentReceived(String villageCode) {
+		List<Version> vouchers = published(villageCode, "voucher", null).stream()
+			.filter(v -> "lease_income".equals(v.content().get("category")))
+			.toList();
+		Map<String, BigDecimal> received = new HashMap<>();
+		for (Version c : published(villageCode, "contract", null)) {
+			if (!"lease".equals(c.content().get("kind"))) {
+				continue;
+			}
+			Object lessee = c.content().get("counterparty");
+			LocalDate from = date(c.content().get("start_on"), c.content().get("signed_on"));
+			LocalDate to = date(c.content().get("end_on"), null);
+			BigDecimal sum = BigDecimal.ZERO;
+			for (Version v : vouchers) {
+				LocalDate booked = date(v.content().get("booked_on"), null);
+				if (lessee != null && lessee.equals(v.content().get("counterparty")) && booked != null
+						&& (from == null || !booked.isBefore(from)) && (to == null || !booked.isAfter(to))) {
+					sum = sum.add(new BigDecimal(String.valueOf(v.content().get("amount"))));
+				}
+			}
+			received.put(c.recordId(), sum);
+		}
+		return received;
+	}
+
+	private static LocalDate date(Object value, Object fallback) {
+		Object v = value != null ? value : fallback;
+		try {
+			return v == null ? null : LocalDate.parse(String.valueOf(v));
+		}
+		catch (DateTimeParseException ex) {
+			// a day the public view cannot read counts as none
+			return null;
+		}
+	}
+
+	/** The last verification: the head it covered, when it was done, what it said. */
+	private record Verified(long head, Instant at, Verification verification) {
+	}
+
+	private Verified verified;
+
+	@Override
+	public synchronized Verification verified() {
+		long head = head();
+		Instant now = clock.instant();
+		if (verified == null || verified.head() != head || verified.at().plus(VERIFIED_FOR).isBefore(now)) {
+			verified = new Verified(head, now, verify());
+		}
+		return verified.verification();
 	}
 
 	@Override

@@ -1,22 +1,14 @@
 package org.qinglian.disclosure.web;
 
-import java.math.BigDecimal;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.qinglian.disclosure.Publications;
 import org.qinglian.disclosure.Publications.Version;
-import org.qinglian.jurisdiction.Jurisdiction;
 import org.qinglian.jurisdiction.Jurisdiction.RegionView;
 import org.qinglian.platform.Scope;
 import org.qinglian.powerlist.Flowcharts;
@@ -42,36 +34,24 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class PortalPages {
 
-	/** A month as the pages name it. */
-	static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
-
 	private final Publications publications;
 
-	private final Jurisdiction jurisdiction;
+	private final PublicVillages villages;
 
 	private final PowerList powerList;
 
-	PortalPages(Publications publications, Jurisdiction jurisdiction, PowerList powerList) {
+	PortalPages(Publications publications, PublicVillages villages, PowerList powerList) {
 		this.publications = publications;
-		this.jurisdiction = jurisdiction;
+		this.villages = villages;
 		this.powerList = powerList;
 	}
 
-	/** The village of a public page; anything else does not exist here. */
-	RegionView village(String code, Model model) {
-		RegionView village = jurisdiction.region(code)
-			.filter(RegionView::isVillage)
-			.orElseThrow(Scope.NotInScopeException::new);
-		model.addAttribute("village", village);
-		model.addAttribute("township", jurisdiction.region(village.parentCode()).map(RegionView::name).orElse(""));
-		return village;
+	private RegionView village(String code, Model model) {
+		return villages.village(code, model);
 	}
 
-	static String month(String month) {
-		if (month != null && !MONTH.matcher(month).matches()) {
-			throw new Scope.NotInScopeException();
-		}
-		return month;
+	private static String month(String month) {
+		return PublicVillages.month(month);
 	}
 
 	@GetMapping("/public/villages/{code}")
@@ -116,22 +96,12 @@ class PortalPages {
 		List<String> months = publications.voucherMonths(village.code());
 		String shown = month(month) != null ? month : months.isEmpty() ? null : months.get(0);
 		List<Version> vouchers = shown == null ? List.of() : publications.published(village.code(), "voucher", shown);
-		BigDecimal income = BigDecimal.ZERO;
-		BigDecimal expense = BigDecimal.ZERO;
-		for (Version v : vouchers) {
-			BigDecimal amount = new BigDecimal(String.valueOf(v.content().get("amount")));
-			if ("income".equals(v.content().get("direction"))) {
-				income = income.add(amount);
-			}
-			else {
-				expense = expense.add(amount);
-			}
-		}
+		Publications.Totals totals = Publications.Totals.of(vouchers);
 		model.addAttribute("months", months);
 		model.addAttribute("month", shown);
 		model.addAttribute("vouchers", vouchers);
-		model.addAttribute("income", income);
-		model.addAttribute("expense", expense);
+		model.addAttribute("income", totals.income());
+		model.addAttribute("expense", totals.expense());
 		return "disclosure/vouchers";
 	}
 
@@ -140,48 +110,8 @@ class PortalPages {
 		RegionView village = village(code, model);
 		List<Version> contracts = publications.published(village.code(), "contract", null);
 		model.addAttribute("contracts", contracts);
-		model.addAttribute("received",
-				rentReceived(contracts, publications.published(village.code(), "voucher", null)));
+		model.addAttribute("received", publications.rentReceived(village.code()));
 		return "disclosure/contracts";
-	}
-
-	/**
-	 * The rent received on each lease: published lease income from its lessee within its
-	 * term.
-	 */
-	static Map<String, BigDecimal> rentReceived(List<Version> contracts, List<Version> vouchers) {
-		Map<String, BigDecimal> received = new HashMap<>();
-		for (Version c : contracts) {
-			if (!"lease".equals(c.content().get("kind"))) {
-				continue;
-			}
-			Object lessee = c.content().get("counterparty");
-			LocalDate from = date(c.content().get("start_on"), c.content().get("signed_on"));
-			LocalDate to = date(c.content().get("end_on"), null);
-			BigDecimal sum = BigDecimal.ZERO;
-			for (Version v : vouchers) {
-				Map<String, Object> f = v.content();
-				LocalDate booked = date(f.get("booked_on"), null);
-				if ("lease_income".equals(f.get("category")) && lessee != null && lessee.equals(f.get("counterparty"))
-						&& booked != null && (from == null || !booked.isBefore(from))
-						&& (to == null || !booked.isAfter(to))) {
-					sum = sum.add(new BigDecimal(String.valueOf(f.get("amount"))));
-				}
-			}
-			received.put(c.recordId(), sum);
-		}
-		return received;
-	}
-
-	private static LocalDate date(Object value, Object fallback) {
-		Object v = value != null ? value : fallback;
-		try {
-			return v == null ? null : LocalDate.parse(String.valueOf(v));
-		}
-		catch (DateTimeParseException ex) {
-			// a day the public view cannot read counts as none
-			return null;
-		}
 	}
 
 	@GetMapping("/public/villages/{code}/assets")
@@ -242,30 +172,9 @@ class PortalPages {
 			.body(scan.content());
 	}
 
-	/** How long a verification of the log is shown before it is done again. */
-	static final Duration VERIFIED_FOR = Duration.ofMinutes(10);
-
-	/** The last verification: the head it covered, when it was done, what it said. */
-	private record Verified(long head, Instant at, Publications.Verification verification) {
-	}
-
-	private Verified verified;
-
-	/**
-	 * The log verified again when it has grown or the last check is ten minutes old; one
-	 * check at a time, however many ask.
-	 */
-	private synchronized Publications.Verification verification() {
-		long head = publications.head();
-		if (verified == null || verified.head() != head || verified.at().plus(VERIFIED_FOR).isBefore(Instant.now())) {
-			verified = new Verified(head, Instant.now(), publications.verify());
-		}
-		return verified.verification();
-	}
-
 	@GetMapping("/public/publications")
 	String log(Model model) {
-		model.addAttribute("verification", verification());
+		model.addAttribute("verification", publications.verified());
 		model.addAttribute("acts", publications.acts(50));
 		return "disclosure/publications";
 	}

@@ -30,7 +30,7 @@ class SheetPages {
 
 	private final Publications publications;
 
-	private final PortalPages portal;
+	private final PublicVillages villages;
 
 	private final SheetPdf pdf;
 
@@ -38,10 +38,10 @@ class SheetPages {
 
 	private final String publicUrl;
 
-	SheetPages(Publications publications, PortalPages portal, SheetPdf pdf, MessageSource messages,
+	SheetPages(Publications publications, PublicVillages villages, SheetPdf pdf, MessageSource messages,
 			@Value("${qinglian.disclosure.public-url:}") String publicUrl) {
 		this.publications = publications;
-		this.portal = portal;
+		this.villages = villages;
 		this.pdf = pdf;
 		this.messages = messages;
 		this.publicUrl = publicUrl;
@@ -49,8 +49,8 @@ class SheetPages {
 
 	@GetMapping("/public/villages/{code}/sheets/{month}")
 	ResponseEntity<byte[]> sheet(@PathVariable String code, @PathVariable String month, Model model, Locale locale) {
-		RegionView village = portal.village(code, model);
-		PortalPages.month(month);
+		RegionView village = villages.village(code, model);
+		PublicVillages.month(month);
 		Sheet sheet = publications.sheet(village.code(), month);
 		if (sheet.records().isEmpty()) {
 			throw new Scope.NotInScopeException();
@@ -75,8 +75,8 @@ class SheetPages {
 	@GetMapping("/public/villages/{code}/sheets/{month}/verify")
 	String verify(@PathVariable String code, @PathVariable String month, @RequestParam(defaultValue = "-1") long s,
 			@RequestParam(defaultValue = "") String h, Model model) {
-		RegionView village = portal.village(code, model);
-		PortalPages.month(month);
+		RegionView village = villages.village(code, model);
+		PublicVillages.month(month);
 		model.addAttribute("month", month);
 		model.addAttribute("printedHash", h.length() > 64 ? h.substring(0, 64) : h);
 		model.addAttribute("printedAct", s);

@@ -33,6 +33,7 @@ import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfWriter;
+import org.qinglian.disclosure.Publications;
 import org.qinglian.disclosure.Publications.Sheet;
 import org.qinglian.disclosure.Publications.Version;
 
@@ -124,24 +125,17 @@ class SheetPdf {
 		PdfPTable table = table(body, new float[] { 11, 7, 12, 7, 20, 35, 8 }, msg("col.date", locale),
 				msg("col.direction", locale), msg("col.amount", locale), msg("col.method", locale),
 				msg("col.counterparty", locale), msg("col.summary", locale), msg("sheet.version", locale));
-		BigDecimal income = BigDecimal.ZERO;
-		BigDecimal expense = BigDecimal.ZERO;
 		for (Version v : vouchers) {
 			Map<String, Object> f = v.content();
 			BigDecimal amount = new BigDecimal(String.valueOf(f.get("amount")));
-			if ("income".equals(f.get("direction"))) {
-				income = income.add(amount);
-			}
-			else {
-				expense = expense.add(amount);
-			}
 			row(table, body, text(f.get("booked_on")), msg("direction." + f.get("direction"), locale),
 					String.format("%,.2f", amount), msg("method." + f.get("method"), locale),
 					text(f.get("counterparty")), text(f.get("summary")), "v" + v.version());
 		}
 		doc.add(table);
-		doc.add(new Paragraph(
-				msg("sheet.totals", locale, String.format("%,.2f", income), String.format("%,.2f", expense)), body));
+		Publications.Totals totals = Publications.Totals.of(vouchers);
+		doc.add(new Paragraph(msg("sheet.totals", locale, String.format("%,.2f", totals.income()),
+				String.format("%,.2f", totals.expense())), body));
 		if (!subsidies.isEmpty()) {
 			doc.add(new Paragraph(" ", body));
 			doc.add(new Paragraph(msg("sheet.subsidies", locale, subsidies.size()), body));
