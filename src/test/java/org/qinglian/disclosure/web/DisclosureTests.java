@@ -133,7 +133,11 @@ class DisclosureTests extends PageTest {
 	}
 
 	/** Books a voucher at the desk; returns its id. */
-	String book(String user, String villageCode, String summary, String amount, String... more) {
+	/**
+	 * Sends the desk's voucher form: an office expense by bank with an invoice, today,
+	 * but for what {@code more} says otherwise (name, value pairs).
+	 */
+	MvcTestResult send(String user, String villageCode, String summary, String amount, boolean scan, String... more) {
 		Map<String, String> form = new LinkedHashMap<>();
 		form.put("village", villageCode);
 		form.put("bookedOn", today.toString());
@@ -147,15 +151,18 @@ class DisclosureTests extends PageTest {
 		for (int i = 0; i < more.length; i += 2) {
 			form.put(more[i], more[i + 1]);
 		}
-		var request = mvc.post()
-			.uri("/village/vouchers")
-			.multipart()
-			.file(new MockMultipartFile("scan", "scan.png", "image/png", PNG))
-			.with(county.signedIn(user))
-			.with(csrf());
+		var request = mvc.post().uri("/village/vouchers").multipart();
+		if (scan) {
+			request.file(new MockMultipartFile("scan", "scan.png", "image/png", PNG));
+		}
+		request.with(county.signedIn(user)).with(csrf());
 		form.forEach(request::param);
-		MvcTestResult r = request.exchange();
-		assertThat(r).as("booking " + summary).hasStatus(302);
+		return request.exchange();
+	}
+
+	/** Books a voucher at the desk, with its scan; returns its id. */
+	String book(String user, String villageCode, String summary, String amount, String... more) {
+		assertThat(send(user, villageCode, summary, amount, true, more)).as("booking " + summary).hasStatus(302);
 		return jdbc.sql("select voucher_id from ast_voucher where summary = ?")
 			.param(summary)
 			.query(String.class)
@@ -197,19 +204,8 @@ class DisclosureTests extends PageTest {
 	@Test
 	void aCadresVoucherWaitsUntilTheVillagePublishesIt() throws Exception {
 		// an expense without an invoice is flagged, and saved once confirmed
-		MvcTestResult flagged = mvc.post()
-			.uri("/village/vouchers")
-			.multipart()
-			.with(county.signedIn("d_cadre"))
-			.with(csrf())
-			.param("village", village)
-			.param("bookedOn", today.toString())
-			.param("direction", "expense")
-			.param("amount", "1500")
-			.param("method", "bank")
-			.param("category", "office")
-			.param("summary", "购买办公桌椅一套")
-			.exchange();
+		MvcTestResult flagged = send("d_cadre", village, "购买办公桌椅一套", "1500", false, "invoiceNo", "", "counterpartyName",
+				"");
 		assertThat(flagged).hasStatusOk();
 		assertThat(flagged.getResponse().getContentAsString()).contains("没有发票");
 		assertThat(jdbc.sql("select count(*) from ast_voucher where summary = '购买办公桌椅一套'").query(Long.class).single())
@@ -254,20 +250,7 @@ class DisclosureTests extends PageTest {
 		String id = book("d_cadre", village, "待公开的一笔支出", "88.00");
 		assertThat(mvc.get().uri("/public/records/voucher/" + id).exchange()).hasStatus(404);
 		assertThat(mvc.get().uri("/public/scans/" + id).exchange()).hasStatus(404);
-		MvcTestResult refused = mvc.post()
-			.uri("/village/vouchers")
-			.multipart()
-			.with(county.signedIn("d_cadre"))
-			.with(csrf())
-			.param("village", village)
-			.param("bookedOn", today.toString())
-			.param("direction", "expense")
-			.param("amount", "50")
-			.param("method", "bank")
-			.param("category", "office")
-			.param("summary", "付给330683199001011234的劳务费")
-			.param("invoiceNo", "X")
-			.exchange();
+		MvcTestResult refused = send("d_cadre", village, "付给330683199001011234的劳务费", "50", false);
 		assertThat(refused).hasStatusOk();
 		assertThat(refused.getResponse().getContentAsString()).contains("不能含身份证号或手机号");
 		assertThat(jdbc.sql("select count(*) from ast_voucher where summary like '付给3306%'").query(Long.class).single())
@@ -276,34 +259,13 @@ class DisclosureTests extends PageTest {
 
 	@Test
 	void cashInACashlessVillageIsRefusedBeforeAnythingIsSaved() throws Exception {
-		MvcTestResult r = mvc.post()
-			.uri("/village/vouchers")
-			.multipart()
-			.with(county.signedIn("d_cashless"))
-			.with(csrf())
-			.param("village", cashless)
-			.param("bookedOn", today.toString())
-			.param("direction", "expense")
-			.param("amount", "200")
-			.param("method", "cash")
-			.param("category", "office")
-			.param("summary", "现金买茶叶")
-			.param("invoiceNo", "X1")
-			.param("confirmed", "true")
-			.exchange();
+		MvcTestResult r = send("d_cashless", cashless, "现金买茶叶", "200", false, "method", "cash", "confirmed", "true");
 		assertThat(r).hasStatusOk();
 		assertThat(r.getResponse().getContentAsString()).contains("无现金村");
 		assertThat(jdbc.sql("select count(*) from ast_voucher where summary = '现金买茶叶'").query(Long.class).single())
 			.isZero();
 		// and a cadre books only for their own village
-		assertThat(mvc.post()
-			.uri("/village/vouchers")
-			.multipart()
-			.with(county.signedIn("d_cashless"))
-			.with(csrf())
-			.param("village", village)
-			.param("summary", "x")
-			.exchange()).hasStatus(404);
+		assertThat(send("d_cashless", village, "x", "1", false)).hasStatus(404);
 	}
 
 	@Test
