@@ -29,4 +29,14 @@ public class Refused extends IllegalArgumentException {
 		return args;
 	}
 
+	/**
+	 * Refuses a field unless the condition holds: the message key names the problem, the
+	 * field is its argument (and the English message says both).
+	 */
+	public static void unless(boolean ok, String field, String messageKey) {
+		if (!ok) {
+			throw new Refused(messageKey, field + ": " + messageKey.substring(messageKey.lastIndexOf('.') + 1), field);
+		}
+	}
+
 }

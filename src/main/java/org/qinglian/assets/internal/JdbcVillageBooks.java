@@ -151,14 +151,14 @@ class JdbcVillageBooks implements VillageBooks {
 	private void check(VoucherEntry e, boolean confirmed) {
 		RegionView village = kept(e.regionCode());
 		LocalDate today = LocalDate.now(clock);
-		require(e.bookedOn() != null, "bookedOn", "assets.refused.required");
-		require(!e.bookedOn().isAfter(today), "bookedOn", "assets.refused.future");
-		require(!e.bookedOn().isBefore(EARLIEST), "bookedOn", "assets.refused.tooOld");
-		require(List.of("income", "expense").contains(e.direction()), "direction", "assets.refused.choice");
+		Refused.unless(e.bookedOn() != null, "bookedOn", "assets.refused.required");
+		Refused.unless(!e.bookedOn().isAfter(today), "bookedOn", "assets.refused.future");
+		Refused.unless(!e.bookedOn().isBefore(EARLIEST), "bookedOn", "assets.refused.tooOld");
+		Refused.unless(List.of("income", "expense").contains(e.direction()), "direction", "assets.refused.choice");
 		money(e.amount(), "amount", true);
-		require(METHODS.contains(e.method()), "method", "assets.refused.choice");
-		require(CATEGORIES.contains(e.category()), "category", "assets.refused.choice");
-		require(e.summary() != null && !e.summary().isBlank(), "summary", "assets.refused.required");
+		Refused.unless(METHODS.contains(e.method()), "method", "assets.refused.choice");
+		Refused.unless(CATEGORIES.contains(e.category()), "category", "assets.refused.choice");
+		Refused.unless(e.summary() != null && !e.summary().isBlank(), "summary", "assets.refused.required");
 		length(e.summary(), "summary", 1000);
 		length(e.counterpartyName(), "counterpartyName", 200);
 		length(e.invoiceNo(), "invoiceNo", 64);
@@ -187,22 +187,23 @@ class JdbcVillageBooks implements VillageBooks {
 	@Override
 	public String bookContract(ContractEntry e, boolean confirmed) {
 		kept(e.regionCode());
-		require(CONTRACT_KINDS.contains(e.kind()), "kind", "assets.refused.choice");
-		require(e.signedOn() != null, "signedOn", "assets.refused.required");
-		require(!e.signedOn().isAfter(LocalDate.now(clock)), "signedOn", "assets.refused.future");
-		require(!e.signedOn().isBefore(EARLIEST), "signedOn", "assets.refused.tooOld");
-		require(within(e.startOn()), "startOn", "assets.refused.term");
-		require(within(e.endOn()), "endOn", "assets.refused.term");
-		require(e.endOn() == null || e.startOn() == null || !e.endOn().isBefore(e.startOn()), "endOn",
+		Refused.unless(CONTRACT_KINDS.contains(e.kind()), "kind", "assets.refused.choice");
+		Refused.unless(e.signedOn() != null, "signedOn", "assets.refused.required");
+		Refused.unless(!e.signedOn().isAfter(LocalDate.now(clock)), "signedOn", "assets.refused.future");
+		Refused.unless(!e.signedOn().isBefore(EARLIEST), "signedOn", "assets.refused.tooOld");
+		Refused.unless(within(e.startOn()), "startOn", "assets.refused.term");
+		Refused.unless(within(e.endOn()), "endOn", "assets.refused.term");
+		Refused.unless(e.endOn() == null || e.startOn() == null || !e.endOn().isBefore(e.startOn()), "endOn",
 				"assets.refused.endBeforeStart");
 		money(e.amount(), "amount", false);
 		money(e.annualRent(), "annualRent", false);
-		require(!"lease".equals(e.kind()) || e.annualRent() != null, "annualRent", "assets.refused.required");
-		require(e.awardMethod() == null || e.awardMethod().isEmpty() || AWARD_METHODS.contains(e.awardMethod()),
+		Refused.unless(!"lease".equals(e.kind()) || e.annualRent() != null, "annualRent", "assets.refused.required");
+		Refused.unless(e.awardMethod() == null || e.awardMethod().isEmpty() || AWARD_METHODS.contains(e.awardMethod()),
 				"awardMethod", "assets.refused.choice");
-		require(e.bidders() == null || (e.bidders() >= 0 && e.bidders() < 1000), "bidders", "assets.refused.choice");
+		Refused.unless(e.bidders() == null || (e.bidders() >= 0 && e.bidders() < 1000), "bidders",
+				"assets.refused.choice");
 		if (e.assetId() != null && !e.assetId().isEmpty()) {
-			require(assets(e.regionCode()).stream().anyMatch(a -> a.assetId().equals(e.assetId())), "assetId",
+			Refused.unless(assets(e.regionCode()).stream().anyMatch(a -> a.assetId().equals(e.assetId())), "assetId",
 					"assets.refused.choice");
 		}
 		published(e.counterpartyName(), "counterpartyName");
@@ -245,7 +246,7 @@ class JdbcVillageBooks implements VillageBooks {
 	 * village with that name (spaces ignored).
 	 */
 	private String counterparty(String village, String name) {
-		require(name != null && !name.isBlank(), "counterpartyName", "assets.refused.required");
+		Refused.unless(name != null && !name.isBlank(), "counterpartyName", "assets.refused.required");
 		length(name, "counterpartyName", 200);
 		List<String> ids = jdbc
 			.sql("""
@@ -312,20 +313,14 @@ class JdbcVillageBooks implements VillageBooks {
 		return v == null || v.isBlank() ? null : v.strip();
 	}
 
-	private static void require(boolean ok, String field, String key) {
-		if (!ok) {
-			throw new Refused(key, field + ": " + key.substring(key.lastIndexOf('.') + 1), field);
-		}
-	}
-
 	private static void money(BigDecimal v, String field, boolean required) {
 		if (v == null) {
-			require(!required, field, "assets.refused.required");
+			Refused.unless(!required, field, "assets.refused.required");
 			return;
 		}
-		require(v.signum() > 0, field, "assets.refused.positive");
-		require(v.scale() <= 2 || v.stripTrailingZeros().scale() <= 2, field, "assets.refused.cents");
-		require(v.compareTo(MOST) <= 0, field, "assets.refused.tooLarge");
+		Refused.unless(v.signum() > 0, field, "assets.refused.positive");
+		Refused.unless(v.scale() <= 2 || v.stripTrailingZeros().scale() <= 2, field, "assets.refused.cents");
+		Refused.unless(v.compareTo(MOST) <= 0, field, "assets.refused.tooLarge");
 	}
 
 	/** A day of a contract's term: from 2000 on, within 70 years from today. */
@@ -335,11 +330,11 @@ class JdbcVillageBooks implements VillageBooks {
 
 	/** Text the village publishes: no ID or mobile number in it. */
 	private static void published(String v, String field) {
-		require(!PersonalNumbers.in(v), field, "assets.refused.personalNumber");
+		Refused.unless(!PersonalNumbers.in(v), field, "assets.refused.personalNumber");
 	}
 
 	private static void length(String v, String field, int most) {
-		require(v == null || v.length() <= most, field, "assets.refused.tooLong");
+		Refused.unless(v == null || v.length() <= most, field, "assets.refused.tooLong");
 	}
 
 }

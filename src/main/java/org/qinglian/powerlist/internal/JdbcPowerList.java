@@ -207,18 +207,21 @@ class JdbcPowerList implements PowerList {
 	@Transactional
 	public String startExercise(ExerciseEntry entry) {
 		Scope scope = recorder(entry.regionCode());
-		require(entry.itemCode() != null && jdbc.sql("select count(*) from pow_item where item_code = ?")
+		Refused.unless(entry.itemCode() != null && jdbc.sql("select count(*) from pow_item where item_code = ?")
 			.param(entry.itemCode())
 			.query(Long.class)
 			.single() == 1, "itemCode", "powerlist.refused.choice");
-		require(entry.title() != null && !entry.title().isBlank() && entry.title().length() <= 300, "title",
+		Refused.unless(entry.title() != null && !entry.title().isBlank() && entry.title().length() <= 300, "title",
 				"powerlist.refused.title");
-		require(!PersonalNumbers.in(entry.title()), "title", "powerlist.refused.personalNumber");
-		require(entry.startedOn() != null && !entry.startedOn().isAfter(LocalDate.now(clock))
-				&& entry.startedOn().isAfter(LocalDate.of(1999, 12, 31)), "startedOn", "powerlist.refused.date");
-		require(entry.amount() == null || (entry.amount().signum() >= 0 && entry.amount().scale() <= 2
-				&& entry.amount().compareTo(new BigDecimal("999999999999.99")) <= 0), "amount",
-				"powerlist.refused.amount");
+		Refused.unless(!PersonalNumbers.in(entry.title()), "title", "powerlist.refused.personalNumber");
+		Refused.unless(
+				entry.startedOn() != null && !entry.startedOn().isAfter(LocalDate.now(clock))
+						&& entry.startedOn().isAfter(LocalDate.of(1999, 12, 31)),
+				"startedOn", "powerlist.refused.date");
+		Refused.unless(
+				entry.amount() == null || (entry.amount().signum() >= 0 && entry.amount().scale() <= 2
+						&& entry.amount().compareTo(new BigDecimal("999999999999.99")) <= 0),
+				"amount", "powerlist.refused.amount");
 		String id = "QL-E-" + jdbc.sql("select nextval('pow_entry_number')").query(Long.class).single();
 		jdbc.sql(
 				"""
@@ -238,24 +241,26 @@ class JdbcPowerList implements PowerList {
 		ExerciseView exercise = exercise(entry.exerciseId()).map(ExerciseDetail::exercise)
 			.orElseThrow(Scope.NotInScopeException::new);
 		Scope scope = recorder(exercise.regionCode());
-		require(exercise.status() == ExerciseStatus.OPEN, "exerciseId", "powerlist.refused.notOpen");
-		require(entry.stepCode() != null
+		Refused.unless(exercise.status() == ExerciseStatus.OPEN, "exerciseId", "powerlist.refused.notOpen");
+		Refused.unless(entry.stepCode() != null
 				&& jdbc.sql("select count(*) from pow_step where item_code = ? and step_code = ?")
 					.params(exercise.itemCode(), entry.stepCode())
 					.query(Long.class)
 					.single() == 1,
 				"stepCode", "powerlist.refused.choice");
-		require(jdbc.sql("select count(*) from pow_exercise_event where exercise_id = ? and step_code = ?")
+		Refused.unless(jdbc.sql("select count(*) from pow_exercise_event where exercise_id = ? and step_code = ?")
 			.params(entry.exerciseId(), entry.stepCode())
 			.query(Long.class)
 			.single() == 0, "stepCode", "powerlist.refused.stepRecorded");
-		require(entry.occurredOn() != null && !entry.occurredOn().isAfter(LocalDate.now(clock))
-				&& !entry.occurredOn().isBefore(exercise.startedOn()), "occurredOn", "powerlist.refused.stepDate");
-		require(entry.evidence() != null && !entry.evidence().isBlank() && entry.evidence().length() <= 1000,
+		Refused.unless(
+				entry.occurredOn() != null && !entry.occurredOn().isAfter(LocalDate.now(clock))
+						&& !entry.occurredOn().isBefore(exercise.startedOn()),
+				"occurredOn", "powerlist.refused.stepDate");
+		Refused.unless(entry.evidence() != null && !entry.evidence().isBlank() && entry.evidence().length() <= 1000,
 				"evidence", "powerlist.refused.evidence");
-		require(entry.note() == null || entry.note().length() <= 1000, "note", "powerlist.refused.note");
-		require(!PersonalNumbers.in(entry.evidence()), "evidence", "powerlist.refused.personalNumber");
-		require(!PersonalNumbers.in(entry.note()), "note", "powerlist.refused.personalNumber");
+		Refused.unless(entry.note() == null || entry.note().length() <= 1000, "note", "powerlist.refused.note");
+		Refused.unless(!PersonalNumbers.in(entry.evidence()), "evidence", "powerlist.refused.personalNumber");
+		Refused.unless(!PersonalNumbers.in(entry.note()), "note", "powerlist.refused.personalNumber");
 		List<String> added = recheck.preview(entry.exerciseId(), entry.stepCode(), entry.occurredOn(), entry.finish());
 		if (!added.isEmpty() && !confirmed) {
 			throw new StepFlagged(added);
@@ -296,12 +301,6 @@ class JdbcPowerList implements PowerList {
 			throw new Scope.NotInScopeException();
 		}
 		return scope;
-	}
-
-	private static void require(boolean ok, String field, String key) {
-		if (!ok) {
-			throw new Refused(key, field + ": " + key.substring(key.lastIndexOf('.') + 1), field);
-		}
 	}
 
 	@ApplicationModuleListener
