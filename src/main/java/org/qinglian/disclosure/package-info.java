@@ -12,5 +12,5 @@
  * and writes them only through {@code VillageBooks} and {@code PowerList}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Disclosure",
-		allowedDependencies = { "platform", "jurisdiction", "powerlist", "assets", "web" })
+		allowedDependencies = { "platform", "jurisdiction", "powerlist", "assets", "network", "web" })
 package org.qinglian.disclosure;

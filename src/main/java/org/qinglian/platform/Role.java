@@ -9,15 +9,16 @@ public enum Role {
 	/** Administrator of the county commission: users, catalogue, settings. */
 	COUNTY_ADMIN(EnumSet.of(Permission.READ_VILLAGE_DATA, Permission.READ_SUPERVISION, Permission.MANAGE_USERS,
 			Permission.READ_AUDIT, Permission.READ_PERSONAL_DATA, Permission.EDIT_CATALOGUE, Permission.MANAGE_RULES,
-			Permission.TRIAGE_FINDINGS)),
+			Permission.TRIAGE_FINDINGS, Permission.RUN_NETWORK, Permission.ASSESS_OFFICES, Permission.EDIT_STANDARDS)),
 	/** Staff of the county commission (市纪委监委). */
 	COUNTY_STAFF(EnumSet.of(Permission.READ_VILLAGE_DATA, Permission.READ_SUPERVISION, Permission.READ_PERSONAL_DATA,
-			Permission.TRIAGE_FINDINGS, Permission.REVEAL_REPORTER)),
+			Permission.TRIAGE_FINDINGS, Permission.REVEAL_REPORTER, Permission.TAKE_ORDERS, Permission.RUN_NETWORK,
+			Permission.ASSESS_OFFICES)),
 	/** Staff of a township office (乡镇纪委、监察办). */
 	TOWNSHIP_STAFF(EnumSet.of(Permission.READ_VILLAGE_DATA, Permission.READ_SUPERVISION, Permission.READ_PERSONAL_DATA,
-			Permission.TRIAGE_FINDINGS, Permission.REVEAL_REPORTER)),
+			Permission.TRIAGE_FINDINGS, Permission.REVEAL_REPORTER, Permission.TAKE_ORDERS, Permission.RUN_NETWORK)),
 	/** Village supervision committee member or information officer (村监委、监察信息员). */
-	VILLAGE_MONITOR(EnumSet.of(Permission.READ_VILLAGE_DATA, Permission.RAISE_MATTERS)),
+	VILLAGE_MONITOR(EnumSet.of(Permission.READ_VILLAGE_DATA, Permission.RAISE_MATTERS, Permission.TAKE_ORDERS)),
 	/** Village cadre: records uses of power, never sees complaints or cases. */
 	VILLAGE_CADRE(EnumSet.of(Permission.READ_VILLAGE_DATA, Permission.RECORD_EXERCISES, Permission.KEEP_BOOKS)),
 	/** Third-party custodian accountant (代理记账) of a township's villages. */
@@ -75,7 +76,24 @@ public enum Role {
 		 * Book a village's vouchers and contracts and publish its records (village
 		 * cadres; custodian accountants for the villages their agency keeps).
 		 */
-		KEEP_BOOKS
+		KEEP_BOOKS,
+		/**
+		 * Take, assign, answer and close the orders (接单) of the liaison stations serving
+		 * one's villages.
+		 */
+		TAKE_ORDERS,
+		/**
+		 * Run the network of one's jurisdiction: liaison stations, the political
+		 * supervision list, the integrity-culture programme (一镇一品).
+		 */
+		RUN_NETWORK,
+		/**
+		 * Assess the township offices against the creation standards: reviewers' scores,
+		 * the designation of the year's Fengqiao-style offices (the county).
+		 */
+		ASSESS_OFFICES,
+		/** Edit the creation standards (创建标准): aspects, items, weights, targets. */
+		EDIT_STANDARDS
 
 	}
 

@@ -35,6 +35,16 @@ class PageModel {
 		return can(Role.Permission.KEEP_BOOKS);
 	}
 
+	@ModelAttribute("canTakeOrders")
+	boolean canTakeOrders() {
+		return can(Role.Permission.TAKE_ORDERS);
+	}
+
+	@ModelAttribute("canRunNetwork")
+	boolean canRunNetwork() {
+		return can(Role.Permission.RUN_NETWORK);
+	}
+
 	@ModelAttribute("isAuditor")
 	boolean isAuditor() {
 		return can(Role.Permission.READ_AUDIT);

@@ -125,6 +125,8 @@ class AuthorizationMatrixTests {
 
 	static final Set<Role> REVEALERS = EnumSet.of(Role.COUNTY_STAFF, Role.TOWNSHIP_STAFF);
 
+	static final Set<Role> TAKERS = EnumSet.of(Role.COUNTY_STAFF, Role.TOWNSHIP_STAFF, Role.VILLAGE_MONITOR);
+
 	/** A small PNG: the target report's attachment. */
 	static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0 };
 
@@ -179,7 +181,17 @@ class AuthorizationMatrixTests {
 		 */
 		KEEPER,
 		/** A village's uses of power: its cadre. */
-		RECORDER;
+		RECORDER,
+		/** The liaison stations' queue: whoever takes orders. */
+		STATION_LIST,
+		/** An order of the target village: whoever takes orders there. */
+		STATION,
+		/** Sending an order of the target village to intake: office staff there. */
+		STATION_STAFF,
+		/** A supervision-list task the target village owns: its member, the office. */
+		TASK,
+		/** Reviewers' scores and designations: the county's staff and administrators. */
+		ASSESSOR;
 
 		Outcome expected(Who who) {
 			if (this == PUBLIC) {
@@ -207,6 +219,15 @@ class AuthorizationMatrixTests {
 					!KEEPERS.contains(role) ? Outcome.FORBIDDEN : who.coversTarget() ? Outcome.OK : Outcome.HIDDEN;
 				case RECORDER ->
 					role != Role.VILLAGE_CADRE ? Outcome.FORBIDDEN : who.coversTarget() ? Outcome.OK : Outcome.HIDDEN;
+				case STATION_LIST -> TAKERS.contains(role) ? Outcome.OK : Outcome.FORBIDDEN;
+				case STATION ->
+					!TAKERS.contains(role) ? Outcome.FORBIDDEN : who.coversTarget() ? Outcome.OK : Outcome.HIDDEN;
+				case STATION_STAFF ->
+					!REVEALERS.contains(role) ? Outcome.FORBIDDEN : who.coversTarget() ? Outcome.OK : Outcome.HIDDEN;
+				case TASK -> who == Who.MONITOR ? Outcome.OK : !SUPERVISORS.contains(role) ? Outcome.FORBIDDEN
+						: who.coversTarget() ? Outcome.OK : Outcome.HIDDEN;
+				case ASSESSOR ->
+					role == Role.COUNTY_ADMIN || role == Role.COUNTY_STAFF ? Outcome.OK : Outcome.FORBIDDEN;
 				default -> throw new IllegalStateException();
 			};
 		}
@@ -366,6 +387,32 @@ class AuthorizationMatrixTests {
 				values ('MATRIX-CASE', current_date, '330683101000', true, false, ?, ?) on conflict do nothing""")
 			.params(cadre, village)
 			.update();
+		// a liaison station serving the target village with an order from it; a project
+		// on the
+		// supervision list of township 101 touching the village, with a task the village
+		// owns
+		jdbc.sql("""
+				insert into net_station (station_id, township_code, name, opened_on, created_by)
+				values ('MATRIX-ST', '330683101000', 'matrix station', current_date, 'test') on conflict do nothing""")
+			.update();
+		jdbc.sql(
+				"insert into net_station_village (station_id, village_code) values ('MATRIX-ST', ?) on conflict do nothing")
+			.param(village)
+			.update();
+		jdbc.sql("""
+				insert into net_order (order_id, station_id, region_code, kind, summary, taken_by, taken_at, client_key)
+				values ('MATRIX-ORDER', 'MATRIX-ST', ?, 'request', 'matrix order', 'test', now(), 'matrix')
+				on conflict do nothing""").param(village).update();
+		jdbc.sql("""
+				insert into net_project (project_id, office_code, name, kind, villages, listed_on, listed_by)
+				values ('MATRIX-PROJ', '330683101000', 'matrix project', 'water', ?, current_date, 'test')
+				on conflict do nothing""").param(village).update();
+		jdbc.sql(
+				"""
+						insert into net_task (task_id, project_id, kind, title, owner_code, due_on)
+						values ('MATRIX-TASK', 'MATRIX-PROJ', 'inspection', 'matrix task', ?, current_date) on conflict do nothing""")
+			.param(village)
+			.update();
 		if (receipt == null
 				|| jdbc.sql("select count(*) from int_report where subject_id = ? and entered_at is not null")
 					.param(cadre)
@@ -424,6 +471,55 @@ class AuthorizationMatrixTests {
 		rows.put("GET /admin/rules", new Row("/admin/rules", Rule.ADMIN));
 		rows.put("POST /admin/rules/{code}/{key}",
 				new Row("/admin/rules/white_slip/min_amount", Map.of("value", "-1"), Rule.ADMIN));
+		// the network: the grid, liaison stations, the supervision list, culture
+		rows.put("GET /grid", new Row("/grid", Rule.OFFICER));
+		rows.put("POST /grid/verifications", new Row("/grid/verifications", Map.of("clientKey", "m"), Rule.OFFICER));
+		rows.put("GET /staff/grid", new Row("/staff/grid", Rule.SUPERVISION_LIST));
+		rows.put("POST /staff/grid/stations",
+				new Row("/staff/grid/stations", Map.of("name", ""), Rule.SUPERVISION_LIST));
+		rows.put("GET /stations", new Row("/stations", Rule.STATION_LIST));
+		rows.put("POST /stations/orders", new Row("/stations/orders", Map.of("clientKey", ""), Rule.STATION_LIST));
+		rows.put("GET /stations/orders/{orderId}", new Row("/stations/orders/MATRIX-ORDER", Rule.STATION));
+		rows.put("POST /stations/orders/{orderId}/assign",
+				new Row("/stations/orders/MATRIX-ORDER/assign", Map.of("username", "nobody"), Rule.STATION));
+		rows.put("POST /stations/orders/{orderId}/answer",
+				new Row("/stations/orders/MATRIX-ORDER/answer", Map.of("answer", " "), Rule.STATION));
+		rows.put("POST /stations/orders/{orderId}/close", new Row("/stations/orders/MATRIX-ORDER/close", Rule.STATION));
+		rows.put("POST /stations/orders/{orderId}/transfer",
+				new Row("/stations/orders/MATRIX-ORDER/transfer", Rule.STATION_STAFF));
+		rows.put("GET /staff/supervision-list", new Row("/staff/supervision-list", Rule.SUPERVISION_LIST));
+		rows.put("POST /staff/supervision-list",
+				new Row("/staff/supervision-list", Map.of("name", ""), Rule.SUPERVISION_LIST));
+		rows.put("GET /staff/supervision-list/{projectId}",
+				new Row("/staff/supervision-list/MATRIX-PROJ", Rule.SUPERVISION_FIGURES));
+		for (String part : List.of("milestones", "milestones/NO_SUCH/done", "tasks", "problems",
+				"problems/NO_SUCH/solved", "progress")) {
+			rows.put(
+					"POST /staff/supervision-list/{projectId}/" + part.replace("NO_SUCH/done", "{milestoneId}/done")
+						.replace("NO_SUCH/solved", "{problemId}/solved"),
+					new Row("/staff/supervision-list/MATRIX-PROJ/" + part, Map.of("name", ""),
+							Rule.SUPERVISION_FIGURES));
+		}
+		rows.put("POST /tasks/{taskId}/done", new Row("/tasks/MATRIX-TASK/done", Map.of("note", ""), Rule.TASK));
+		rows.put("GET /staff/culture", new Row("/staff/culture", Rule.SUPERVISION_LIST));
+		rows.put("POST /staff/culture", new Row("/staff/culture", Map.of("brand", ""), Rule.SUPERVISION_LIST));
+		rows.put("POST /staff/culture/activities",
+				new Row("/staff/culture/activities", Map.of("title", ""), Rule.SUPERVISION_LIST));
+		rows.put("GET /public/townships/{code}", new Row("/public/townships/330683101000", Rule.PUBLIC));
+		rows.put("GET /public/supervision-list/{projectId}",
+				new Row("/public/supervision-list/MATRIX-PROJ", Rule.PUBLIC));
+		// the assessment, the county's view, the creation standards
+		rows.put("GET /staff/assessment", new Row("/staff/assessment?year=2020", Rule.SUPERVISION_LIST));
+		rows.put("POST /staff/assessment/reviews",
+				new Row("/staff/assessment/reviews", Map.of("year", "2020", "note", ""), Rule.ASSESSOR));
+		rows.put("POST /staff/assessment/designations",
+				new Row("/staff/assessment/designations", Map.of("year", "2020", "note", ""), Rule.ASSESSOR));
+		rows.put("GET /staff/county", new Row("/staff/county?year=2020", Rule.SUPERVISION_LIST));
+		rows.put("GET /staff/county/{code}", new Row("/staff/county/330683101000?year=2020", Rule.SUPERVISION_FIGURES));
+		rows.put("GET /admin/scorecard", new Row("/admin/scorecard", Rule.ADMIN));
+		rows.put("POST /admin/scorecard/items/{itemCode}",
+				new Row("/admin/scorecard/items/grid_coverage", Map.of("nameZh", ""), Rule.ADMIN));
+		rows.put("POST /admin/scorecard/items", new Row("/admin/scorecard/items", Map.of("itemCode", ""), Rule.ADMIN));
 		// the tree of regions is public (the portal lists every village)
 		rows.put("GET /api/v1/regions", new Row("/api/v1/regions", Rule.SIGNED_IN));
 		rows.put("GET /api/v1/power-items", new Row("/api/v1/power-items", Rule.SIGNED_IN));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -12,6 +13,7 @@ import org.qinglian.disclosure.Publications.Version;
 import org.qinglian.jurisdiction.Jurisdiction.RegionView;
 import org.qinglian.platform.Scope;
 import org.qinglian.powerlist.Flowcharts;
+import org.qinglian.network.SupervisionList;
 import org.qinglian.powerlist.PowerList;
 import org.qinglian.powerlist.PowerList.PowerItemView;
 
@@ -40,10 +42,14 @@ class PortalPages {
 
 	private final PowerList powerList;
 
-	PortalPages(Publications publications, PublicVillages villages, PowerList powerList) {
+	private final SupervisionList supervisionList;
+
+	PortalPages(Publications publications, PublicVillages villages, PowerList powerList,
+			SupervisionList supervisionList) {
 		this.publications = publications;
 		this.villages = villages;
 		this.powerList = powerList;
+		this.supervisionList = supervisionList;
 	}
 
 	private RegionView village(String code, Model model) {
@@ -140,6 +146,10 @@ class PortalPages {
 	String projects(@PathVariable String code, Model model) {
 		RegionView village = village(code, model);
 		model.addAttribute("projects", publications.published(village.code(), "project", null));
+		// the projects on the political supervision list touching the village, by id
+		Map<String, SupervisionList.Listed> listed = new LinkedHashMap<>();
+		supervisionList.publishedUnder(village.code()).forEach(l -> listed.put(l.projectId(), l));
+		model.addAttribute("listed", listed);
 		return "disclosure/projects";
 	}
 

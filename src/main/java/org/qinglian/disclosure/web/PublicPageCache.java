@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.qinglian.disclosure.RecordsPublished;
+import org.qinglian.network.SupervisionListChanged;
 import org.qinglian.platform.BundleImported;
 import org.qinglian.powerlist.CatalogueChanged;
 
@@ -80,6 +81,11 @@ class PublicPageCache {
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	void on(CatalogueChanged event) {
+		clear();
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	void on(SupervisionListChanged event) {
 		clear();
 	}
 

@@ -181,8 +181,9 @@ class ReportPages {
 	}
 
 	@GetMapping("/officer/reports")
-	String officerForm(Model model) {
+	String officerForm(@RequestParam(required = false) String text, Model model) {
 		model.addAttribute("clientKey", UUID.randomUUID().toString());
+		model.addAttribute("text", text == null || text.length() > 5000 ? null : text);
 		model.addAttribute("raised", desk.raisedByMe());
 		return "intake/officer";
 	}
