@@ -293,6 +293,108 @@ class BrowserTests {
 		browser.get(url("/?lang=zh_CN"));
 	}
 
+	@Test
+	void anOfficerOnAPhoneVerifiesAStepOnSiteAndRaisesATip() throws Exception {
+		var use = jdbc.sql("""
+				select e.region_code, e.exercise_id from pow_exercise e
+				where e.region_code like '330683102%' and exists (select 1 from pow_exercise_event ev
+				where ev.exercise_id = e.exercise_id) order by e.started_on desc, e.exercise_id limit 1""")
+			.query()
+			.singleRow();
+		String village = (String) use.get("region_code");
+		county.withUser("bw_officer", Role.VILLAGE_MONITOR, village);
+		browser.manage().window().setSize(new Dimension(375, 812));
+		signIn("bw_officer");
+		browser.findElement(By.linkText("我的网格")).click();
+		browser.findElement(By.cssSelector("a[href*='exercise=" + use.get("exercise_id") + "']")).click();
+		browser.findElement(By.id("discrepancy")).click();
+		browser.findElement(By.id("note")).sendKeys("公示栏未张贴该事项的公示");
+		fitsTheScreen();
+		screenshot("verify-phone");
+		submit("/grid/verifications");
+		assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("现场核实已记录");
+		WebElement raise = browser.findElement(By.cssSelector("#tip a"));
+		raise.click();
+		awaitNextPage(raise);
+		assertThat(browser.findElement(By.id("text")).getAttribute("value")).isEqualTo("公示栏未张贴该事项的公示");
+		submit("/officer/reports");
+		fitsTheScreen();
+		assertThat(jdbc.sql("""
+				select count(*) from int_report where submitted_by = 'bw_officer' and channel = 'info_officer'
+				and region_code = ? and text = '公示栏未张贴该事项的公示'""").param(village).query(Long.class).single()).isOne();
+		assertThat(jdbc.sql("""
+				select count(*) from net_verification where recorded_by = 'bw_officer' and outcome = 'discrepancy'
+				and exercise_id = ?""").param(use.get("exercise_id")).query(Long.class).single()).isOne();
+		// what became of it: the tip and the verification on the officer's pages
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains("公示栏未张贴该事项的公示");
+		browser.get(url("/grid"));
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains("发现问题");
+	}
+
+	@Test
+	void aLiaisonStationTakesAnOrderAndClosesIt() throws Exception {
+		String village = village101();
+		jdbc.sql("""
+				insert into net_station (station_id, township_code, name, opened_on, created_by)
+				values ('BW-ST', '330683101000', '甘霖镇第一联络站', date '2020-03-01', 'test') on conflict do nothing""")
+			.update();
+		jdbc.sql(
+				"insert into net_station_village (station_id, village_code) values ('BW-ST', ?) on conflict do nothing")
+			.param(village)
+			.update();
+		county.withUser("bw_station", Role.VILLAGE_MONITOR, village);
+		browser.manage().window().setSize(new Dimension(375, 812));
+		signIn("bw_station");
+		browser.findElement(By.linkText("联络站接单")).click();
+		new Select(browser.findElement(By.id("kind"))).selectByValue("request");
+		browser.findElement(By.id("summary")).sendKeys("村道路灯损坏多日无人修");
+		browser.findElement(By.id("villagerName")).sendKeys("李大伯");
+		fitsTheScreen();
+		submit("/stations/orders");
+		assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("已接单");
+		String orderId = jdbc.sql("select order_id from net_order where taken_by = 'bw_station'")
+			.query(String.class)
+			.single();
+		WebElement link = browser.findElement(By.linkText(orderId));
+		link.click();
+		awaitNextPage(link);
+		browser.findElement(By.id("answer")).sendKeys("已联系村委会，三日内修复");
+		submit("/answer");
+		submit("/close");
+		assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("已办结");
+		screenshot("order-phone");
+		// the township sees the station's queue with the closed order and the time it
+		// took
+		browser.manage().window().setSize(new Dimension(1280, 900));
+		signIn("bw_township");
+		browser.get(url("/stations"));
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains(orderId, "已办结");
+		assertThat(jdbc.sql("select closed_at is not null and answer is not null from net_order where order_id = ?")
+			.param(orderId)
+			.query(Boolean.class)
+			.single()).isTrue();
+	}
+
+	@Test
+	void theCountyViewDrillsDownToAVillage() {
+		browser.manage().window().setSize(new Dimension(1280, 900));
+		signIn("bw_county");
+		browser.get(url("/staff/county?year=2020"));
+		assertThat(browser.findElements(By.cssSelector("#townships tbody tr"))).hasSize(2);
+		WebElement township = browser.findElement(By.linkText("甘霖镇"));
+		township.click();
+		awaitNextPage(township);
+		assertThat(browser.findElement(By.tagName("h1")).getText()).contains("甘霖镇");
+		List<WebElement> tiles = browser.findElements(By.cssSelector("#villages li.tile"));
+		assertThat(tiles).isNotEmpty();
+		WebElement village = tiles.get(0).findElement(By.tagName("a"));
+		String name = village.getText();
+		village.click();
+		awaitNextPage(village);
+		assertThat(browser.getCurrentUrl()).contains("/staff/villages/330683101");
+		assertThat(browser.findElement(By.tagName("h1")).getText()).contains(name);
+	}
+
 	/** No sideways scrolling on the page as it is shown now. */
 	void fitsTheScreen() {
 		Number overflow = (Number) ((JavascriptExecutor) browser)
