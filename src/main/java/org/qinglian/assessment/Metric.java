@@ -23,7 +23,10 @@ public enum Metric {
 	 * booked.
 	 */
 	DISCLOSURE_ON_TIME(Kind.RATIO),
-	/** Risk findings first found in the year that are no longer open / those findings. */
+	/**
+	 * Risk findings first found in the year dismissed or turned into clues / those not
+	 * withdrawn.
+	 */
 	FINDINGS_HANDLED(Kind.RATIO),
 	/**
 	 * Supervision-list tasks owned in the township, due in the year by as-of, done by

@@ -313,10 +313,7 @@ class BrowserTests {
 		screenshot("verify-phone");
 		submit("/grid/verifications");
 		assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("现场核实已记录");
-		WebElement raise = browser.findElement(By.cssSelector("#tip a"));
-		raise.click();
-		awaitNextPage(raise);
-		assertThat(browser.findElement(By.id("text")).getAttribute("value")).isEqualTo("公示栏未张贴该事项的公示");
+		assertThat(browser.findElement(By.id("tipText")).getAttribute("value")).isEqualTo("公示栏未张贴该事项的公示");
 		submit("/officer/reports");
 		fitsTheScreen();
 		assertThat(jdbc.sql("""

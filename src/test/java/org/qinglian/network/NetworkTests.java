@@ -42,6 +42,9 @@ class NetworkTests extends PageTest {
 	@Autowired
 	EducationEvents education;
 
+	/** Client keys of this run (the test database may outlive a run). */
+	static final String RUN = java.util.UUID.randomUUID().toString();
+
 	/** A village of Ganlin with a recorded step, and another village of Ganlin. */
 	String village;
 
@@ -79,23 +82,27 @@ class NetworkTests extends PageTest {
 
 	@Test
 	void aVerificationIsStoredOnceAndOnlyForTheOfficersVillage() {
-		Grid.Verification v = new Grid.Verification("key-verify-1", exercise, step, stepOn, "discrepancy", "公示栏未见公示材料");
+		Grid.Verification v = new Grid.Verification("key-verify-1-" + RUN, exercise, step, stepOn, "discrepancy",
+				"公示栏未见公示材料");
 		String first = county.as("n_officer", () -> grid.verify(v));
 		String retried = county.as("n_officer", () -> grid.verify(v));
 		assertThat(retried).isEqualTo(first);
-		assertThat(jdbc.sql("select count(*) from net_verification where client_key = 'key-verify-1'")
+		assertThat(jdbc.sql("select count(*) from net_verification where client_key = ?")
+			.param("key-verify-1-" + RUN)
 			.query(Long.class)
 			.single()).isOne();
 		assertThat(county.as("n_officer", grid::home).recorded()).extracting(Grid.Recorded::verificationId)
 			.contains(first);
 		// a monitor of the next village cannot verify this village's use of power
 		assertThatThrownBy(() -> county.as("n_neighbour",
-				() -> grid.verify(new Grid.Verification("key-verify-2", exercise, step, stepOn, "confirmed", "ok"))))
+				() -> grid
+					.verify(new Grid.Verification("key-verify-2-" + RUN, exercise, step, stepOn, "confirmed", "ok"))))
 			.isInstanceOf(Scope.NotInScopeException.class);
 		// nor before the step happened
-		assertThatThrownBy(() -> county.as("n_officer",
-				() -> grid.verify(
-						new Grid.Verification("key-verify-3", exercise, step, stepOn.minusDays(1), "confirmed", "ok"))))
+		assertThatThrownBy(
+				() -> county.as("n_officer",
+						() -> grid.verify(new Grid.Verification("key-verify-3-" + RUN, exercise, step,
+								stepOn.minusDays(1), "confirmed", "ok"))))
 			.isInstanceOf(Refused.class)
 			.hasMessageContaining("verifiedOn");
 	}
@@ -103,13 +110,14 @@ class NetworkTests extends PageTest {
 	@Test
 	void aStationTakesAssignsAnswersAndClosesAnOrder() {
 		String station = station();
-		Stations.NewOrder order = new Stations.NewOrder("key-order-1", station, village, "accusation", "反映村干部虚报工程量",
-				"王某", "13800000000");
+		Stations.NewOrder order = new Stations.NewOrder("key-order-1-" + RUN, station, village, "request",
+				"村道路灯损坏多日无人修", "王某", "13800000000");
 		String id = county.as("n_officer", () -> stations.take(order));
 		assertThat(county.as("n_officer", () -> stations.take(order))).isEqualTo(id);
-		assertThat(
-				jdbc.sql("select count(*) from net_order where client_key = 'key-order-1'").query(Long.class).single())
-			.isOne();
+		assertThat(jdbc.sql("select count(*) from net_order where client_key = ?")
+			.param("key-order-1-" + RUN)
+			.query(Long.class)
+			.single()).isOne();
 		// the name is sealed
 		assertThat(jdbc.sql("select villager_enc from net_order where order_id = ?")
 			.param(id)
@@ -118,7 +126,7 @@ class NetworkTests extends PageTest {
 		// another member of the village sees the order but not the accusation or who
 		// brought it
 		Stations.Order seen = county.as("n_officer2", () -> stations.order(id)).orElseThrow();
-		assertThat(seen.summary()).isNull();
+		assertThat(seen.summary()).isEqualTo("村道路灯损坏多日无人修");
 		assertThat(seen.villager()).isNull();
 		// the next village's monitor and another township do not see it at all
 		assertThat(county.as("n_neighbour", () -> stations.order(id))).isEmpty();
@@ -134,7 +142,7 @@ class NetworkTests extends PageTest {
 			return null;
 		});
 		Stations.Order assigned = county.as("n_officer2", () -> stations.order(id)).orElseThrow();
-		assertThat(assigned.summary()).isEqualTo("反映村干部虚报工程量");
+		assertThat(assigned.summary()).isEqualTo("村道路灯损坏多日无人修");
 		assertThat(assigned.villager()).isEqualTo("王某\n13800000000");
 		county.as("n_officer2", () -> {
 			stations.answer(id, "已约谈，转镇纪委核实");
@@ -154,8 +162,20 @@ class NetworkTests extends PageTest {
 	@Test
 	void anAccusationTakenAtAStationGoesToIntake() {
 		String station = station();
-		String id = county.as("n_officer", () -> stations
-			.take(new Stations.NewOrder("key-order-2", station, village, "accusation", "反映低保评定优亲厚友", null, null)));
+		String id = county.as("n_officer", () -> stations.take(
+				new Stations.NewOrder("key-order-2-" + RUN, station, village, "accusation", "反映低保评定优亲厚友", null, null)));
+		// another member of the village sees neither the accusation nor who took it; it
+		// is not
+		// answered or closed at the station
+		Stations.Order seen = county.as("n_officer2", () -> stations.order(id)).orElseThrow();
+		assertThat(seen.summary()).isNull();
+		assertThat(seen.takenBy()).isNull();
+		assertThat(county.as("n_officer2", stations::queue)).filteredOn(o -> o.orderId().equals(id))
+			.allMatch(o -> o.summary() == null && o.villager() == null);
+		assertThatThrownBy(() -> county.as("n_officer", () -> {
+			stations.answer(id, "已处理");
+			return null;
+		})).isInstanceOf(Refused.class).hasMessageContaining("report");
 		// a member cannot send it on; the township office can
 		assertThatThrownBy(() -> county.as("n_officer", () -> stations.transfer(id)))
 			.isInstanceOf(org.springframework.security.access.AccessDeniedException.class);

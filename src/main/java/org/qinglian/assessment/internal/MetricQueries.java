@@ -47,10 +47,12 @@ class MetricQueries {
 				         + interval '1 month' + interval '9 days')::date), count(*)
 				from ast_voucher v where v.booked_on between :from and :to and v.region_code like :county
 				group by 1""".formatted(T.formatted("v.region_code")));
-		SQL.put(Metric.FINDINGS_HANDLED, """
-				select %s, count(*) filter (where f.status <> 'open'), count(*)
-				from risk_finding f where f.first_found >= :from and f.first_found < :to::date + 1
-				and f.region_code like :county group by 1""".formatted(T.formatted("f.region_code")));
+		SQL.put(Metric.FINDINGS_HANDLED,
+				"""
+						select %s, count(*) filter (where f.status in ('dismissed', 'clue')), count(*) filter (where f.status <> 'withdrawn')
+						from risk_finding f where f.first_found >= :from and f.first_found < :to::date + 1
+						and f.region_code like :county group by 1"""
+					.formatted(T.formatted("f.region_code")));
 		SQL.put(Metric.SUPERVISION_TASKS_ON_TIME, """
 				select %s, count(*) filter (where t.done_on <= t.due_on), count(*)
 				from net_task t where t.due_on between :from and :to and t.due_on <= :asof and t.owner_code like :county
@@ -66,7 +68,7 @@ class MetricQueries {
 		SQL.put(Metric.REPORTS_ON_TIME,
 				"""
 						select r.unit_code, count(*) filter (where r.closed_on <= coalesce(r.extended_to, r.received_on + 60)),
-						       count(*) filter (where r.closed_on is not null or coalesce(r.extended_to, r.received_on + 60) < :asof)
+						       count(*) filter (where r.closed_on is not null or coalesce(r.extended_to, r.received_on + 60) < :today)
 						from int_report r where r.received_on between :from and :to and r.duplicate_of is null
 						and r.unit_code like :county group by 1""");
 		SQL.put(Metric.SATISFACTION, """
@@ -133,6 +135,7 @@ class MetricQueries {
 				.param("from", from)
 				.param("to", to)
 				.param("asof", asof)
+				.param("today", today)
 				.param("county", countyPattern)
 				.query(rs -> {
 					byTownship.put(rs.getString(1),

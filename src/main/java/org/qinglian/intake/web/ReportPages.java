@@ -181,9 +181,8 @@ class ReportPages {
 	}
 
 	@GetMapping("/officer/reports")
-	String officerForm(@RequestParam(required = false) String text, Model model) {
+	String officerForm(Model model) {
 		model.addAttribute("clientKey", UUID.randomUUID().toString());
-		model.addAttribute("text", text == null || text.length() > 5000 ? null : text);
 		model.addAttribute("raised", desk.raisedByMe());
 		return "intake/officer";
 	}

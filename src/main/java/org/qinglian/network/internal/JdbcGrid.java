@@ -44,7 +44,7 @@ class JdbcGrid implements Grid {
 	public Coverage coverage(LocalDate on) {
 		Scope scope = support.require(Role.Permission.READ_SUPERVISION);
 		scope.require(Role.Permission.READ_PERSONAL_DATA);
-		LocalDate day = on == null ? LocalDate.now(clock) : on;
+		LocalDate day = on == null ? LocalDate.now(clock) : NetworkSupport.date(on, "on");
 		LocalDate from = day.minusMonths(3);
 		Map<String, Object> params = new LinkedHashMap<>(scope.parameters());
 		params.put("on", day);
@@ -170,13 +170,19 @@ class JdbcGrid implements Grid {
 		String outcome = NetworkSupport.oneOf(v.outcome(), "outcome", List.of("confirmed", "discrepancy"));
 		String note = NetworkSupport.text(v.note(), "note", 2000);
 		String id = support.nextId("HS", "net_verification_number", on);
-		jdbc.sql(
-				"""
-						insert into net_verification (verification_id, exercise_id, step_code, region_code, verified_on, outcome,
-						                              note, recorded_by, recorded_at, client_key)
-						values (?, ?, ?, ?, ?, ?, ?, ?, now(), ?)""")
+		int inserted = jdbc.sql("""
+				insert into net_verification (verification_id, exercise_id, step_code, region_code, verified_on,
+				                              outcome, note, recorded_by, recorded_at, client_key)
+				values (?, ?, ?, ?, ?, ?, ?, ?, now(), ?) on conflict (recorded_by, client_key) do nothing""")
 			.params(id, exercise, step, scope.regionCode(), on, outcome, note, scope.user(), key)
 			.update();
+		if (inserted == 0) {
+			// retried while the first was being stored
+			return jdbc.sql("select verification_id from net_verification where recorded_by = ? and client_key = ?")
+				.params(scope.user(), key)
+				.query(String.class)
+				.single();
+		}
 		audit.record("verify_step", "exercise", exercise, scope.regionCode(), step + " " + outcome);
 		return id;
 	}

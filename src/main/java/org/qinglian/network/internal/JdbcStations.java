@@ -23,7 +23,6 @@ import org.qinglian.platform.Refused;
 import org.qinglian.platform.Role;
 import org.qinglian.platform.Scope;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -124,11 +123,8 @@ class JdbcStations implements Stations {
 			.sql(ORDERS
 					+ " where o.region_code like :scope order by o.closed_at is not null, o.taken_at desc limit 500")
 			.params(scope.parameters())
-			.query((rs, i) -> order(scope, rs))
+			.query((rs, i) -> order(scope, rs, false))
 			.list();
-		if (orders.stream().anyMatch(o -> o.villager() != null)) {
-			audit.record("view_orders", "region", scope.regionCode(), scope.regionCode(), null);
-		}
 		return orders;
 	}
 
@@ -146,25 +142,31 @@ class JdbcStations implements Stations {
 		params.put("id", orderId);
 		return jdbc.sql(ORDERS + " where o.order_id = :id and o.region_code like :scope")
 			.params(params)
-			.query((rs, i) -> order(scope, rs))
+			.query((rs, i) -> order(scope, rs, true))
 			.optional();
 	}
 
-	private Order order(Scope scope, ResultSet rs) throws SQLException {
+	/**
+	 * An order as the reader may see it; the villager is opened only for one order's page
+	 * (audited by the caller), never in a list.
+	 */
+	private Order order(Scope scope, ResultSet rs, boolean open) throws SQLException {
 		String id = rs.getString("order_id");
 		boolean close = close(scope, rs.getString("taken_by"), rs.getString("assigned_to"));
 		boolean accusation = "accusation".equals(rs.getString("kind"));
+		boolean hidden = accusation && !close;
 		String villager = null;
-		if (close && rs.getString("villager_enc") != null) {
+		if (open && close && rs.getString("villager_enc") != null) {
 			villager = cipher.open(rs.getString("villager_enc"), new Place("net_order", "villager_enc", id));
 		}
 		Instant taken = NetworkSupport.instant(rs, "taken_at");
 		Instant closed = NetworkSupport.instant(rs, "closed_at");
 		return new Order(id, rs.getString("station_id"), rs.getString("station_name"), rs.getString("region_code"),
-				rs.getString("village_name"), rs.getString("kind"),
-				accusation && !close ? null : rs.getString("summary"), villager, rs.getString("taken_by"), taken,
-				rs.getString("assigned_to"), rs.getString("answer"), NetworkSupport.instant(rs, "answered_at"), closed,
-				rs.getString("report_id"), Duration.between(taken, closed != null ? closed : clock.instant()));
+				rs.getString("village_name"), rs.getString("kind"), hidden ? null : rs.getString("summary"), villager,
+				hidden ? null : rs.getString("taken_by"), taken, hidden ? null : rs.getString("assigned_to"),
+				hidden ? null : rs.getString("answer"), NetworkSupport.instant(rs, "answered_at"), closed,
+				hidden ? null : rs.getString("report_id"),
+				Duration.between(taken, closed != null ? closed : clock.instant()));
 	}
 
 	/** Office staff, whoever took the order and whom it is assigned to. */
@@ -194,21 +196,23 @@ class JdbcStations implements Stations {
 		String summary = NetworkSupport.text(o.summary(), "summary", 2000);
 		String name = NetworkSupport.optional(o.villagerName(), "villagerName", 50);
 		String contact = NetworkSupport.optional(o.villagerContact(), "villagerContact", 50);
+		Refused.unless(name == null || name.indexOf('\n') < 0 && name.indexOf('\r') < 0, "villagerName",
+				"network.refused.control");
+		Refused.unless(contact == null || contact.indexOf('\n') < 0 && contact.indexOf('\r') < 0, "villagerContact",
+				"network.refused.control");
 		LocalDate today = LocalDate.now(clock);
 		String id = support.nextId("JD", "net_order_number", today);
 		String sealed = name == null && contact == null ? null
 				: cipher.seal((name == null ? "" : name) + "\n" + (contact == null ? "" : contact),
 						new Place("net_order", "villager_enc", id));
-		try {
-			jdbc.sql("""
-					insert into net_order (order_id, station_id, region_code, kind, summary, villager_enc, taken_by,
-					                       taken_at, client_key)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-				.params(id, station, village, kind, summary, sealed, scope.user(),
-						java.sql.Timestamp.from(clock.instant()), key)
-				.update();
-		}
-		catch (DuplicateKeyException ex) {
+		int inserted = jdbc.sql("""
+				insert into net_order (order_id, station_id, region_code, kind, summary, villager_enc, taken_by,
+				                       taken_at, client_key)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (taken_by, client_key) do nothing""")
+			.params(id, station, village, kind, summary, sealed, scope.user(), java.sql.Timestamp.from(clock.instant()),
+					key)
+			.update();
+		if (inserted == 0) {
 			// the same submission, retried while the first was being stored
 			return jdbc.sql("select order_id from net_order where taken_by = ? and client_key = ?")
 				.params(scope.user(), key)
@@ -227,7 +231,7 @@ class JdbcStations implements Stations {
 	private Order handled(String orderId) {
 		Scope scope = support.require(Role.Permission.TAKE_ORDERS);
 		Order order = require(orderId);
-		if (!close(scope, order.takenBy(), order.assignedTo())) {
+		if (order.takenBy() == null || !close(scope, order.takenBy(), order.assignedTo())) {
 			throw new Refused("network.refused.notYours", "only whom the order is assigned to handles it");
 		}
 		if (order.closedAt() != null) {
@@ -236,9 +240,21 @@ class JdbcStations implements Stations {
 		return order;
 	}
 
+	/**
+	 * An order that may be handled at the station: not an accusation, which goes to
+	 * intake.
+	 */
+	private Order atStation(String orderId) {
+		Order order = handled(orderId);
+		if ("accusation".equals(order.kind())) {
+			throw new Refused("network.refused.accusation", "an accusation leaves the station only as a report");
+		}
+		return order;
+	}
+
 	@Override
 	public void assign(String orderId, String username) {
-		Order order = handled(orderId);
+		Order order = atStation(orderId);
 		Refused.unless(assignees(orderId).stream().anyMatch(a -> a.username().equals(username)), "username",
 				"network.refused.assignee");
 		jdbc.sql("update net_order set assigned_to = ?, assigned_at = now() where order_id = ?")
@@ -249,23 +265,26 @@ class JdbcStations implements Stations {
 
 	@Override
 	public void answer(String orderId, String answer) {
-		Order order = handled(orderId);
+		Order order = atStation(orderId);
 		String text = NetworkSupport.text(answer, "answer", 2000);
-		jdbc.sql("update net_order set answer = ?, answered_at = ? where order_id = ?")
+		int changed = jdbc
+			.sql("update net_order set answer = ?, answered_at = ? where order_id = ? and closed_at is null")
 			.params(text, java.sql.Timestamp.from(clock.instant()), orderId)
 			.update();
+		Refused.unless(changed == 1, "orderId", "network.refused.notOpen");
 		audit.record("answer_order", "order", orderId, order.villageCode(), null);
 	}
 
 	@Override
 	public void close(String orderId) {
-		Order order = handled(orderId);
+		Order order = atStation(orderId);
 		if (order.answeredAt() == null) {
 			throw new Refused("network.refused.unanswered", "an order is answered before it is closed");
 		}
-		jdbc.sql("update net_order set closed_at = ? where order_id = ?")
+		int changed = jdbc.sql("update net_order set closed_at = ? where order_id = ? and closed_at is null")
 			.params(java.sql.Timestamp.from(clock.instant()), orderId)
 			.update();
+		Refused.unless(changed == 1, "orderId", "network.refused.notOpen");
 		audit.record("close_order", "order", orderId, order.villageCode(), null);
 	}
 
@@ -284,14 +303,20 @@ class JdbcStations implements Stations {
 			contact = parts.length < 2 || parts[1].isEmpty() ? null : parts[1];
 		}
 		boolean anonymous = name == null;
+		// closed first: a second transfer racing this one waits for the row and then
+		// finds it closed
+		int changed = jdbc.sql("update net_order set closed_at = ? where order_id = ? and closed_at is null")
+			.params(java.sql.Timestamp.from(clock.instant()), orderId)
+			.update();
+		Refused.unless(changed == 1, "orderId", "network.refused.notOpen");
 		ReportDesk.Entered entered = reports.enter(new ReportDesk.StaffEntry("visit", order.villageCode(), "accusation",
 				order.summary(), null, anonymous, name, contact == null ? "" : contact));
 		jdbc.sql(
 				"""
-						update net_order set report_id = ?, answer = coalesce(answer, ?), answered_at = coalesce(answered_at, ?),
-						       closed_at = ? where order_id = ?""")
+								update net_order set report_id = ?, answer = coalesce(answer, ?), answered_at = coalesce(answered_at, ?)
+						where order_id = ?""")
 			.params(entered.reportId(), "转信访举报 " + entered.reportId(), java.sql.Timestamp.from(clock.instant()),
-					java.sql.Timestamp.from(clock.instant()), orderId)
+					orderId)
 			.update();
 		audit.record("transfer_order", "order", orderId, order.villageCode(), entered.reportId());
 		return entered.receiptCode() == null ? entered.reportId() : entered.reportId() + " " + entered.receiptCode();

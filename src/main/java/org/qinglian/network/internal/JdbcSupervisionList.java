@@ -64,6 +64,11 @@ class JdbcSupervisionList implements SupervisionList {
 			from listing l left join jur_region o on o.region_code = l.office_code
 			""";
 
+	/** What the public sees: imported projects only once the portal published them. */
+	static final String PUBLISHED = """
+			and (not l.imported or exists (select 1 from dis_version d where d.kind = 'project'
+			     and d.record_id = l.project_id))""";
+
 	/** The projects of an office under the pattern, or touching a village under it. */
 	static final String UNDER = """
 			(l.office_code like :under or exists (select 1 from unnest(string_to_array(l.villages, ';')) c
@@ -112,7 +117,11 @@ class JdbcSupervisionList implements SupervisionList {
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<Project> published(String projectId) {
-		return find(projectId, "%").map(l -> detail(l, false));
+		return jdbc.sql(LISTING + " where l.project_id = :id " + PUBLISHED)
+			.param("id", projectId)
+			.query((rs, i) -> listed(rs))
+			.optional()
+			.map(l -> detail(l, false));
 	}
 
 	@Override
@@ -121,7 +130,8 @@ class JdbcSupervisionList implements SupervisionList {
 		if (regionCode == null || !regionCode.matches("\\d{12}")) {
 			return List.of();
 		}
-		return jdbc.sql(LISTING + " where" + UNDER + " order by l.listed_on desc nulls last, l.project_id")
+		return jdbc
+			.sql(LISTING + " where" + UNDER + " " + PUBLISHED + " order by l.listed_on desc nulls last, l.project_id")
 			.param("under", Scope.patternOf(regionCode))
 			.query((rs, i) -> listed(rs))
 			.list();
@@ -158,9 +168,9 @@ class JdbcSupervisionList implements SupervisionList {
 				from net_task t left join jur_region r on r.region_code = t.owner_code
 				where t.project_id = ? order by t.due_on, t.task_id""")
 			.param(id)
-			.query((rs, i) -> new Task(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), NetworkSupport.date(rs, "due_on"), NetworkSupport.date(rs, "done_on"),
-					staff ? rs.getString(8) : null))
+			.query((rs, i) -> new Task(rs.getString(1), rs.getString(2), staff ? rs.getString(3) : null,
+					rs.getString(4), rs.getString(5), NetworkSupport.date(rs, "due_on"),
+					NetworkSupport.date(rs, "done_on"), staff ? rs.getString(8) : null))
 			.list();
 		List<Problem> problems = jdbc.sql("""
 				select problem_id, kind, text, found_on, solved_on, solution from net_problem where project_id = ?

@@ -52,6 +52,7 @@ class GridPages {
 		model.addAttribute("chosen",
 				home.uses().stream().filter(u -> u.exerciseId().equals(exercise)).findFirst().orElse(null));
 		model.addAttribute("clientKey", UUID.randomUUID().toString());
+		model.addAttribute("tipKey", UUID.randomUUID().toString());
 		model.addAttribute("today", LocalDate.now(clock));
 		return "network/member";
 	}

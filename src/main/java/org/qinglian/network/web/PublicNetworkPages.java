@@ -3,7 +3,6 @@ package org.qinglian.network.web;
 import java.time.Clock;
 import java.time.LocalDate;
 
-import org.qinglian.casework.EducationEvents;
 import org.qinglian.jurisdiction.Jurisdiction;
 import org.qinglian.jurisdiction.Jurisdiction.RegionView;
 import org.qinglian.jurisdiction.RegionLevel;
@@ -17,9 +16,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * What the public sees of the network: a township's integrity culture (一镇一品), its
- * warning-education events and its projects on the political supervision list, and a
- * project's milestones, tasks and progress. No person is named.
+ * What the public sees of the network: a township's integrity culture (一镇一品) and its
+ * projects on the political supervision list, and a project's milestones, tasks and
+ * progress. No person is named.
  */
 @Controller
 class PublicNetworkPages {
@@ -30,16 +29,12 @@ class PublicNetworkPages {
 
 	private final SupervisionList list;
 
-	private final EducationEvents education;
-
 	private final Clock clock;
 
-	PublicNetworkPages(Jurisdiction jurisdiction, Culture culture, SupervisionList list, EducationEvents education,
-			Clock clock) {
+	PublicNetworkPages(Jurisdiction jurisdiction, Culture culture, SupervisionList list, Clock clock) {
 		this.jurisdiction = jurisdiction;
 		this.culture = culture;
 		this.list = list;
-		this.education = education;
 		this.clock = clock;
 	}
 
@@ -51,7 +46,6 @@ class PublicNetworkPages {
 		model.addAttribute("township", township);
 		model.addAttribute("programme", culture.programme(code).orElse(null));
 		model.addAttribute("activities", culture.activities(code, 30));
-		model.addAttribute("events", education.held(code, 30));
 		model.addAttribute("projects", list.publishedUnder(code));
 		model.addAttribute("villages",
 				jurisdiction.regions().stream().filter(r -> code.equals(r.parentCode())).toList());
