@@ -1,6 +1,9 @@
 package org.qinglian.assessment.internal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -15,13 +18,20 @@ import org.qinglian.platform.Role;
 import org.qinglian.platform.Scope;
 import org.qinglian.platform.Scopes;
 
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @Service
 @Transactional
 class JdbcStandards implements Standards {
+
+	/** The default standards: 5 aspects, 19 items. */
+	static final String DEFAULTS = "assessment/default-standards.sql";
 
 	private final JdbcClient jdbc;
 
@@ -29,15 +39,49 @@ class JdbcStandards implements Standards {
 
 	private final AuditLog audit;
 
-	JdbcStandards(JdbcClient jdbc, Scopes scopes, AuditLog audit) {
+	private final TransactionTemplate seeding;
+
+	JdbcStandards(JdbcClient jdbc, Scopes scopes, AuditLog audit, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.scopes = scopes;
 		this.audit = audit;
+		this.seeding = new TransactionTemplate(transactions);
+		this.seeding.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	/**
+	 * Writes the default standards when there are none: on their first reading, not by a
+	 * migration, so that a new installation stays empty for a restore. Concurrent first
+	 * readings write them once ({@code on conflict do nothing}).
+	 */
+	private void defaults() {
+		if (jdbc.sql("select exists (select 1 from asm_aspect)").query(Boolean.class).single()) {
+			return;
+		}
+		String script;
+		try (var in = new ClassPathResource(DEFAULTS).getInputStream()) {
+			script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		seeding.executeWithoutResult(status -> {
+			for (String statement : script.split("on conflict do nothing;")) {
+				String sql = statement.lines()
+					.filter(l -> !l.startsWith("--"))
+					.reduce("", (a, b) -> a + "\n" + b)
+					.strip();
+				if (!sql.isEmpty()) {
+					jdbc.sql(sql + " on conflict do nothing").update();
+				}
+			}
+		});
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public List<Aspect> aspects() {
+		defaults();
 		Map<String, Aspect> aspects = new LinkedHashMap<>();
 		jdbc.sql("select aspect_code, name_zh, name_en from asm_aspect order by seq, aspect_code").query(rs -> {
 			aspects.put(rs.getString(1),
@@ -57,6 +101,7 @@ class JdbcStandards implements Standards {
 	}
 
 	private Scope editor() {
+		defaults();
 		Scope scope = scopes.current();
 		scope.require(Role.Permission.EDIT_STANDARDS);
 		if (!scope.regionCode().endsWith("000000")) {
