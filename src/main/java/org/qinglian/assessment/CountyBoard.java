@@ -89,9 +89,11 @@ public class CountyBoard {
 		Scope scope = scopes.current();
 		scope.require(Permission.READ_SUPERVISION);
 		Assessments.Assessment assessment = assessments.assess(year);
+		Map<String, OpenFindings> open = risk.openBySeverity();
+		List<ReportDesk.OfficeLoad> load = reports.load();
 		List<TownshipRow> rows = new ArrayList<>();
 		for (Assessments.Office office : assessment.offices()) {
-			rows.add(row(year, office));
+			rows.add(row(year, office, open, load));
 		}
 		return new Board(year, assessment.ranked(), rows);
 	}
@@ -108,25 +110,27 @@ public class CountyBoard {
 			.stream()
 			.filter(o -> o.townshipCode().equals(code))
 			.findFirst()
-			.map(o -> new TownshipPage(year, row(year, o), ecology.of(code).ranking()));
+			.map(o -> {
+				TownshipRow row = row(year, o, risk.openBySeverity(), reports.load());
+				return new TownshipPage(year, row, ecology.of(code).ranking());
+			});
 	}
 
-	private TownshipRow row(int year, Assessments.Office office) {
+	private TownshipRow row(int year, Assessments.Office office, Map<String, OpenFindings> openFindings,
+			List<ReportDesk.OfficeLoad> load) {
 		String code = office.townshipCode();
 		RegionView township = jurisdiction.region(code).filter(r -> r.level() == RegionLevel.TOWNSHIP).orElseThrow();
 		Map<String, ReportCard.Metric> figures = reportCard.of(year, code)
 			.stream()
 			.collect(Collectors.toMap(ReportCard.Metric::metric, Function.identity()));
 		String prefix = Scope.prefixOf(code);
-		long open = risk.openBySeverity()
-			.entrySet()
+		long open = openFindings.entrySet()
 			.stream()
 			.filter(e -> e.getKey().startsWith(prefix))
 			.map(Map.Entry::getValue)
 			.mapToLong(OpenFindings::open)
 			.sum();
-		long overdueReports = reports.load()
-			.stream()
+		long overdueReports = load.stream()
 			.filter(l -> l.unitCode().equals(code))
 			.mapToLong(ReportDesk.OfficeLoad::overdue)
 			.sum();

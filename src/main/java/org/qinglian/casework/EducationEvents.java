@@ -15,12 +15,6 @@ public interface EducationEvents {
 
 	List<EducationEvent> events(int year);
 
-	/**
-	 * The events a township or the county held, newest first, for the public: what, when
-	 * and where, and how many attended; nobody is named.
-	 */
-	List<EducationEvent> held(String regionCode, int limit);
-
 	record EducationEvent(String eventId, LocalDate heldOn, String kind, String title, String place, String regionName,
 			int attendees) {
 	}

@@ -87,18 +87,4 @@ class JdbcEducationEvents implements EducationEvents {
 			.list();
 	}
 
-	@Override
-	@Transactional(readOnly = true)
-	public List<EducationEvent> held(String regionCode, int limit) {
-		return jdbc.sql("""
-				select e.event_id, e.held_on, e.kind, e.title, e.place, r.name,
-				       (select count(*) from cas_event_attendee a where a.event_id = e.event_id)
-				from cas_education_event e left join jur_region r on r.region_code = e.region_code
-				where e.region_code = ? order by e.held_on desc, e.event_id desc limit ?""")
-			.params(regionCode, limit)
-			.query((rs, i) -> new EducationEvent(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3),
-					rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7)))
-			.list();
-	}
-
 }

@@ -126,8 +126,4 @@ class SupervisionListPages {
 		return Redirect.to("/staff/supervision-list/{id}", projectId);
 	}
 
-	static List<String> kinds() {
-		return List.of("road", "water", "building", "irrigation", "landscape", "other");
-	}
-
 }
