@@ -15,6 +15,16 @@ public interface EducationEvents {
 
 	List<EducationEvent> events(int year);
 
+	/**
+	 * How many events of each kind a township or the county held a year and how many
+	 * attended, for the public: counts only (an event's title and place are the office's
+	 * records and may name people).
+	 */
+	List<EducationTally> tally(String regionCode);
+
+	record EducationTally(int year, String kind, long events, long attendees) {
+	}
+
 	record EducationEvent(String eventId, LocalDate heldOn, String kind, String title, String place, String regionName,
 			int attendees) {
 	}

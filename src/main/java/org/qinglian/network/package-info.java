@@ -11,5 +11,5 @@
  * their APIs.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Network",
-		allowedDependencies = { "platform", "jurisdiction", "powerlist", "assets", "intake", "web" })
+		allowedDependencies = { "platform", "jurisdiction", "powerlist", "assets", "intake", "casework", "web" })
 package org.qinglian.network;

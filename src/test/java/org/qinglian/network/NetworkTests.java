@@ -276,9 +276,21 @@ class NetworkTests extends PageTest {
 			culture.setProgramme(SampleCounty.GANLIN, "x", null, null);
 			return null;
 		})).isInstanceOf(Refused.class);
+		// a warning-education event: counted on the public page, its title and attendees
+		// not shown
+		String cadre = jdbc.sql("select min(person_id) from jur_person where region_code like '330683101%'")
+			.query(String.class)
+			.single();
+		String name = jdbc.sql("select name from jur_person where person_id = ?")
+			.param(cadre)
+			.query(String.class)
+			.single();
+		county.as("n_township", () -> education.recordEvent(LocalDate.of(2020, 6, 2), "court_hearing",
+				"旁听" + name + "案庭审", "市法院", SampleCounty.GANLIN, List.of(cadre)));
 		assertThat(mvc.get().uri("/public/townships/" + SampleCounty.GANLIN)).hasStatusOk()
 			.bodyText()
-			.contains("甘霖清风", "廉政越剧进村", "清廉文化馆");
+			.contains("甘霖清风", "廉政越剧进村", "清廉文化馆", "2020 年 庭审旁听")
+			.doesNotContain(name);
 		assertThat(mvc.get().uri("/public/townships/" + village)).hasStatus(404);
 	}
 

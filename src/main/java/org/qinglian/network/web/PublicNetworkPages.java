@@ -3,6 +3,7 @@ package org.qinglian.network.web;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import org.qinglian.casework.EducationEvents;
 import org.qinglian.jurisdiction.Jurisdiction;
 import org.qinglian.jurisdiction.Jurisdiction.RegionView;
 import org.qinglian.jurisdiction.RegionLevel;
@@ -16,9 +17,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * What the public sees of the network: a township's integrity culture (一镇一品) and its
- * projects on the political supervision list, and a project's milestones, tasks and
- * progress. No person is named.
+ * What the public sees of the network: a township's integrity culture (一镇一品), how many
+ * warning-education events it held (counts only) and its projects on the political
+ * supervision list, and a project's milestones, tasks and progress. No person is named.
  */
 @Controller
 class PublicNetworkPages {
@@ -29,12 +30,16 @@ class PublicNetworkPages {
 
 	private final SupervisionList list;
 
+	private final EducationEvents education;
+
 	private final Clock clock;
 
-	PublicNetworkPages(Jurisdiction jurisdiction, Culture culture, SupervisionList list, Clock clock) {
+	PublicNetworkPages(Jurisdiction jurisdiction, Culture culture, SupervisionList list, EducationEvents education,
+			Clock clock) {
 		this.jurisdiction = jurisdiction;
 		this.culture = culture;
 		this.list = list;
+		this.education = education;
 		this.clock = clock;
 	}
 
@@ -47,6 +52,7 @@ class PublicNetworkPages {
 		model.addAttribute("programme", culture.programme(code).orElse(null));
 		model.addAttribute("activities", culture.activities(code, 30));
 		model.addAttribute("projects", list.publishedUnder(code));
+		model.addAttribute("education", education.tally(code));
 		model.addAttribute("villages",
 				jurisdiction.regions().stream().filter(r -> code.equals(r.parentCode())).toList());
 		return "network/public-township";
