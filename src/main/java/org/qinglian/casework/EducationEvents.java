@@ -16,13 +16,13 @@ public interface EducationEvents {
 	List<EducationEvent> events(int year);
 
 	/**
-	 * How many events of each kind a township or the county held a year and how many
-	 * attended, for the public: counts only (an event's title and place are the office's
-	 * records and may name people).
+	 * How many events of each kind a township or the county held in each finished year,
+	 * for the public: counts only, no attendance (an event's title, place and attendees
+	 * are the office's records and may point at a person).
 	 */
 	List<EducationTally> tally(String regionCode);
 
-	record EducationTally(int year, String kind, long events, long attendees) {
+	record EducationTally(int year, String kind, long events) {
 	}
 
 	record EducationEvent(String eventId, LocalDate heldOn, String kind, String title, String place, String regionName,

@@ -162,16 +162,17 @@ class NetworkTests extends PageTest {
 	@Test
 	void anAccusationTakenAtAStationGoesToIntake() {
 		String station = station();
-		String id = county.as("n_officer", () -> stations.take(
-				new Stations.NewOrder("key-order-2-" + RUN, station, village, "accusation", "反映低保评定优亲厚友", null, null)));
-		// another member of the village sees neither the accusation nor who took it; it
-		// is not
-		// answered or closed at the station
-		Stations.Order seen = county.as("n_officer2", () -> stations.order(id)).orElseThrow();
-		assertThat(seen.summary()).isNull();
-		assertThat(seen.takenBy()).isNull();
-		assertThat(county.as("n_officer2", stations::queue)).filteredOn(o -> o.orderId().equals(id))
-			.allMatch(o -> o.summary() == null && o.villager() == null);
+		String id = county.as("n_officer", () -> stations.take(new Stations.NewOrder("key-order-2-" + RUN, station,
+				village, "accusation", "反映低保评定优亲厚友", "赵某", "13900000001")));
+		// another member of the village does not learn that it was brought; it is not
+		// answered, assigned or closed at the station
+		assertThat(county.as("n_officer2", () -> stations.order(id))).isEmpty();
+		assertThat(county.as("n_officer2", stations::queue)).extracting(Stations.Order::orderId).doesNotContain(id);
+		assertThat(county.as("n_officer", stations::queue)).extracting(Stations.Order::orderId).contains(id);
+		assertThatThrownBy(() -> county.as("n_officer", () -> {
+			stations.assign(id, "n_officer2");
+			return null;
+		})).isInstanceOf(Refused.class);
 		assertThatThrownBy(() -> county.as("n_officer", () -> {
 			stations.answer(id, "已处理");
 			return null;
@@ -185,7 +186,12 @@ class NetworkTests extends PageTest {
 			.param(reportId)
 			.query(String.class)
 			.single()).isEqualTo("visit accusation " + village);
-		assertThat(county.as("n_township", () -> stations.order(id)).orElseThrow().status()).isEqualTo("closed");
+		Stations.Order sent = county.as("n_township", () -> stations.order(id)).orElseThrow();
+		assertThat(sent.status()).isEqualTo("closed");
+		// the villager and the accusation now live in intake only, sealed there
+		assertThat(sent.villager()).isNull();
+		assertThat(sent.summary()).doesNotContain("低保");
+		assertThatThrownBy(() -> county.as("n_township", () -> stations.transfer(id))).isInstanceOf(Refused.class);
 	}
 
 	private String station() {
@@ -248,7 +254,7 @@ class NetworkTests extends PageTest {
 		assertThat(mvc.get().uri("/public/supervision-list/" + id)).hasStatusOk()
 			.bodyText()
 			.contains("东湖水厂工程", "95%")
-			.doesNotContain("张某");
+			.doesNotContain("张某", "现场检查管网施工");
 		// an imported supervised project shows its place on the list on the portal's
 		// project page
 		String importedId = before.stream()
@@ -289,7 +295,7 @@ class NetworkTests extends PageTest {
 				"旁听" + name + "案庭审", "市法院", SampleCounty.GANLIN, List.of(cadre)));
 		assertThat(mvc.get().uri("/public/townships/" + SampleCounty.GANLIN)).hasStatusOk()
 			.bodyText()
-			.contains("甘霖清风", "廉政越剧进村", "清廉文化馆", "2020 年 庭审旁听")
+			.contains("甘霖清风", "廉政越剧进村", "清廉文化馆", "2020 年 庭审旁听 1 场")
 			.doesNotContain(name);
 		assertThat(mvc.get().uri("/public/townships/" + village)).hasStatus(404);
 	}

@@ -91,11 +91,11 @@ class JdbcEducationEvents implements EducationEvents {
 	@Transactional(readOnly = true)
 	public List<EducationTally> tally(String regionCode) {
 		return jdbc.sql("""
-				select extract(year from e.held_on)::int as year, e.kind, count(distinct e.event_id), count(a.person_id)
-				from cas_education_event e left join cas_event_attendee a on a.event_id = e.event_id
-				where e.region_code = ? group by 1, 2 order by 1 desc, 2""")
+				select extract(year from e.held_on)::int as year, e.kind, count(*) from cas_education_event e
+				where e.region_code = ? and e.held_on < date_trunc('year', current_date)
+				group by 1, 2 order by 1 desc, 2""")
 			.param(regionCode)
-			.query((rs, i) -> new EducationTally(rs.getInt(1), rs.getString(2), rs.getLong(3), rs.getLong(4)))
+			.query((rs, i) -> new EducationTally(rs.getInt(1), rs.getString(2), rs.getLong(3)))
 			.list();
 	}
 

@@ -46,6 +46,13 @@ class JdbcStations implements Stations {
 			left join jur_region v on v.region_code = o.region_code
 			""";
 
+	/**
+	 * An accusation exists only for whom took it, whom it is assigned to and office
+	 * staff: others of the village do not learn that one was brought, nor when.
+	 */
+	private static final String ACCUSATIONS = """
+			and (o.kind <> 'accusation' or :staff or o.taken_by = :user or o.assigned_to = :user)""";
+
 	private final JdbcClient jdbc;
 
 	private final NetworkSupport support;
@@ -120,9 +127,9 @@ class JdbcStations implements Stations {
 	public List<Order> queue() {
 		Scope scope = support.require(Role.Permission.TAKE_ORDERS);
 		List<Order> orders = jdbc
-			.sql(ORDERS
-					+ " where o.region_code like :scope order by o.closed_at is not null, o.taken_at desc limit 500")
-			.params(scope.parameters())
+			.sql(ORDERS + " where o.region_code like :scope " + ACCUSATIONS
+					+ " order by o.closed_at is not null, o.taken_at desc limit 500")
+			.params(parameters(scope))
 			.query((rs, i) -> order(scope, rs, false))
 			.list();
 		return orders;
@@ -138,9 +145,9 @@ class JdbcStations implements Stations {
 	}
 
 	private Optional<Order> find(Scope scope, String orderId) {
-		Map<String, Object> params = scope.parameters();
+		Map<String, Object> params = parameters(scope);
 		params.put("id", orderId);
-		return jdbc.sql(ORDERS + " where o.order_id = :id and o.region_code like :scope")
+		return jdbc.sql(ORDERS + " where o.order_id = :id and o.region_code like :scope " + ACCUSATIONS)
 			.params(params)
 			.query((rs, i) -> order(scope, rs, true))
 			.optional();
@@ -257,9 +264,11 @@ class JdbcStations implements Stations {
 		Order order = atStation(orderId);
 		Refused.unless(assignees(orderId).stream().anyMatch(a -> a.username().equals(username)), "username",
 				"network.refused.assignee");
-		jdbc.sql("update net_order set assigned_to = ?, assigned_at = now() where order_id = ?")
+		int changed = jdbc
+			.sql("update net_order set assigned_to = ?, assigned_at = now() where order_id = ? and closed_at is null")
 			.params(username, orderId)
 			.update();
+		Refused.unless(changed == 1, "orderId", "network.refused.notOpen");
 		audit.record("assign_order", "order", orderId, order.villageCode(), username);
 	}
 
@@ -313,10 +322,10 @@ class JdbcStations implements Stations {
 				order.summary(), null, anonymous, name, contact == null ? "" : contact));
 		jdbc.sql(
 				"""
-								update net_order set report_id = ?, answer = coalesce(answer, ?), answered_at = coalesce(answered_at, ?)
-						where order_id = ?""")
+						update net_order set report_id = ?, answer = coalesce(answer, ?), answered_at = coalesce(answered_at, ?),
+						   villager_enc = null, summary = ? where order_id = ?""")
 			.params(entered.reportId(), "转信访举报 " + entered.reportId(), java.sql.Timestamp.from(clock.instant()),
-					orderId)
+					"转信访举报 " + entered.reportId(), orderId)
 			.update();
 		audit.record("transfer_order", "order", orderId, order.villageCode(), entered.reportId());
 		return entered.receiptCode() == null ? entered.reportId() : entered.reportId() + " " + entered.receiptCode();
@@ -360,6 +369,13 @@ class JdbcStations implements Stations {
 			}
 		}
 		return villages;
+	}
+
+	private static Map<String, Object> parameters(Scope scope) {
+		Map<String, Object> params = scope.parameters();
+		params.put("staff", scope.can(Role.Permission.READ_SUPERVISION));
+		params.put("user", scope.user());
+		return params;
 	}
 
 }
