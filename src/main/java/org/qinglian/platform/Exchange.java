@@ -64,8 +64,14 @@ public interface Exchange {
 	 * @param rowsChanged rows inserted or changed (0 when the bundle was already loaded)
 	 * @param millis how long it took
 	 * @param importedBefore whether the very same bundle had been imported before
+	 * @param filesUnchanged files not read again: each was the file last imported under
+	 * its name, into a table unchanged since
 	 */
-	record ImportReport(long rowsRead, long rowsChanged, long millis, boolean importedBefore) {
+	record ImportReport(long rowsRead, long rowsChanged, long millis, boolean importedBefore, int filesUnchanged) {
+
+		public ImportReport(long rowsRead, long rowsChanged, long millis, boolean importedBefore) {
+			this(rowsRead, rowsChanged, millis, importedBefore, 0);
+		}
 
 		public long rowsPerSecond() {
 			return millis == 0 ? rowsRead : rowsRead * 1000 / millis;

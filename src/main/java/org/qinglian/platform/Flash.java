@@ -1,5 +1,7 @@
 package org.qinglian.platform;
 
+import java.io.Serializable;
+
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -14,12 +16,24 @@ public final class Flash {
 
 	public static void notice(RedirectAttributes redirect, String messageKey, Object... args) {
 		redirect.addFlashAttribute("noticeKey", messageKey);
-		redirect.addFlashAttribute("noticeArgs", args);
+		redirect.addFlashAttribute("noticeArgs", storable(args));
 	}
 
 	public static void problem(RedirectAttributes redirect, String messageKey, Object... args) {
 		redirect.addFlashAttribute("problemKey", messageKey);
-		redirect.addFlashAttribute("problemArgs", args);
+		redirect.addFlashAttribute("problemArgs", storable(args));
+	}
+
+	/**
+	 * The arguments as a session in the database can keep them: what is not
+	 * {@link Serializable} by its text.
+	 */
+	private static Object[] storable(Object[] args) {
+		Object[] out = new Object[args.length];
+		for (int i = 0; i < args.length; i++) {
+			out[i] = args[i] == null || args[i] instanceof Serializable ? args[i] : String.valueOf(args[i]);
+		}
+		return out;
 	}
 
 	/**

@@ -60,7 +60,7 @@ import org.springframework.test.context.TestPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import(SampleCounty.class)
-@TestPropertySource(properties = "qinglian.test.database=browser")
+@TestPropertySource(properties = { "qinglian.test.database=browser", "spring.autoconfigure.exclude=" })
 class BrowserTests {
 
 	static WebDriver browser;

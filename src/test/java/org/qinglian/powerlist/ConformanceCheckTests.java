@@ -36,7 +36,7 @@ class ConformanceCheckTests {
 	@BeforeEach
 	void flow() {
 		for (String t : List.of("pow_deviation", "pow_conformance", "pow_exercise_event", "pow_exercise", "pow_step",
-				"pow_red_line", "pow_item")) {
+				"pow_red_line", "pow_item", "pow_conformance_due")) {
 			jdbc.sql("delete from " + t).update();
 		}
 		jdbc.sql("insert into pow_item (item_code, category, name) values ('test_item', 'finance', '测试事项')").update();
@@ -106,6 +106,72 @@ class ConformanceCheckTests {
 		finally {
 			pool.shutdown();
 		}
+	}
+
+	List<String> results() {
+		return jdbc
+			.sql("""
+					select c.exercise_id || ' ' || c.conforms || ' ' || coalesce(string_agg(d.reason_zh, '|' order by d.ordinal), '')
+					from pow_conformance c left join pow_deviation d on d.exercise_id = c.exercise_id
+					group by c.exercise_id, c.conforms order by 1""")
+			.query(String.class)
+			.list();
+	}
+
+	java.time.OffsetDateTime checkedAt(String id) {
+		return jdbc.sql("select checked_at from pow_conformance where exercise_id = ?")
+			.param(id)
+			.query(java.time.OffsetDateTime.class)
+			.single();
+	}
+
+	@Test
+	void onlyTheUsesOfPowerChangedSinceTheLastCheckAreCheckedAgain(Scenario scenario) throws Exception {
+		exercise("E-OK", "propose", "decide");
+		exercise("E-SKIP", "decide");
+		exercise("E-GONE", "decide");
+		powerList.recheckAll();
+		var untouched = checkedAt("E-OK");
+		Thread.sleep(5);
+		jdbc.sql("insert into pow_exercise_event (exercise_id, step_code, occurred_on) values ('E-SKIP', 'propose', ?)")
+			.param(Date.valueOf("2020-02-28"))
+			.update();
+		jdbc.sql("delete from pow_exercise_event where exercise_id = 'E-GONE'").update();
+		jdbc.sql("delete from pow_exercise where exercise_id = 'E-GONE'").update();
+		assertThat(jdbc.sql("select exercise_id from pow_conformance_due order by 1").query(String.class).list())
+			.containsExactly("E-GONE", "E-SKIP");
+		scenario.publish(new BundleImported(3, Set.of("exercise_events.csv")))
+			.andWaitForStateChange(() -> reasons("E-SKIP"), List::isEmpty)
+			.andVerify(r -> {
+				assertThat(checkedAt("E-OK")).as("not checked again").isEqualTo(untouched);
+				assertThat(checked("E-GONE")).as("a deleted use of power has no result").isZero();
+				assertThat(jdbc.sql("select count(*) from pow_conformance_due").query(Long.class).single()).isZero();
+			});
+		List<String> incremental = results();
+		powerList.recheckAll();
+		assertThat(results()).as("as a check of everything finds").isEqualTo(incremental);
+	}
+
+	@Test
+	void aCheckWithNothingDueDoesNoWork(Scenario scenario) {
+		exercise("E-SKIP", "decide");
+		powerList.recheckAll();
+		var at = checkedAt("E-SKIP");
+		long audited = jdbc.sql("select count(*) from plt_audit_log where action = 'check_conformance'")
+			.query(Long.class)
+			.single();
+		scenario.publish(new BundleImported(4, Set.of("power_exercises.csv")))
+			.andWaitForStateChange(
+					() -> jdbc.sql("select count(*) from event_publication where completion_date is null")
+						.query(Long.class)
+						.single(),
+					open -> open == 0)
+			.andVerify(open -> {
+				assertThat(checkedAt("E-SKIP")).isEqualTo(at);
+				assertThat(jdbc.sql("select count(*) from plt_audit_log where action = 'check_conformance'")
+					.query(Long.class)
+					.single()).isEqualTo(audited);
+			});
 	}
 
 }

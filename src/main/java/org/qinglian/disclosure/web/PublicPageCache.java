@@ -17,6 +17,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.qinglian.disclosure.RecordsPublished;
 import org.qinglian.network.SupervisionListChanged;
+import org.qinglian.platform.Broadcasts;
 import org.qinglian.platform.BundleImported;
 import org.qinglian.powerlist.CatalogueChanged;
 
@@ -34,11 +35,13 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * The public village pages as they were last rendered, for everyone who is not signed in:
  * a village page is read far more often than anything in it changes, and it draws the
  * catalogue's flowcharts and a village's books. The cache is emptied when records are
- * published, the catalogue is edited or a bundle is imported (after the change commits).
- * It stands before Spring Security and answers only requests that carry no session and no
- * credentials (nobody is signed in on them); what it keeps is a complete 200 answer to
- * such a request, after the security filters wrote its headers (CSP and the others),
- * without a cookie, keyed by the address and the reader's language, headers and all.
+ * published, the catalogue is edited or a bundle is imported (after the change commits),
+ * on this instance at once and on every other instance of the platform on the same
+ * database by a {@link Broadcasts broadcast} sent with the change. It stands before
+ * Spring Security and answers only requests that carry no session and no credentials
+ * (nobody is signed in on them); what it keeps is a complete 200 answer to such a
+ * request, after the security filters wrote its headers (CSP and the others), without a
+ * cookie, keyed by the address and the reader's language, headers and all.
  */
 @Configuration(proxyBeanMethods = false)
 class PublicPageCache {
@@ -55,6 +58,15 @@ class PublicPageCache {
 		.build();
 
 	private final AtomicLong generation = new AtomicLong();
+
+	static final String TOPIC = "public-pages";
+
+	private final Broadcasts broadcasts;
+
+	PublicPageCache(Broadcasts broadcasts) {
+		this.broadcasts = broadcasts;
+		broadcasts.listen(TOPIC, this::clear);
+	}
 
 	record Page(int status, Map<String, List<String>> headers, byte[] body) {
 	}
@@ -92,6 +104,17 @@ class PublicPageCache {
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	void on(BundleImported event) {
 		clear();
+	}
+
+	/**
+	 * The other instances hear of the change when it commits (the broadcast is sent in
+	 * its transaction); this one has cleared at once already.
+	 */
+	@TransactionalEventListener(classes = { RecordsPublished.class, CatalogueChanged.class,
+			SupervisionListChanged.class, BundleImported.class }, phase = TransactionPhase.BEFORE_COMMIT,
+			fallbackExecution = true)
+	void tellTheOthers() {
+		broadcasts.send(TOPIC);
 	}
 
 	private final class CachingFilter extends OncePerRequestFilter {

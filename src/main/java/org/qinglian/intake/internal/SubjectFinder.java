@@ -13,7 +13,10 @@ import com.hankcs.hanlp.seg.common.Term;
 import org.qinglian.intake.ReportDesk.Suggestion;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Suggests whom a report is about: the people of the matter's village and its cadres
@@ -24,7 +27,16 @@ import org.springframework.stereotype.Component;
 @Component
 class SubjectFinder {
 
-	private static final Segment SEGMENT = HanLP.newSegment().enableOffset(true).enableNameRecognize(true);
+	/**
+	 * HanLP's segmenter, whose dictionaries take seconds to load: loaded when first
+	 * needed, or in the background once the server is up ({@link #warmUp}), not while it
+	 * starts.
+	 */
+	private static final class Segmenter {
+
+		static final Segment SEGMENT = HanLP.newSegment().enableOffset(true).enableNameRecognize(true);
+
+	}
 
 	private final JdbcClient jdbc;
 
@@ -33,6 +45,17 @@ class SubjectFinder {
 	SubjectFinder(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+	}
+
+	/** The dictionaries loaded on a thread of their own once the web platform is up. */
+	@EventListener(ApplicationReadyEvent.class)
+	void warmUp(ApplicationReadyEvent event) {
+		if (event.getApplicationContext() instanceof WebApplicationContext) {
+			Thread t = new Thread(() -> Segmenter.SEGMENT.seg("监察"), "hanlp-warm-up");
+			t.setDaemon(true);
+			t.setPriority(Thread.MIN_PRIORITY);
+			t.start();
+		}
 	}
 
 	List<Suggestion> suggest(String regionCode, String text) {
@@ -59,8 +82,8 @@ class SubjectFinder {
 		Set<Integer> starts = new HashSet<>();
 		Set<Integer> ends = new HashSet<>();
 		List<Term> terms;
-		synchronized (SEGMENT) {
-			terms = SEGMENT.seg(text);
+		synchronized (Segmenter.SEGMENT) {
+			terms = Segmenter.SEGMENT.seg(text);
 		}
 		for (Term t : terms) {
 			starts.add(t.offset);

@@ -14,9 +14,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.servlet.http.HttpServletRequest;
@@ -50,7 +47,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * database role may only insert into and read the table; each entry's MAC (Tink,
  * HMAC-SHA256, keyed outside the database) covers its {@linkplain AuditEncoding canonical
  * encoding} and the previous MAC; checkpoints of the head go to a file outside the
- * database at intervals and at shutdown.
+ * database at intervals (the platform's {@code audit-checkpoint} job, on one instance at
+ * a time) and at shutdown.
  */
 @Component
 @DependsOnDatabaseInitialization
@@ -72,8 +70,6 @@ class JdbcAuditLog implements AuditLog {
 
 	private final AuditCheckpoints checkpoints;
 
-	private final ScheduledExecutorService timer;
-
 	private long checkpointed = -1;
 
 	JdbcAuditLog(JdbcClient jdbc, Clock clock, Keysets keys, Scopes scopes, PlatformTransactionManager transactions,
@@ -88,13 +84,6 @@ class JdbcAuditLog implements AuditLog {
 		jdbc.sql(
 				"insert into plt_installation (id) select gen_random_uuid() where not exists (select 1 from plt_installation)")
 			.update();
-		long every = settings.checkpointInterval().toMillis();
-		this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-			Thread t = new Thread(r, "audit-checkpoint");
-			t.setDaemon(true);
-			return t;
-		});
-		this.timer.scheduleWithFixedDelay(this::checkpointQuietly, every, every, TimeUnit.MILLISECONDS);
 	}
 
 	@Override
@@ -285,7 +274,6 @@ class JdbcAuditLog implements AuditLog {
 
 	@PreDestroy
 	void close() {
-		timer.shutdownNow();
 		checkpointQuietly();
 	}
 

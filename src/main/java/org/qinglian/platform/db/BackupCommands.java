@@ -65,7 +65,8 @@ class BackupCommands {
 	private static final Set<String> REPLACED = Set.of("plt_installation", "plt_key_check");
 
 	/** Work tables that are never backed up. */
-	private static final Set<String> SKIPPED = Set.of("plt_dropped_key");
+	private static final Set<String> SKIPPED = Set.of("plt_dropped_key", "spring_session", "spring_session_attributes",
+			"shedlock", "plt_job_run", "plt_sign_in_failure");
 
 	private final DataSource dataSource;
 

@@ -1,6 +1,9 @@
 package org.qinglian.platform.exchange;
 
 import java.io.IOException;
+import java.util.HexFormat;
+import java.security.MessageDigest;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -161,10 +164,12 @@ class BundleImporter {
 		if (mixed.any()) {
 			throw mixed.rejection(files.names());
 		}
-		Map<String, RowIndex> indexes = indexes(files, con, present, emptyTables);
+		Set<String> unchanged = unchanged(con, bundle, manifest, present);
+		List<ExchangeFile> toRead = present.stream().filter(f -> !unchanged.contains(f.file())).toList();
+		Map<String, RowIndex> indexes = indexes(files, con, toRead, emptyTables);
 		long prepared = System.nanoTime();
 		Problems problems = new Problems();
-		BundleReader reader = new BundleReader(bundle, manifest, present, indexes, shapes, cipher, problems, progress);
+		BundleReader reader = new BundleReader(bundle, manifest, toRead, indexes, shapes, cipher, problems, progress);
 		TableLoading.Pipeline pipeline = new TableLoading.Pipeline();
 		Thread thread = new Thread(() -> pipeline.run(reader), "qdx-reader");
 		thread.setDaemon(true);
@@ -185,6 +190,9 @@ class BundleImporter {
 		}
 		log.debug("import phases: preparing {} ms, reading, loading and statistics {} ms",
 				(prepared - started) / 1_000_000, (System.nanoTime() - prepared) / 1_000_000);
+		for (String file : unchanged) {
+			rowsRead.put(file, manifest.rows().get(file));
+		}
 		long rowsTotal = rowsRead.values().stream().mapToLong(Long::longValue).sum();
 		long changed = perFile.values().stream().mapToLong(Long::longValue).sum();
 		Set<String> changedFiles = perFile.entrySet()
@@ -208,12 +216,81 @@ class BundleImporter {
 					manifest.periodTo())
 			.query(Long.class)
 			.single();
-		audit.record("import", "bundle", manifest.bundleSha256(), null,
-				"rows read " + rowsTotal + ", rows changed " + changed + " " + perFile);
+		remember(jdbc, toRead, manifest, importId);
+		audit.record("import", "bundle", manifest.bundleSha256(), null, "rows read " + rowsTotal + ", rows changed "
+				+ changed + " " + perFile + (unchanged.isEmpty() ? "" : ", files unchanged " + unchanged));
 		if (!changedFiles.isEmpty()) {
 			events.publishEvent(new BundleImported(importId, changedFiles));
 		}
-		return new ImportReport(rowsTotal, changed, millis, before);
+		return new ImportReport(rowsTotal, changed, millis, before, unchanged.size());
+	}
+
+	/**
+	 * The files that need not be read: each is, byte for byte, the file last imported
+	 * under its name (its SHA-256 is the manifest's, and the manifest's is the one last
+	 * imported), into a table that nothing has changed since (its count of changes is the
+	 * one that import left). The tables' changes are counted from the first import that
+	 * loads them on.
+	 */
+	private Set<String> unchanged(Connection con, Bundle bundle, Manifest manifest, List<ExchangeFile> present)
+			throws SQLException, IOException {
+		Map<String, String[]> last = new HashMap<>();
+		Map<String, Long> versions = new HashMap<>();
+		try (Statement st = con.createStatement()) {
+			for (ExchangeFile f : present) {
+				try (var rs = st.executeQuery("select plt_count_changes('" + f.table() + "')")) {
+					rs.next();
+				}
+			}
+			try (var rs = st.executeQuery("select file_name, sha256, table_name, table_version from plt_import_file")) {
+				while (rs.next()) {
+					last.put(rs.getString(1), new String[] { rs.getString(2), rs.getString(3), rs.getString(4) });
+				}
+			}
+			try (var rs = st.executeQuery("select table_name, version from plt_table_version")) {
+				while (rs.next()) {
+					versions.put(rs.getString(1), rs.getLong(2));
+				}
+			}
+		}
+		Set<String> unchanged = new LinkedHashSet<>();
+		for (ExchangeFile f : present) {
+			String[] was = last.get(f.file());
+			String declared = manifest.hashes().get(f.file());
+			if (was == null || declared == null || !was[0].equalsIgnoreCase(declared) || !was[1].equals(f.table())
+					|| !Long.valueOf(was[2]).equals(versions.get(f.table()))) {
+				continue;
+			}
+			// the bytes themselves, not the manifest's word for them
+			MessageDigest md = BundleReader.sha256();
+			try (InputStream in = bundle.open(f.file())) {
+				byte[] buffer = new byte[1 << 16];
+				for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+					md.update(buffer, 0, n);
+				}
+			}
+			if (HexFormat.of().formatHex(md.digest()).equalsIgnoreCase(declared)) {
+				unchanged.add(f.file());
+			}
+		}
+		return unchanged;
+	}
+
+	/**
+	 * Each file read, with its hash and its table's count of changes now: the import has
+	 * held that count's row since its first write to the table, so the count is of its
+	 * own writes and those before them.
+	 */
+	private static void remember(JdbcClient jdbc, List<ExchangeFile> read, Manifest manifest, long importId) {
+		for (ExchangeFile f : read) {
+			jdbc.sql("""
+					insert into plt_import_file (file_name, sha256, table_name, table_version, import_id)
+					select ?, ?, ?, version, ? from plt_table_version where table_name = ?
+					on conflict (file_name) do update set sha256 = excluded.sha256, table_name = excluded.table_name,
+					  table_version = excluded.table_version, import_id = excluded.import_id""")
+				.params(f.file(), manifest.hashes().get(f.file()), f.table(), importId, f.table())
+				.update();
+		}
 	}
 
 	/**

@@ -5,6 +5,7 @@ import org.qinglian.platform.Scope;
 import org.qinglian.platform.Scopes;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -23,6 +24,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -171,9 +174,16 @@ class SecurityConfiguration {
 		return provider;
 	}
 
+	/**
+	 * The sessions of all instances, in the database (Spring Session JDBC): ending a
+	 * user's sessions on one instance ends them on all. A command, which serves no pages,
+	 * keeps an empty registry of its own.
+	 */
 	@Bean
-	SessionRegistry sessionRegistry() {
-		return new SessionRegistryImpl();
+	@SuppressWarnings({ "rawtypes", "unchecked" })
+	SessionRegistry sessionRegistry(ObjectProvider<FindByIndexNameSessionRepository<?>> sessions) {
+		FindByIndexNameSessionRepository<?> repository = sessions.getIfAvailable();
+		return repository != null ? new SpringSessionBackedSessionRegistry(repository) : new SessionRegistryImpl();
 	}
 
 	@Bean

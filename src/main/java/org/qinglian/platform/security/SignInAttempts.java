@@ -3,35 +3,54 @@ package org.qinglian.platform.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.UnaryOperator;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Failed sign-ins per account and per address (Caffeine caches that forget a key a day
- * after its last failure). After {@code failuresBeforeLock} failures the key is locked
- * for {@code firstLock} (an address after {@code addressFailuresBeforeLock}); every
- * further run of failures doubles the lock, up to {@code longestLock}. A success clears
- * the account, not the address.
+ * Failed sign-ins per account and per address, forgotten a day after a key's last
+ * failure. After {@code failuresBeforeLock} failures the key is locked for
+ * {@code firstLock} (an address after {@code addressFailuresBeforeLock}); every further
+ * run of failures doubles the lock, up to {@code longestLock}. A success clears the
+ * account, not the address. The counts are kept in the database
+ * ({@link JdbcSignInFailures}), so that every instance of the platform behind a load
+ * balancer counts the same failures: spreading guesses over instances gains nothing.
  */
 @Component
 class SignInAttempts {
 
-	private record Failures(int count, int locks, Instant lockedUntil) {
+	/** How long a key's failures are remembered after the last. */
+	static final Duration MEMORY = Duration.ofDays(1);
+
+	record Failures(int count, int locks, Instant lockedUntil, Instant lastFailure) {
 	}
 
-	private final Cache<String, Failures> failures = Caffeine.newBuilder()
-		.expireAfterWrite(Duration.ofDays(1))
-		.maximumSize(100_000)
-		.build();
+	/** Where the failures are kept. */
+	interface Store {
+
+		Failures get(String key);
+
+		/** Changes a key's failures atomically: {@code change} gets null for none. */
+		Failures update(String key, UnaryOperator<Failures> change);
+
+		void remove(String key);
+
+	}
+
+	private final Store store;
 
 	private final SecuritySettings settings;
 
 	private final Clock clock;
 
-	SignInAttempts(SecuritySettings settings, Clock clock) {
+	@Autowired
+	SignInAttempts(JdbcSignInFailures store, SecuritySettings settings, Clock clock) {
+		this((Store) store, settings, clock);
+	}
+
+	SignInAttempts(Store store, SecuritySettings settings, Clock clock) {
+		this.store = store;
 		this.settings = settings;
 		this.clock = clock;
 	}
@@ -41,7 +60,7 @@ class SignInAttempts {
 		Instant now = clock.instant();
 		Instant until = Instant.MIN;
 		for (String key : keys(username, address)) {
-			Failures f = key == null ? null : failures.getIfPresent(key);
+			Failures f = key == null ? null : store.get(key);
 			if (f != null && f.lockedUntil() != null && f.lockedUntil().isAfter(until)) {
 				until = f.lockedUntil();
 			}
@@ -52,24 +71,30 @@ class SignInAttempts {
 	/** Counts a failure; returns the lock it caused, or zero. */
 	Duration failed(String username, String address) {
 		Duration caused = Duration.ZERO;
+		Instant now = clock.instant();
 		for (String key : keys(username, address)) {
 			if (key == null) {
 				continue;
 			}
-			Failures f = failures.asMap()
-				.merge(key, new Failures(1, 0, null),
-						(old, one) -> new Failures(old.count() + 1, old.locks(), old.lockedUntil()));
 			int limit = key.startsWith("addr:") ? settings.addressFailuresBeforeLock() : settings.failuresBeforeLock();
-			if (f.count() >= limit) {
+			Duration[] lock = { Duration.ZERO };
+			store.update(key, old -> {
+				lock[0] = Duration.ZERO;
+				Failures f = old == null || old.lastFailure().plus(MEMORY).isBefore(now) ? new Failures(1, 0, null, now)
+						: new Failures(old.count() + 1, old.locks(), old.lockedUntil(), now);
+				if (f.count() < limit) {
+					return f;
+				}
 				long factor = 1L << Math.min(f.locks(), 20);
-				Duration lock = settings.firstLock().multipliedBy(factor);
-				if (lock.compareTo(settings.longestLock()) > 0) {
-					lock = settings.longestLock();
+				Duration l = settings.firstLock().multipliedBy(factor);
+				if (l.compareTo(settings.longestLock()) > 0) {
+					l = settings.longestLock();
 				}
-				failures.put(key, new Failures(0, f.locks() + 1, clock.instant().plus(lock)));
-				if (lock.compareTo(caused) > 0) {
-					caused = lock;
-				}
+				lock[0] = l;
+				return new Failures(0, f.locks() + 1, now.plus(l), now);
+			});
+			if (lock[0].compareTo(caused) > 0) {
+				caused = lock[0];
 			}
 		}
 		return caused;
@@ -77,7 +102,7 @@ class SignInAttempts {
 
 	void succeeded(String username) {
 		if (username != null) {
-			failures.invalidate("user:" + username);
+			store.remove("user:" + username);
 		}
 	}
 

@@ -79,6 +79,7 @@ class ConformanceRecheck {
 		});
 		jdbc.update("delete from pow_deviation");
 		jdbc.update("delete from pow_conformance");
+		jdbc.update("delete from pow_conformance_due");
 		Results results = new Results(OffsetDateTime.now(clock));
 		ByExercise byExercise = new ByExercise(recorded -> {
 			Flow flow = flows.getOrDefault(recorded.item(), new Flow(recorded.item(), List.of()));
@@ -99,6 +100,45 @@ class ConformanceRecheck {
 	}
 
 	/**
+	 * Checks the uses of power whose check is due (in {@code pow_conformance_due}: a
+	 * trigger names every use of power inserted, changed or deleted, with its steps, by
+	 * any statement) and only those; nothing when none is due. Returns how many of them
+	 * deviate from their flow.
+	 */
+	@Transactional
+	long recheckDue() {
+		jdbc.query("select pg_advisory_xact_lock(hashtext('pow_recheck'))", rs -> null);
+		if (!Boolean.TRUE
+			.equals(jdbc.queryForObject("select exists (select 1 from pow_conformance_due)", Boolean.class))) {
+			return 0;
+		}
+		// taken at once: a use of power named after this is checked next time
+		jdbc.execute("create temporary table pow_due_now (exercise_id varchar(64) primary key) on commit drop");
+		long due = jdbc.update("""
+				with taken as (delete from pow_conformance_due returning exercise_id)
+				insert into pow_due_now select exercise_id from taken""");
+		Map<String, Flow> flows = flows();
+		Map<String, String> stepNames = stepNames();
+		jdbc.update("delete from pow_conformance c using pow_due_now d where d.exercise_id = c.exercise_id");
+		Results results = new Results(OffsetDateTime.now(clock));
+		ByExercise byExercise = new ByExercise(recorded -> results.add(recorded, check(flows, recorded),
+				d -> reasonZh(d, recorded.item(), stepNames)));
+		JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
+		streaming.setFetchSize(10_000);
+		streaming.query("""
+				select e.exercise_id, e.item_code, e.region_code, e.status, ev.step_code, ev.occurred_on
+				from pow_due_now d join pow_exercise e on e.exercise_id = d.exercise_id
+				left join pow_exercise_event ev on ev.exercise_id = e.exercise_id
+				order by e.exercise_id""", byExercise);
+		byExercise.finish();
+		results.flush();
+		jdbc.execute("drop table pow_due_now");
+		audit.record("check_conformance", "power_exercise", null, null,
+				"exercises checked " + due + ", deviating " + results.deviating);
+		return results.deviating;
+	}
+
+	/**
 	 * Checks one use of power again and stores its result (after a step is recorded);
 	 * returns the reasons of its deviations, in Chinese.
 	 */
@@ -109,6 +149,7 @@ class ConformanceRecheck {
 		Map<String, String> stepNames = stepNames();
 		jdbc.update("delete from pow_deviation where exercise_id = ?", exerciseId);
 		jdbc.update("delete from pow_conformance where exercise_id = ?", exerciseId);
+		jdbc.update("delete from pow_conformance_due where exercise_id = ?", exerciseId);
 		Results results = new Results(OffsetDateTime.now(clock));
 		List<String> reasons = new ArrayList<>();
 		ByExercise byExercise = new ByExercise(recorded -> {

@@ -305,8 +305,13 @@ class JdbcPowerList implements PowerList {
 
 	@ApplicationModuleListener
 	void on(BundleImported event) {
-		if (event.changedFiles().stream().anyMatch(POWER_FILES::contains)) {
+		if (event.changedFiles().contains("power_items.csv") || event.changedFiles().contains("power_steps.csv")) {
+			// the flows changed: every use of power is checked against its flow again
 			recheckAll();
+		}
+		else if (event.changedFiles().stream().anyMatch(POWER_FILES::contains)) {
+			// the uses of power the import inserted or changed, not all
+			recheck.recheckDue();
 		}
 	}
 

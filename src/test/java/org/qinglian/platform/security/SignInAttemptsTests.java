@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -34,10 +37,34 @@ class SignInAttemptsTests {
 
 	}
 
+	/** The failures in a map, as the database keeps them. */
+	static final class MemoryStore implements SignInAttempts.Store {
+
+		final Map<String, SignInAttempts.Failures> map = new HashMap<>();
+
+		@Override
+		public SignInAttempts.Failures get(String key) {
+			return map.get(key);
+		}
+
+		@Override
+		public SignInAttempts.Failures update(String key, UnaryOperator<SignInAttempts.Failures> change) {
+			SignInAttempts.Failures now = change.apply(map.get(key));
+			map.put(key, now);
+			return now;
+		}
+
+		@Override
+		public void remove(String key) {
+			map.remove(key);
+		}
+
+	}
+
 	@Test
 	void aLockLastsAMinuteThenTwiceAsLongEachTimeUpToAnHour() {
 		MovingClock clock = new MovingClock();
-		SignInAttempts attempts = new SignInAttempts(
+		SignInAttempts attempts = new SignInAttempts(new MemoryStore(),
 				new SecuritySettings(Duration.ofHours(12), 5, 20, Duration.ofMinutes(1), Duration.ofHours(1)), clock);
 		for (int i = 0; i < 4; i++) {
 			assertThat(attempts.failed("zhang", "10.0.0.1")).isZero();
@@ -64,7 +91,7 @@ class SignInAttemptsTests {
 	@Test
 	void aSuccessClearsTheAccountButNotTheAddress() {
 		MovingClock clock = new MovingClock();
-		SignInAttempts attempts = new SignInAttempts(
+		SignInAttempts attempts = new SignInAttempts(new MemoryStore(),
 				new SecuritySettings(Duration.ofHours(12), 5, 3, Duration.ofMinutes(1), Duration.ofHours(1)), clock);
 		attempts.failed("a", "10.0.0.5");
 		attempts.failed("b", "10.0.0.5");
@@ -72,6 +99,19 @@ class SignInAttemptsTests {
 		assertThat(attempts.failed("c", "10.0.0.5")).as("the address's third failure locks it")
 			.isEqualTo(Duration.ofMinutes(1));
 		assertThat(attempts.locked("a", null)).isZero();
+	}
+
+	@Test
+	void failuresAreForgottenADayAfterTheLast() {
+		MovingClock clock = new MovingClock();
+		SignInAttempts attempts = new SignInAttempts(new MemoryStore(),
+				new SecuritySettings(Duration.ofHours(12), 3, 20, Duration.ofMinutes(1), Duration.ofHours(1)), clock);
+		attempts.failed("wang", null);
+		attempts.failed("wang", null);
+		clock.now = clock.now.plus(Duration.ofHours(25));
+		assertThat(attempts.failed("wang", null)).as("the count began again").isZero();
+		assertThat(attempts.failed("wang", null)).isZero();
+		assertThat(attempts.failed("wang", null)).isEqualTo(Duration.ofMinutes(1));
 	}
 
 }

@@ -1,0 +1,107 @@
+package org.qinglian.platform.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.qinglian.SampleCounty;
+import org.qinglian.platform.BundleRejectedException;
+import org.qinglian.platform.Exchange;
+import org.qinglian.platform.Exchange.ImportReport;
+
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * A file that is, byte for byte, the one last imported under its name, into a table that
+ * nothing changed since, is not read again; any change to the file or to its table, and
+ * it is. Its own database.
+ */
+@TestPropertySource(properties = "qinglian.test.database=unchanged-files")
+class UnchangedFilesTests extends BundleTest {
+
+	static final int FILES = 24;
+
+	@Test
+	void anUnchangedBundleIsNotReadAgainButAChangedFileOrTableIs() throws Exception {
+		Path bundle = copy(SampleCounty.bundle());
+		ImportReport first = exchange.importBundle(bundle, Exchange.Progress.NONE);
+		assertThat(first.filesUnchanged()).isZero();
+		exchange.awaitFollowUps(Duration.ofMinutes(2));
+
+		ImportReport again = exchange.importBundle(bundle, Exchange.Progress.NONE);
+		assertThat(again.filesUnchanged()).as("every file as it was, into its table as it was").isEqualTo(FILES);
+		assertThat(again.rowsRead()).isEqualTo(first.rowsRead());
+		assertThat(again.rowsChanged()).isZero();
+
+		// a voucher changed in the database: vouchers.csv is read again, and restores it
+		String voucher = jdbc.sql("select min(voucher_id) from ast_voucher").query(String.class).single();
+		String summary = jdbc.sql("select summary from ast_voucher where voucher_id = ?")
+			.param(voucher)
+			.query(String.class)
+			.single();
+		jdbc.sql("update ast_voucher set summary = 'changed' where voucher_id = ?").param(voucher).update();
+		ImportReport afterEdit = exchange.importBundle(bundle, Exchange.Progress.NONE);
+		assertThat(afterEdit.filesUnchanged()).isEqualTo(FILES - 1);
+		assertThat(afterEdit.rowsChanged()).isEqualTo(1);
+		assertThat(jdbc.sql("select summary from ast_voucher where voucher_id = ?")
+			.param(voucher)
+			.query(String.class)
+			.single()).isEqualTo(summary);
+		exchange.awaitFollowUps(Duration.ofMinutes(2));
+
+		// a file changed (and its manifest with it): read again
+		Path regions = bundle.resolve("regions.csv");
+		List<String> lines = Files.readAllLines(regions, StandardCharsets.UTF_8);
+		lines.set(lines.size() - 1, lines.get(lines.size() - 1).replaceFirst(",[^,]*村,", ",改名村,"));
+		Files.write(regions, lines, StandardCharsets.UTF_8);
+		rehash(bundle, "regions.csv");
+		ImportReport renamed = exchange.importBundle(bundle, Exchange.Progress.NONE);
+		assertThat(renamed.filesUnchanged()).isEqualTo(FILES - 1);
+		assertThat(renamed.rowsChanged()).isEqualTo(1);
+		exchange.awaitFollowUps(Duration.ofMinutes(2));
+
+		// a file changed under a manifest that still gives the old hash: read, and
+		// refused
+		Files.writeString(regions, Files.readString(regions).replace("改名村", "又改村"));
+		assertThatThrownBy(() -> exchange.importBundle(bundle, Exchange.Progress.NONE))
+			.isInstanceOfSatisfying(BundleRejectedException.class, ex -> assertThat(ex.problems())
+				.anySatisfy(p -> assertThat(p).contains("regions.csv").contains("SHA-256")));
+		assertThat(jdbc.sql("select count(*) from jur_region where name = '又改村'").query(Long.class).single()).isZero();
+	}
+
+	static Path copy(Path from) throws IOException {
+		Path to = Files.createTempDirectory("unchanged-files");
+		try (var files = Files.walk(from)) {
+			for (Path f : files.toList()) {
+				Path target = to.resolve(from.relativize(f).toString());
+				if (Files.isDirectory(f)) {
+					Files.createDirectories(target);
+				}
+				else {
+					Files.copy(f, target);
+				}
+			}
+		}
+		return to;
+	}
+
+	static void rehash(Path bundle, String file) throws Exception {
+		String hash = HexFormat.of()
+			.formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(bundle.resolve(file))));
+		Path manifest = bundle.resolve("manifest.json");
+		String json = Files.readString(manifest);
+		json = json.replaceFirst(
+				"(\"" + file.replace(".", "\\.") + "\"\\s*:\\s*\\{[^}]*\"sha256\"\\s*:\\s*\")[0-9a-f]+", "$1" + hash);
+		Files.writeString(manifest, json);
+	}
+
+}
