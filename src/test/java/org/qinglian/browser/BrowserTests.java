@@ -60,7 +60,8 @@ import org.springframework.test.context.TestPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import(SampleCounty.class)
-@TestPropertySource(properties = { "qinglian.test.database=browser", "spring.autoconfigure.exclude=" })
+@TestPropertySource(properties = { "qinglian.test.database=browser",
+		"spring.autoconfigure.exclude=org.springframework.modulith.runtime.autoconfigure.SpringModulithRuntimeAutoConfiguration" })
 class BrowserTests {
 
 	static WebDriver browser;

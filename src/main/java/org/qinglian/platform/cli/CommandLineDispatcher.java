@@ -1,5 +1,7 @@
 package org.qinglian.platform.cli;
 
+import java.lang.management.ManagementFactory;
+
 import java.util.Comparator;
 import java.util.List;
 
@@ -33,6 +35,12 @@ class CommandLineDispatcher implements ApplicationRunner, ExitCodeGenerator {
 			help();
 			exitCode = name.equals("help") || name.equals("--help") ? 0 : 2;
 			return;
+		}
+		if (Boolean.getBoolean("qinglian.timing")) {
+			// how long the start took before the command's own work (bench/scale.sh reads
+			// it)
+			System.err.printf("qinglian: %s begins %.2f s after the JVM started%n", name,
+					ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0);
 		}
 		try {
 			exitCode = Command.execute(command, args.subList(1, args.size()), System.out, System.err);

@@ -10,7 +10,6 @@ import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
  * What lets two or more instances of the platform share one database: ShedLock's locks in
@@ -33,17 +32,6 @@ class ClusterConfiguration {
 	@Bean
 	LockingTaskExecutor lockingTaskExecutor(LockProvider locks) {
 		return new DefaultLockingTaskExecutor(locks);
-	}
-
-	@Bean(destroyMethod = "shutdown")
-	ThreadPoolTaskScheduler jobScheduler() {
-		ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-		scheduler.setPoolSize(1);
-		scheduler.setThreadNamePrefix("jobs-");
-		scheduler.setDaemon(true);
-		scheduler.setWaitForTasksToCompleteOnShutdown(false);
-		scheduler.initialize();
-		return scheduler;
 	}
 
 }

@@ -96,9 +96,19 @@ class PgBroadcasts implements Broadcasts, DisposableBean {
 				}
 				first = false;
 				PGConnection pg = c.unwrap(PGConnection.class);
+				int quiet = 0;
 				while (!stopped) {
 					PGNotification[] heard = pg.getNotifications(1000);
-					if (heard == null) {
+					if (heard == null || heard.length == 0) {
+						// a connection that died without a word (a half-open socket)
+						// is found by asking it something now and then
+						if (++quiet >= 30) {
+							quiet = 0;
+							try (Statement st = c.createStatement()) {
+								st.setQueryTimeout(10);
+								st.execute("select 1");
+							}
+						}
 						continue;
 					}
 					for (PGNotification n : heard) {

@@ -7,17 +7,17 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import org.postgresql.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.modulith.core.ApplicationModuleIdentifier;
+import org.springframework.modulith.core.ApplicationModuleIdentifiers;
 import org.springframework.modulith.runtime.flyway.SpringModulithFlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * The one PostgreSQL database, reached as two roles: the owner of the schema (the
@@ -69,16 +69,23 @@ class DatabaseConfiguration {
 		return new HikariDataSource(config);
 	}
 
-	/** The schema owner's connections: the migrations only. */
-	@Bean
+	/**
+	 * The schema owner's connections: the migrations only. Pooled (at most four, none
+	 * kept when idle): the migrations of the thirteen modules would otherwise each open
+	 * their own connections, every one with its password handshake.
+	 */
+	@Bean(destroyMethod = "close")
 	@FlywayDataSource
-	DataSource ownerDataSource(DatabaseSettings settings, EmbeddedDatabase embedded) {
-		SimpleDriverDataSource ds = new SimpleDriverDataSource();
-		ds.setDriverClass(Driver.class);
+	HikariDataSource ownerDataSource(DatabaseSettings settings, EmbeddedDatabase embedded) {
+		HikariConfig config = new HikariConfig();
+		config.setPoolName("qinglian-owner");
+		config.setMaximumPoolSize(4);
+		config.setMinimumIdle(0);
+		config.setIdleTimeout(10_000);
 		if (embedded.server() != null) {
-			ds.setUrl(embedded.server().jdbcUrl());
-			ds.setUsername(embedded.server().ownerUser());
-			ds.setPassword(embedded.server().ownerPassword());
+			config.setJdbcUrl(embedded.server().jdbcUrl());
+			config.setUsername(embedded.server().ownerUser());
+			config.setPassword(embedded.server().ownerPassword());
 		}
 		else if (settings.ownerUser() == null || settings.ownerUser().isBlank()) {
 			throw new IllegalStateException("QINGLIAN_DB_OWNER_USER is not set: the schema must belong to another "
@@ -86,11 +93,11 @@ class DatabaseConfiguration {
 					+ "audit log. The README's 'An external PostgreSQL' says how to create both roles");
 		}
 		else {
-			ds.setUrl(settings.url());
-			ds.setUsername(settings.ownerUser());
-			ds.setPassword(settings.ownerPassword());
+			config.setJdbcUrl(settings.url());
+			config.setUsername(settings.ownerUser());
+			config.setPassword(settings.ownerPassword());
 		}
-		return ds;
+		return new HikariDataSource(config);
 	}
 
 	/**
@@ -100,9 +107,13 @@ class DatabaseConfiguration {
 	 */
 	@Bean
 	@Primary
-	FlywayMigrationStrategy migrateThenGrant(DatabaseSettings settings, EmbeddedDatabase embedded,
-			SpringModulithFlywayMigrationStrategy byModule) {
+	FlywayMigrationStrategy migrateThenGrant(DatabaseSettings settings, EmbeddedDatabase embedded) {
 		String app = embedded.server() != null ? embedded.server().appUser() : settings.user();
+		// Spring Modulith's strategy with the order kept in the jar (ModuleOrder), not
+		// derived from the classes at every start
+		SpringModulithFlywayMigrationStrategy byModule = new SpringModulithFlywayMigrationStrategy(
+				ApplicationModuleIdentifiers
+					.of(ModuleOrder.read().stream().map(ApplicationModuleIdentifier::of).toList()));
 		return flyway -> {
 			ModuleHistories.splitLegacyHistory(flyway);
 			byModule.migrate(flyway);

@@ -164,7 +164,8 @@ class BundleImporter {
 		if (mixed.any()) {
 			throw mixed.rejection(files.names());
 		}
-		Set<String> unchanged = unchanged(con, bundle, manifest, present);
+		Map<String, Long> changes = new HashMap<>();
+		Set<String> unchanged = unchanged(con, bundle, manifest, present, changes);
 		List<ExchangeFile> toRead = present.stream().filter(f -> !unchanged.contains(f.file())).toList();
 		Map<String, RowIndex> indexes = indexes(files, con, toRead, emptyTables);
 		long prepared = System.nanoTime();
@@ -216,7 +217,7 @@ class BundleImporter {
 					manifest.periodTo())
 			.query(Long.class)
 			.single();
-		remember(jdbc, toRead, manifest, importId);
+		remember(jdbc, toRead, manifest, importId, changes);
 		audit.record("import", "bundle", manifest.bundleSha256(), null, "rows read " + rowsTotal + ", rows changed "
 				+ changed + " " + perFile + (unchanged.isEmpty() ? "" : ", files unchanged " + unchanged));
 		if (!changedFiles.isEmpty()) {
@@ -228,28 +229,31 @@ class BundleImporter {
 	/**
 	 * The files that need not be read: each is, byte for byte, the file last imported
 	 * under its name (its SHA-256 is the manifest's, and the manifest's is the one last
-	 * imported), into a table that nothing has changed since (its count of changes is the
-	 * one that import left). The tables' changes are counted from the first import that
-	 * loads them on.
+	 * imported, with the same county and format version), into a table that no
+	 * transaction but that import has changed since ({@code plt_table_change}), and no
+	 * file it refers to or looks up is read (its rows are checked again against what
+	 * changed).
 	 */
-	private Set<String> unchanged(Connection con, Bundle bundle, Manifest manifest, List<ExchangeFile> present)
-			throws SQLException, IOException {
+	private Set<String> unchanged(Connection con, Bundle bundle, Manifest manifest, List<ExchangeFile> present,
+			Map<String, Long> changes) throws SQLException, IOException {
 		Map<String, String[]> last = new HashMap<>();
-		Map<String, Long> versions = new HashMap<>();
 		try (Statement st = con.createStatement()) {
 			for (ExchangeFile f : present) {
 				try (var rs = st.executeQuery("select plt_count_changes('" + f.table() + "')")) {
 					rs.next();
 				}
 			}
-			try (var rs = st.executeQuery("select file_name, sha256, table_name, table_version from plt_import_file")) {
+			try (var rs = st.executeQuery("select table_name, count(*) from plt_table_change group by table_name")) {
 				while (rs.next()) {
-					last.put(rs.getString(1), new String[] { rs.getString(2), rs.getString(3), rs.getString(4) });
+					changes.put(rs.getString(1), rs.getLong(2));
 				}
 			}
-			try (var rs = st.executeQuery("select table_name, version from plt_table_version")) {
+			try (var rs = st.executeQuery("""
+					select file_name, sha256, county_code, format_version, table_name, table_changes
+					from plt_import_file""")) {
 				while (rs.next()) {
-					versions.put(rs.getString(1), rs.getLong(2));
+					last.put(rs.getString(1), new String[] { rs.getString(2), rs.getString(3), rs.getString(4),
+							rs.getString(5), rs.getString(6) });
 				}
 			}
 		}
@@ -257,38 +261,95 @@ class BundleImporter {
 		for (ExchangeFile f : present) {
 			String[] was = last.get(f.file());
 			String declared = manifest.hashes().get(f.file());
-			if (was == null || declared == null || !was[0].equalsIgnoreCase(declared) || !was[1].equals(f.table())
-					|| !Long.valueOf(was[2]).equals(versions.get(f.table()))) {
+			if (was == null || declared == null || !was[0].equalsIgnoreCase(declared)
+					|| !was[1].equals(manifest.countyCode()) || !was[2].equals(manifest.version())
+					|| !was[3].equals(f.table()) || !Long.valueOf(was[4]).equals(changes.getOrDefault(f.table(), 0L))) {
 				continue;
 			}
-			// the bytes themselves, not the manifest's word for them
+			unchanged.add(f.file());
+		}
+		// a file that refers to, or looks up, a file that is read is read too, until
+		// none is left
+		boolean more = true;
+		while (more) {
+			more = false;
+			for (ExchangeFile f : present) {
+				if (unchanged.contains(f.file()) && dependsOnAny(f, present, unchanged)) {
+					unchanged.remove(f.file());
+					more = true;
+				}
+			}
+		}
+		// the bytes themselves, not the manifest's word for them
+		for (var it = unchanged.iterator(); it.hasNext();) {
+			String file = it.next();
 			MessageDigest md = BundleReader.sha256();
-			try (InputStream in = bundle.open(f.file())) {
+			try (InputStream in = bundle.open(file)) {
 				byte[] buffer = new byte[1 << 16];
 				for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
 					md.update(buffer, 0, n);
 				}
 			}
-			if (HexFormat.of().formatHex(md.digest()).equalsIgnoreCase(declared)) {
-				unchanged.add(f.file());
+			if (!HexFormat.of().formatHex(md.digest()).equalsIgnoreCase(manifest.hashes().get(file))) {
+				it.remove();
+			}
+		}
+		if (unchanged.size() < present.size()) {
+			// a file whose bytes differ was taken out last: those that depend on it too
+			boolean again = true;
+			while (again) {
+				again = false;
+				for (ExchangeFile f : present) {
+					if (unchanged.contains(f.file()) && dependsOnAny(f, present, unchanged)) {
+						unchanged.remove(f.file());
+						again = true;
+					}
+				}
 			}
 		}
 		return unchanged;
 	}
 
+	/** Whether the file refers to or looks up a present file that is to be read. */
+	private static boolean dependsOnAny(ExchangeFile f, List<ExchangeFile> present, Set<String> unchanged) {
+		Set<String> needs = new HashSet<>();
+		for (ExchangeColumn c : f.columns()) {
+			needs.addAll(c.references());
+		}
+		for (ExchangeFile.RowCheck check : f.checks()) {
+			check.reads().forEach(r -> needs.add(r.file()));
+		}
+		needs.remove(f.file());
+		for (ExchangeFile other : present) {
+			if (needs.contains(other.file()) && !unchanged.contains(other.file())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/**
-	 * Each file read, with its hash and its table's count of changes now: the import has
-	 * held that count's row since its first write to the table, so the count is of its
-	 * own writes and those before them.
+	 * Each file read, with its hash and the count of its table's changes: those counted
+	 * when the import began, and its own. A transaction that changed the table meanwhile
+	 * is counted at the next import, which then reads the file again.
 	 */
-	private static void remember(JdbcClient jdbc, List<ExchangeFile> read, Manifest manifest, long importId) {
+	private static void remember(JdbcClient jdbc, List<ExchangeFile> read, Manifest manifest, long importId,
+			Map<String, Long> changes) {
 		for (ExchangeFile f : read) {
+			long own = jdbc
+				.sql("select count(*) from plt_table_change where table_name = ? and xact = pg_current_xact_id()")
+				.param(f.table())
+				.query(Long.class)
+				.single();
 			jdbc.sql("""
-					insert into plt_import_file (file_name, sha256, table_name, table_version, import_id)
-					select ?, ?, ?, version, ? from plt_table_version where table_name = ?
-					on conflict (file_name) do update set sha256 = excluded.sha256, table_name = excluded.table_name,
-					  table_version = excluded.table_version, import_id = excluded.import_id""")
-				.params(f.file(), manifest.hashes().get(f.file()), f.table(), importId, f.table())
+					insert into plt_import_file (file_name, sha256, county_code, format_version, table_name,
+					                             table_changes, import_id)
+					values (?, ?, ?, ?, ?, ?, ?)
+					on conflict (file_name) do update set sha256 = excluded.sha256, county_code = excluded.county_code,
+					  format_version = excluded.format_version, table_name = excluded.table_name,
+					  table_changes = excluded.table_changes, import_id = excluded.import_id""")
+				.params(f.file(), manifest.hashes().get(f.file()), manifest.countyCode(), manifest.version(), f.table(),
+						changes.getOrDefault(f.table(), 0L) + own, importId)
 				.update();
 		}
 	}

@@ -62,6 +62,11 @@ class ExchangeFiles {
 		return all;
 	}
 
+	/** The files of every version of the format. */
+	List<ExchangeFile> declared() {
+		return declared;
+	}
+
 	List<String> names() {
 		return all.stream().map(ExchangeFile::file).toList();
 	}

@@ -29,8 +29,8 @@ class ExchangeService implements Exchange {
 	public boolean awaitFollowUps(Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (System.nanoTime() < deadline) {
-			// a failed listener leaves its publication for the next start to resubmit: no
-			// use waiting for it
+			// a failed listener leaves its publication for the event-retries job to
+			// resubmit later: no use waiting for it
 			long open = jdbc.sql("""
 					select count(*) from event_publication
 					where completion_date is null and coalesce(status, 'PUBLISHED') <> 'FAILED'""")

@@ -26,6 +26,7 @@ import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.security.SpringSessionBackedSessionRegistry;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -160,6 +161,14 @@ class SecurityConfiguration {
 					throw new LockedException("locked after failed sign-ins");
 				}
 				return super.authenticate(request);
+			}
+
+			@Override
+			protected Authentication createSuccessAuthentication(Object principal, Authentication authentication,
+					UserDetails user) {
+				// the session keeps the user without the password's hash
+				Object kept = principal instanceof StaffUser u ? u.withoutPassword() : principal;
+				return super.createSuccessAuthentication(kept, authentication, user);
 			}
 		};
 		provider.setPasswordEncoder(encoder);

@@ -1,8 +1,12 @@
 package org.qinglian.platform.security;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.function.UnaryOperator;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -102,13 +106,27 @@ class SignInAttempts {
 
 	void succeeded(String username) {
 		if (username != null) {
-			store.remove("user:" + username);
+			store.remove("user:" + digest(username));
 		}
 	}
 
+	/**
+	 * The keys of an account and an address: hashed, so that a guessed name of any length
+	 * is kept in a few bytes (and not as typed).
+	 */
 	private static String[] keys(String username, String address) {
-		return new String[] { username == null ? null : "user:" + username,
-				address == null ? null : "addr:" + address };
+		return new String[] { username == null ? null : "user:" + digest(username),
+				address == null ? null : "addr:" + digest(address) };
+	}
+
+	private static String digest(String s) {
+		try {
+			byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(d, 0, 16);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

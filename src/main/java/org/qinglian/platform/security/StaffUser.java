@@ -52,6 +52,15 @@ record StaffUser(String username, String displayName, String passwordHash, Role 
 		return username.hashCode();
 	}
 
+	/**
+	 * The user as a session keeps them: without the password's hash (sessions are kept in
+	 * the database, where the hash has no business).
+	 */
+	StaffUser withoutPassword() {
+		return new StaffUser(username, displayName, null, role, regionCode, enabled, personId, mustChangePassword,
+				changedAt);
+	}
+
 	@Override
 	public String toString() {
 		return "StaffUser[" + username + "]";

@@ -68,13 +68,18 @@ class ClusterTests {
 			.create(new NewUser("clustered", "集群用户", PASSWORD, Role.TOWNSHIP_STAFF, SampleCounty.GANLIN));
 		a.getBean(UserAccounts.class)
 			.create(new NewUser("clustered2", "集群用户二", PASSWORD, Role.TOWNSHIP_STAFF, SampleCounty.GANLIN));
+		a.getBean(UserAccounts.class)
+			.create(new NewUser("clustered3", "集群用户三", PASSWORD, Role.TOWNSHIP_STAFF, SampleCounty.GANLIN));
+		a.getBean(UserAccounts.class)
+			.create(new NewUser("clusteradmin", "集群管理员", PASSWORD, Role.COUNTY_ADMIN, SampleCounty.COUNTY));
 	}
 
 	static ConfigurableApplicationContext instance(String url, Path shared) {
 		// as arguments: they override the test profile's own folders
 		return new SpringApplicationBuilder(QinglianApplication.class).profiles("test")
 			.properties(server.settings(url))
-			.run("--spring.autoconfigure.exclude=", "--server.port=0", "--qinglian.keys.dir=" + shared.resolve("keys"),
+			.run("--spring.autoconfigure.exclude=org.springframework.modulith.runtime.autoconfigure.SpringModulithRuntimeAutoConfiguration",
+					"--server.port=0", "--qinglian.keys.dir=" + shared.resolve("keys"),
 					"--qinglian.audit.checkpoint-dir=" + shared.resolve("audit"),
 					"--qinglian.jobs.event-retry-every=1s", "--qinglian.jobs.lock-at-least=30s");
 	}
@@ -213,24 +218,106 @@ class ClusterTests {
 		assertThat(heard.await(10, TimeUnit.SECONDS)).isTrue();
 		assertThat(rolledBack.await(1, TimeUnit.SECONDS)).as("nothing heard of a rolled back change").isFalse();
 
-		// an import that changed something on A empties B's cache of public pages
-		CountDownLatch pages = new CountDownLatch(1);
-		b.getBean(Broadcasts.class).listen("public-pages", pages::countDown);
-		tx.executeWithoutResult(status -> a.publishEvent(new BundleImported(-1, Set.of("vouchers.csv"))));
-		assertThat(pages.await(10, TimeUnit.SECONDS)).isTrue();
+		// a public page cached on B is drawn again once A commits a change that empties
+		// the cache
+		String village = "/public/villages/330683101201";
+		String before = http.send(HttpRequest.newBuilder(uri(b, village)).build(), HttpResponse.BodyHandlers.ofString())
+			.body();
+		assertThat(before).doesNotContain("集群改名村");
+		JdbcClient jdbc = a.getBean(JdbcClient.class);
+		String name = jdbc.sql("select name from jur_region where region_code = '330683101201'")
+			.query(String.class)
+			.single();
+		assertThat(before).contains(name);
+		// changed without word to anyone: B keeps its page
+		jdbc.sql("update jur_region set name = '集群改名村' where region_code = '330683101201'").update();
+		assertThat(
+				http.send(HttpRequest.newBuilder(uri(b, village)).build(), HttpResponse.BodyHandlers.ofString()).body())
+			.as("cached on B")
+			.doesNotContain("集群改名村");
+		tx.executeWithoutResult(status -> a.publishEvent(new BundleImported(-1, Set.of("regions.csv"))));
+		long deadline = System.nanoTime() + 10_000_000_000L;
+		String after = "";
+		while (System.nanoTime() < deadline && !after.contains("集群改名村")) {
+			after = http.send(HttpRequest.newBuilder(uri(b, village)).build(), HttpResponse.BodyHandlers.ofString())
+				.body();
+			Thread.sleep(100);
+		}
+		assertThat(after).as("drawn again on B").contains("集群改名村");
+		jdbc.sql("update jur_region set name = ? where region_code = '330683101201'").param(name).update();
 	}
 
 	@Test
 	void importsOnTwoInstancesTakeTurns() throws Exception {
-		JdbcClient jdbc = a.getBean(JdbcClient.class);
-		long vouchers = jdbc.sql("select count(*) from ast_voucher").query(Long.class).single();
-		CompletableFuture<Exchange.ImportReport> onA = CompletableFuture
-			.supplyAsync(() -> a.getBean(Exchange.class).importBundle(SampleCounty.bundle(), Exchange.Progress.NONE));
+		// an import on A whose transaction stays open: B's import waits for it, even
+		// one that would find nothing to read
+		CountDownLatch imported = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		TransactionTemplate tx = new TransactionTemplate(a.getBean(PlatformTransactionManager.class));
+		CompletableFuture<Void> onA = CompletableFuture.runAsync(() -> tx.executeWithoutResult(status -> {
+			a.getBean(Exchange.class).importBundle(SampleCounty.bundle(), Exchange.Progress.NONE);
+			imported.countDown();
+			await(release);
+		}));
+		assertThat(imported.await(60, TimeUnit.SECONDS)).isTrue();
 		CompletableFuture<Exchange.ImportReport> onB = CompletableFuture
 			.supplyAsync(() -> b.getBean(Exchange.class).importBundle(SampleCounty.bundle(), Exchange.Progress.NONE));
-		onA.get(120, TimeUnit.SECONDS);
-		onB.get(120, TimeUnit.SECONDS);
-		assertThat(jdbc.sql("select count(*) from ast_voucher").query(Long.class).single()).isEqualTo(vouchers);
+		Thread.sleep(3000);
+		assertThat(onB).as("B's import waits for A's").isNotDone();
+		release.countDown();
+		onA.get(60, TimeUnit.SECONDS);
+		assertThat(onB.get(60, TimeUnit.SECONDS).rowsChanged()).isZero();
+	}
+
+	@Test
+	void disablingAnAccountOnOneInstanceEndsItsSessionsOnAll() throws Exception {
+		String session = signedIn(a, "clustered3");
+		assertThat(get(b, "/staff", session).statusCode()).isEqualTo(200);
+		String admin = signedIn(a, "clusteradmin");
+		HttpResponse<String> page = get(a, "/admin/users", admin);
+		Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
+		assertThat(csrf.find()).isTrue();
+		HttpResponse<String> disabled = http.send(HttpRequest.newBuilder(uri(a, "/admin/users/clustered3/enabled"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Cookie", admin)
+			.POST(HttpRequest.BodyPublishers.ofString("enabled=false&_csrf=" + csrf.group(1)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(disabled.statusCode()).isEqualTo(302);
+		assertThat(a.getBean(JdbcClient.class)
+			.sql("select enabled from plt_user where username = 'clustered3'")
+			.query(Boolean.class)
+			.single()).isFalse();
+		HttpResponse<String> onB = get(b, "/staff", session);
+		assertThat(onB.statusCode()).as("the session is gone on B too").isEqualTo(302);
+		assertThat(a.getBean(JdbcClient.class)
+			.sql("select count(*) from spring_session where principal_name = 'clustered3'")
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(a.getBean(JdbcClient.class)
+			.sql("select count(*) from spring_session_attributes a join spring_session s on s.primary_id = a.session_primary_id "
+					+ "where s.principal_name = 'clusteradmin' and position(convert_to('{bcrypt}', 'UTF8') in a.attribute_bytes) > 0")
+			.query(Long.class)
+			.single()).as("no password hash kept in a session").isZero();
+	}
+
+	HttpResponse<String> get(ConfigurableApplicationContext instance, String path, String cookie) throws Exception {
+		return http.send(HttpRequest.newBuilder(uri(instance, path)).header("Cookie", cookie).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	String signedIn(ConfigurableApplicationContext instance, String username) throws Exception {
+		HttpResponse<String> form = http.send(HttpRequest.newBuilder(uri(instance, "/login")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
+		assertThat(csrf.find()).isTrue();
+		HttpResponse<String> signIn = http.send(HttpRequest.newBuilder(uri(instance, "/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Cookie", cookie(form))
+			.POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password="
+					+ URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + csrf.group(1)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/staff"));
+		return cookie(signIn);
 	}
 
 	static URI uri(ConfigurableApplicationContext context, String path) {

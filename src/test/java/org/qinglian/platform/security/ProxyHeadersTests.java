@@ -79,7 +79,7 @@ class ProxyHeadersTests {
 	@Nested
 	// the sessions in the database, as the platform keeps them
 	@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-			properties = "spring.autoconfigure.exclude=")
+			properties = "spring.autoconfigure.exclude=org.springframework.modulith.runtime.autoconfigure.SpringModulithRuntimeAutoConfiguration")
 	@ActiveProfiles("test")
 	class ATrustedProxy extends Base {
 
