@@ -6,10 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B -DskipTests package test-compile
 BUNDLE=${1:-bench/out/county-21-15-42}
-[ -f "$BUNDLE/manifest.json" ] || java -jar target/qinglian.jar demo --townships 21 --villages 15 --seed 42 --out "$BUNDLE" --no-load
-./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
 WORK=$(mktemp -d); trap 'rm -rf "$WORK"' EXIT
 export QINGLIAN_DB_DATA_DIR=$WORK/pg QINGLIAN_KEYS_DIR=$WORK/keys QINGLIAN_AUDIT_CHECKPOINT_DIR=$WORK/audit
+[ -f "$BUNDLE/manifest.json" ] || java -jar target/qinglian.jar demo --townships 21 --villages 15 --seed 42 --out "$BUNDLE" --no-load
+./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
 now() { date +%s.%N; }
 echo "date: $(date -u +%F) machine: $(nproc) cores, $(java -version 2>&1 | head -1); bundle: $BUNDLE"
 java -jar target/qinglian.jar import "$BUNDLE" >/dev/null

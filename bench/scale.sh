@@ -12,15 +12,15 @@ T=${1:-21}; V=${2:-15}; S=${3:-42}
 MEMORY=false; for a in "$@"; do [ "$a" = "--memory" ] && MEMORY=true; done
 ./mvnw -q -B -DskipTests package
 OUT=bench/out/county-$T-$V-$S
-[ -f "$OUT/manifest.json" ] || java -jar target/qinglian.jar demo --townships "$T" --villages "$V" --seed "$S" --out "$OUT" --no-load
 WORK=$(mktemp -d); trap 'rm -rf "$WORK"' EXIT
 export QINGLIAN_DB_DATA_DIR=$WORK/pg QINGLIAN_KEYS_DIR=$WORK/keys QINGLIAN_AUDIT_CHECKPOINT_DIR=$WORK/audit
+[ -f "$OUT/manifest.json" ] || java -jar target/qinglian.jar demo --townships "$T" --villages "$V" --seed "$S" --out "$OUT" --no-load
 now() { date +%s.%N; }
 # run HOW ARGS...: the platform as `java -jar` or as bin/qinglian, timing its start
 run() {
   local how=$1; shift
-  if [ "$how" = jar ]; then java -Dqinglian.timing=true ${JAVA_OPTS:-} -jar target/qinglian.jar "$@"
-  else JAVA_OPTS="-Dqinglian.timing=true ${JAVA_OPTS:-}" bin/qinglian "$@"; fi
+  if [ "$how" = jar ]; then exec java -Dqinglian.timing=true ${JAVA_OPTS:-} -jar target/qinglian.jar "$@"
+  else JAVA_OPTS="-Dqinglian.timing=true ${JAVA_OPTS:-}" exec bin/qinglian "$@"; fi
 }
 secs() { echo "$2 - $1" | bc -l | xargs printf "%.2f"; }
 bin/qinglian help >/dev/null 2>&1 || true   # extracts the jar and records its archive, once after a build
@@ -37,7 +37,7 @@ printf "re-import of the unchanged bundle: the load %s s = %s of the first (bar 
 
 for how in jar bin/qinglian; do
   for i in 1 2 3; do
-    t0=$(now); run $how scan >"$WORK/scan.txt" 2>"$WORK/scan.err"; t1=$(now)
+    t0=$(now); (run $how scan) >"$WORK/scan.txt" 2>"$WORK/scan.err"; t1=$(now)
   done
   begins=$(grep -o "begins [0-9.]* s" "$WORK/scan.err" | grep -o "[0-9.]*" || echo "?")
   rules=$(grep -o "in [0-9.]* s" "$WORK/scan.txt" | grep -o "[0-9.]*" | head -1)
@@ -46,11 +46,11 @@ done
 
 for how in jar bin/qinglian; do
   PORT=$((20000 + RANDOM % 20000))
-  t0=$(now); run $how serve --server.port=$PORT >"$WORK/serve.log" 2>&1 & PID=$!
+  t0=$(now); (run $how serve --server.port=$PORT) >"$WORK/serve.log" 2>&1 & PID=$!
   until curl -s -o /dev/null -w "%{http_code}" "http://127.0.0.1:$PORT/login" 2>/dev/null | grep -q 200; do
     sleep 0.05; kill -0 $PID 2>/dev/null || { echo "the server stopped: $(tail -3 "$WORK/serve.log")"; break; }
   done
-  t1=$(now); kill $PID; wait $PID 2>/dev/null || true
+  t1=$(now); kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true
   printf "%-32s serve: a later start answers after %s s (bar <= 8)\n" "$how" "$(secs $t0 $t1)"
 done
 

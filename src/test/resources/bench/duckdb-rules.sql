@@ -27,8 +27,8 @@ create table public_employees as select * from read_csv('${bundle}/public_employ
 
 -- setup: who is who
 create macro nm(s) as regexp_replace(coalesce(s, ''), '[\s\x{3000}]', '', 'g');
-create macro check_char(n17) as substr('10X98765432', list_sum(list_transform(range(17),
-    lambda i: cast(substr(n17, i + 1, 1) as int) * [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2][i + 1])) % 11 + 1, 1);
+create macro check_char(n17) as substr('10X98765432', cast(list_sum(list_transform(range(17),
+    lambda i: cast(substr(n17, i + 1, 1) as int) * [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2][i + 1])) % 11 as bigint) + 1, 1);
 create macro day(s) as try_cast(nullif(s, '') as date);
 create macro money(s) as cast(nullif(s, '') as decimal(18, 2));
 -- one identity a distinct ID number; a person row belongs to the identity of its number
@@ -185,7 +185,8 @@ select any_value(p.contractor_id), any_value(p.region_code),
     round(sum((money(i.unit_price) - money(r.price)) * cast(i.quantity as decimal(18, 4))), 2),
     list('project_items.csv:' || i.project_id || '#' || i.line_no) || ['projects.csv:' || p.project_id]
 from project_items i join projects p on p.project_id = i.project_id
-join reference_prices r on r.work_code = i.work_code and r.region_code = '${county}'
+join reference_prices r on r.work_code = i.work_code
+    and r.region_code = (select min(region_code) from regions where level = 'county')
     and r.period = strftime(day(p.started_on), '%Y') || '-Q' || quarter(day(p.started_on))
 where money(i.unit_price) > 1.3 * money(r.price)
 group by p.project_id;

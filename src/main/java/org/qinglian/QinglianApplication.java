@@ -37,6 +37,12 @@ public class QinglianApplication {
 		try {
 			System.exit(SpringApplication.exit(app.run(args)));
 		}
+		catch (Error ex) {
+			// out of memory, say: said in one line, and the process ends (a thread left
+			// running must not keep it waiting)
+			System.err.println("qinglian " + args[0] + ": " + ex);
+			System.exit(1);
+		}
 		catch (RuntimeException ex) {
 			// a command says what went wrong in one line, not with a stack trace
 			// the first exception past Spring's own wrappers says what is wrong

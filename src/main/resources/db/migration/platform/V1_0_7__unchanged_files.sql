@@ -8,7 +8,8 @@ create table plt_table_change (
     primary key (table_name, xact)
 );
 
-create function plt_count_change() returns trigger language plpgsql
+-- (a security definer: the application's role may read the log, not write or delete its rows)
+create function plt_count_change() returns trigger language plpgsql security definer
     set search_path = pg_catalog, pg_temp as $$
 begin
     insert into public.plt_table_change (table_name, xact) values (TG_TABLE_NAME, pg_catalog.pg_current_xact_id())
@@ -23,11 +24,15 @@ create function plt_count_changes(tbl text) returns void language plpgsql securi
     set search_path = pg_catalog, pg_temp as $$
 declare
     rel regclass := public.plt_data_table(tbl);
+    previous text;
 begin
     if tbl like 'spring\_session%' or tbl in ('shedlock', 'pow_conformance_due', 'event_publication_archive') then
         raise exception 'not a table that imports load: %', tbl;
     end if;
     if not exists (select 1 from pg_catalog.pg_trigger where tgrelid = rel and tgname = 'plt_count_change') then
+        -- a start does not wait behind an import holding the table: the import makes the trigger itself
+        previous := pg_catalog.current_setting('lock_timeout');
+        perform pg_catalog.set_config('lock_timeout', '2s', true);
         begin
             execute pg_catalog.format('create trigger plt_count_change after insert or update or delete or truncate '
                 || 'on public.%I for each statement execute function public.plt_count_change()', tbl);
@@ -36,7 +41,10 @@ begin
         exception when duplicate_object then
             -- another instance, starting at the same time, made it
             null;
+        when lock_not_available then
+            null;
         end;
+        perform pg_catalog.set_config('lock_timeout', previous, true);
     end if;
 end $$;
 
@@ -49,5 +57,16 @@ create table plt_import_file (
     format_version text not null,
     table_name text not null,
     table_changes bigint not null,
+    -- the file's declaration (columns, references, checks) and the importer's version: a release that reads or
+    -- checks the file otherwise reads it again
+    definition text not null,
+    -- the changes of the tables of the files it refers to or looks up, whether in the bundle or not
+    depends_on text not null,
     import_id bigint not null references plt_import (id)
+);
+
+-- Work derived from loaded tables (near kin, the registries' ties) and the stamp of their changes it was done at.
+create table plt_derived_stamp (
+    name text primary key,
+    stamp text not null
 );

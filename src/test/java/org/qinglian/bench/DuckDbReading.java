@@ -46,7 +46,6 @@ public final class DuckDbReading {
 		boolean received = "1.1".equals(field(manifest, "version"));
 		Map<String, String> values = new LinkedHashMap<>();
 		values.put("bundle", bundle.toString());
-		values.put("county", field(manifest, "county_code"));
 		values.put("period_from", field(manifest, "from"));
 		values.put("period_to", field(manifest, "to"));
 		// the registries' record ids: their own in version 1.1; in version 1 a death is
@@ -58,8 +57,8 @@ public final class DuckDbReading {
 						"person_id || '|' || address", "employees",
 						"person_id || '|' || employer || '|' || start_date");
 		for (var e : ids.entrySet()) {
-			String cols = received ? "record_id, person_id, id_number, name, birth_date"
-					: e.getValue() + " as record_id, person_id, null as id_number, null as name, null as birth_date";
+			String cols = received ? "record_id, person_id, id_number, name, birth_date" : e.getValue()
+					+ " as record_id, person_id, cast(null as varchar) as id_number, cast(null as varchar) as name, cast(null as varchar) as birth_date";
 			values.put(e.getKey() + "_cols", cols);
 		}
 		values.put("death_record_id", "d." + ids.get("deaths").replace("person_id", "person_id"));
@@ -189,7 +188,7 @@ public final class DuckDbReading {
 	}
 
 	private static String field(String json, String name) throws IOException {
-		Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+		Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"?([^\",}\\s]*)").matcher(json);
 		if (!m.find()) {
 			throw new IOException("manifest.json has no " + name);
 		}

@@ -2,6 +2,7 @@ package org.qinglian.assets.internal;
 
 import java.sql.ResultSet;
 
+import org.qinglian.platform.TableChanges;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,19 +22,35 @@ class Ties {
 
 	private static final Logger log = LoggerFactory.getLogger(Ties.class);
 
+	/** The tables the ties are made from. */
+	private static final String[] TIED_FROM = { "jur_person", "ast_death_received", "ast_vehicle_received",
+			"ast_property_received", "ast_public_employee_received" };
+
+	private static final String STAMP = "ast_ties";
+
 	private final JdbcClient jdbc;
 
-	Ties(JdbcClient jdbc) {
+	private final TableChanges changes;
+
+	Ties(JdbcClient jdbc, TableChanges changes) {
 		this.jdbc = jdbc;
+		this.changes = changes;
 	}
 
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	boolean tieIfChanged() {
 		jdbc.sql("select pg_advisory_xact_lock(hashtext('ast_tie'))").query((ResultSet rs) -> {
 		});
+		// nothing the ties read changed since they were made: not even a fingerprint to
+		// take
+		String stamp = changes.stamp(TIED_FROM);
+		if (stamp.equals(changes.kept(STAMP))) {
+			return false;
+		}
 		String now = jdbc.sql("select ast_tie_fingerprint()").query(String.class).single();
 		String kept = jdbc.sql("select fingerprint from ast_tie_basis").query(String.class).optional().orElse(null);
 		if (now.equals(kept)) {
+			changes.keep(STAMP, stamp);
 			return false;
 		}
 		long started = System.nanoTime();
@@ -57,6 +74,7 @@ class Ties {
 		jdbc.sql("""
 				insert into ast_tie_basis (only_row, fingerprint) values (true, ?)
 				on conflict (only_row) do update set fingerprint = excluded.fingerprint""").param(now).update();
+		changes.keep(STAMP, stamp);
 		log.info("Tied {} received registry rows in {} ms", rows, (System.nanoTime() - started) / 1_000_000);
 		return true;
 	}

@@ -10,10 +10,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import org.qinglian.disclosure.PublicationChain;
 import org.qinglian.disclosure.RecordsPublished;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -35,11 +38,15 @@ class Publisher {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcTemplate streaming;
+
 	private final Clock clock;
 
 	private final ApplicationEventPublisher events;
 
-	Publisher(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+	Publisher(JdbcClient jdbc, DataSource dataSource, Clock clock, ApplicationEventPublisher events) {
+		this.streaming = new JdbcTemplate(dataSource);
+		this.streaming.setFetchSize(10_000);
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.events = events;
@@ -97,11 +104,12 @@ class Publisher {
 			return null;
 		}
 		PublicationChain.Items items = new PublicationChain.Items();
-		jdbc.sql("select " + ITEM_COLUMNS + " from dis_version where act_seq = ? order by " + ITEM_ORDER)
-			.param(seq)
-			.query((ResultSet rs) -> {
-				item(items, rs);
-			});
+		// a cursor: an act of a large county's import holds millions of versions, hashed
+		// as they come, not all in memory at once
+		streaming.query("select " + ITEM_COLUMNS + " from dis_version where act_seq = ? order by " + ITEM_ORDER,
+				(ResultSet rs) -> {
+					item(items, rs);
+				}, seq);
 		Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		String itemsHash = items.hash();
 		String hash = PublicationChain.actHash(head.get("hash"), seq, at, actor, regionCode, reason, versions,

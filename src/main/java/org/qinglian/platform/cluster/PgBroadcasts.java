@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
@@ -84,8 +85,13 @@ class PgBroadcasts implements Broadcasts, DisposableBean {
 	private void loop() {
 		boolean first = true;
 		while (!stopped) {
-			try (Connection c = DriverManager.getConnection(dataSource.getJdbcUrl(), dataSource.getUsername(),
-					dataSource.getPassword())) {
+			Properties props = new Properties();
+			props.setProperty("user", dataSource.getUsername());
+			props.setProperty("password", dataSource.getPassword());
+			// a connection that died without a word is noticed within a minute
+			props.setProperty("socketTimeout", "60");
+			props.setProperty("tcpKeepAlive", "true");
+			try (Connection c = DriverManager.getConnection(dataSource.getJdbcUrl(), props)) {
 				try (Statement st = c.createStatement()) {
 					st.execute("listen " + CHANNEL);
 				}

@@ -1,6 +1,10 @@
 package org.qinglian.platform.db;
 
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -116,9 +120,51 @@ class DatabaseConfiguration {
 					.of(ModuleOrder.read().stream().map(ApplicationModuleIdentifier::of).toList()));
 		return flyway -> {
 			ModuleHistories.splitLegacyHistory(flyway);
+			long before = applied(flyway.getConfiguration().getDataSource());
 			byModule.migrate(flyway);
+			if (applied(flyway.getConfiguration().getDataSource()) != before) {
+				// a migration may have changed data without a trigger seeing it (DDL):
+				// nothing derived from the tables is taken as unchanged
+				forgetDerived(flyway.getConfiguration().getDataSource());
+			}
 			DatabaseRoles.grant(flyway.getConfiguration().getDataSource(), app);
 		};
+	}
+
+	/** How many migrations the histories record. */
+	private static long applied(DataSource owner) {
+		try (Connection c = owner.getConnection(); Statement st = c.createStatement()) {
+			String union;
+			try (ResultSet rs = st.executeQuery(
+					"""
+							select string_agg('select count(*) from ' || quote_ident(tablename), ' union all ')
+							from pg_tables where schemaname = current_schema() and tablename like 'flyway_schema_history%'""")) {
+				rs.next();
+				union = rs.getString(1);
+			}
+			if (union == null) {
+				return 0;
+			}
+			try (ResultSet rs = st.executeQuery("select coalesce(sum(count), 0) from (" + union + ") h")) {
+				rs.next();
+				return rs.getLong(1);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not read the migration histories: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static void forgetDerived(DataSource owner) {
+		try (Connection c = owner.getConnection(); Statement st = c.createStatement()) {
+			for (String table : new String[] { "plt_import_file", "plt_derived_stamp" }) {
+				st.execute("delete from " + table);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(
+					"Could not forget what was derived before the migrations: " + ex.getMessage(), ex);
+		}
 	}
 
 }

@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -54,6 +55,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class BundleImporter {
+
+	/** The version of how files are read and checked: raised when that changes. */
+	static final String IMPORTER_VERSION = "importer-1";
 
 	private static final Logger log = LoggerFactory.getLogger(BundleImporter.class);
 
@@ -165,7 +169,7 @@ class BundleImporter {
 			throw mixed.rejection(files.names());
 		}
 		Map<String, Long> changes = new HashMap<>();
-		Set<String> unchanged = unchanged(con, bundle, manifest, present, changes);
+		Set<String> unchanged = unchanged(con, bundle, manifest, files, present, changes);
 		List<ExchangeFile> toRead = present.stream().filter(f -> !unchanged.contains(f.file())).toList();
 		Map<String, RowIndex> indexes = indexes(files, con, toRead, emptyTables);
 		long prepared = System.nanoTime();
@@ -217,7 +221,7 @@ class BundleImporter {
 					manifest.periodTo())
 			.query(Long.class)
 			.single();
-		remember(jdbc, toRead, manifest, importId, changes);
+		remember(jdbc, files, toRead, manifest, importId, changes);
 		audit.record("import", "bundle", manifest.bundleSha256(), null, "rows read " + rowsTotal + ", rows changed "
 				+ changed + " " + perFile + (unchanged.isEmpty() ? "" : ", files unchanged " + unchanged));
 		if (!changedFiles.isEmpty()) {
@@ -234,26 +238,31 @@ class BundleImporter {
 	 * file it refers to or looks up is read (its rows are checked again against what
 	 * changed).
 	 */
-	private Set<String> unchanged(Connection con, Bundle bundle, Manifest manifest, List<ExchangeFile> present,
-			Map<String, Long> changes) throws SQLException, IOException {
+	private Set<String> unchanged(Connection con, Bundle bundle, Manifest manifest, ExchangeFiles files,
+			List<ExchangeFile> present, Map<String, Long> changes) throws SQLException, IOException {
 		Map<String, String[]> last = new HashMap<>();
 		try (Statement st = con.createStatement()) {
-			for (ExchangeFile f : present) {
-				try (var rs = st.executeQuery("select plt_count_changes('" + f.table() + "')")) {
-					rs.next();
+			try (var count = con.prepareStatement("select plt_count_changes(?)")) {
+				for (ExchangeFile f : present) {
+					count.setString(1, f.table());
+					try (var rs = count.executeQuery()) {
+						rs.next();
+					}
 				}
 			}
-			try (var rs = st.executeQuery("select table_name, count(*) from plt_table_change group by table_name")) {
+			try (var rs = st.executeQuery("select table_name, count(*) filter (where xact <> pg_current_xact_id()) "
+					+ "from plt_table_change group by table_name")) {
 				while (rs.next()) {
 					changes.put(rs.getString(1), rs.getLong(2));
 				}
 			}
 			try (var rs = st.executeQuery("""
-					select file_name, sha256, county_code, format_version, table_name, table_changes
+					select file_name, sha256, county_code, format_version, table_name, table_changes, definition,
+					       depends_on
 					from plt_import_file""")) {
 				while (rs.next()) {
 					last.put(rs.getString(1), new String[] { rs.getString(2), rs.getString(3), rs.getString(4),
-							rs.getString(5), rs.getString(6) });
+							rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8) });
 				}
 			}
 		}
@@ -263,7 +272,8 @@ class BundleImporter {
 			String declared = manifest.hashes().get(f.file());
 			if (was == null || declared == null || !was[0].equalsIgnoreCase(declared)
 					|| !was[1].equals(manifest.countyCode()) || !was[2].equals(manifest.version())
-					|| !was[3].equals(f.table()) || !Long.valueOf(was[4]).equals(changes.getOrDefault(f.table(), 0L))) {
+					|| !was[3].equals(f.table()) || !Long.valueOf(was[4]).equals(changes.getOrDefault(f.table(), 0L))
+					|| !was[5].equals(definition(f)) || !was[6].equals(dependsOn(f, files, changes))) {
 				continue;
 			}
 			unchanged.add(f.file());
@@ -312,14 +322,7 @@ class BundleImporter {
 
 	/** Whether the file refers to or looks up a present file that is to be read. */
 	private static boolean dependsOnAny(ExchangeFile f, List<ExchangeFile> present, Set<String> unchanged) {
-		Set<String> needs = new HashSet<>();
-		for (ExchangeColumn c : f.columns()) {
-			needs.addAll(c.references());
-		}
-		for (ExchangeFile.RowCheck check : f.checks()) {
-			check.reads().forEach(r -> needs.add(r.file()));
-		}
-		needs.remove(f.file());
+		Set<String> needs = needs(f);
 		for (ExchangeFile other : present) {
 			if (needs.contains(other.file()) && !unchanged.contains(other.file())) {
 				return true;
@@ -329,29 +332,98 @@ class BundleImporter {
 	}
 
 	/**
-	 * Each file read, with its hash and the count of its table's changes: those counted
-	 * when the import began, and its own. A transaction that changed the table meanwhile
-	 * is counted at the next import, which then reads the file again.
+	 * Each file read, with its hash, its declaration, and the counts of changes of its
+	 * table and of the tables it depends on: those counted when the import began, and its
+	 * own. A transaction that changed one of them meanwhile is counted at the next
+	 * import, which then reads the file again.
 	 */
-	private static void remember(JdbcClient jdbc, List<ExchangeFile> read, Manifest manifest, long importId,
-			Map<String, Long> changes) {
+	private static void remember(JdbcClient jdbc, ExchangeFiles files, List<ExchangeFile> read, Manifest manifest,
+			long importId, Map<String, Long> changes) {
+		Map<String, Long> after = new HashMap<>(changes);
+		for (String table : jdbc.sql("select table_name from plt_table_change where xact = pg_current_xact_id()")
+			.query(String.class)
+			.list()) {
+			after.merge(table, 1L, Long::sum);
+		}
 		for (ExchangeFile f : read) {
-			long own = jdbc
-				.sql("select count(*) from plt_table_change where table_name = ? and xact = pg_current_xact_id()")
-				.param(f.table())
-				.query(Long.class)
-				.single();
 			jdbc.sql("""
 					insert into plt_import_file (file_name, sha256, county_code, format_version, table_name,
-					                             table_changes, import_id)
-					values (?, ?, ?, ?, ?, ?, ?)
+					                             table_changes, definition, depends_on, import_id)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?)
 					on conflict (file_name) do update set sha256 = excluded.sha256, county_code = excluded.county_code,
 					  format_version = excluded.format_version, table_name = excluded.table_name,
-					  table_changes = excluded.table_changes, import_id = excluded.import_id""")
+					  table_changes = excluded.table_changes, definition = excluded.definition,
+					  depends_on = excluded.depends_on, import_id = excluded.import_id""")
 				.params(f.file(), manifest.hashes().get(f.file()), manifest.countyCode(), manifest.version(), f.table(),
-						changes.getOrDefault(f.table(), 0L) + own, importId)
+						after.getOrDefault(f.table(), 0L), definition(f), dependsOn(f, files, after), importId)
 				.update();
 		}
+	}
+
+	/**
+	 * What the import of a file depends on besides its bytes: its declaration (columns,
+	 * references, checks) and this importer's version. A release that reads or checks the
+	 * file otherwise reads it again.
+	 */
+	static String definition(ExchangeFile f) {
+		StringBuilder b = new StringBuilder(IMPORTER_VERSION).append('|')
+			.append(f.file())
+			.append('|')
+			.append(f.table())
+			.append('|')
+			.append(f.key())
+			.append('|')
+			.append(f.additions())
+			.append('|')
+			.append(f.versions());
+		for (ExchangeColumn c : f.columns()) {
+			b.append("|c:")
+				.append(c.name())
+				.append(',')
+				.append(c.dbColumn())
+				.append(',')
+				.append(c.type())
+				.append(',')
+				.append(c.required())
+				.append(',')
+				.append(new TreeSet<>(c.vocabulary()))
+				.append(',')
+				.append(c.references())
+				.append(',')
+				.append(c.encrypted());
+		}
+		for (ExchangeFile.RowCheck check : f.checks()) {
+			b.append("|k:").append(check.column()).append(',').append(check.reason()).append(',').append(check.reads());
+		}
+		return HexFormat.of()
+			.formatHex(BundleReader.sha256().digest(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+	}
+
+	/** The files a file refers to or looks up, itself aside. */
+	private static Set<String> needs(ExchangeFile f) {
+		Set<String> needs = new TreeSet<>();
+		for (ExchangeColumn c : f.columns()) {
+			needs.addAll(c.references());
+		}
+		for (ExchangeFile.RowCheck check : f.checks()) {
+			check.reads().forEach(r -> needs.add(r.file()));
+		}
+		needs.remove(f.file());
+		return needs;
+	}
+
+	/**
+	 * The changes of the tables of the files a file needs, as counted: whether those
+	 * files are in the bundle or not, a file is checked again when one of them changed.
+	 */
+	private static String dependsOn(ExchangeFile f, ExchangeFiles files, Map<String, Long> changes) {
+		StringBuilder b = new StringBuilder();
+		for (String need : needs(f)) {
+			ExchangeFile n = files.byName(need);
+			String table = n == null ? need : n.table();
+			b.append(table).append(':').append(changes.getOrDefault(table, 0L)).append(';');
+		}
+		return b.toString();
 	}
 
 	/**

@@ -21,6 +21,7 @@ import java.util.Map;
 
 import org.qinglian.assets.ReceivedRegistries;
 import org.qinglian.platform.Exchange;
+import org.qinglian.platform.TableChanges;
 import org.qinglian.risk.FindingStatus;
 import org.qinglian.risk.RiskLibrary.ScanProgress;
 import org.qinglian.risk.RiskLibrary.ScanReport;
@@ -65,8 +66,14 @@ class Scanner {
 
 	private final ReceivedRegistries registries;
 
+	private final TableChanges changes;
+
+	/** The name the near kin's refresh keeps its stamp under. */
+	static final String NEAR_KIN = "risk_near_kin";
+
 	Scanner(JdbcTemplate jdbc, Settings settings, Exchange exchange, Clock clock,
-			PlatformTransactionManager transactions, ReceivedRegistries registries) {
+			PlatformTransactionManager transactions, ReceivedRegistries registries, TableChanges changes) {
+		this.changes = changes;
 		this.registries = registries;
 		this.refresh = new TransactionTemplate(transactions);
 		this.refresh.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -84,7 +91,15 @@ class Scanner {
 		jdbc.query("select pg_advisory_xact_lock(7361626)", rs -> null);
 		// in a transaction of its own, so that pages reading near kin (recusal) wait for
 		// the refresh only, not for the whole scan
-		refresh.execute(status -> jdbc.query("select risk_refresh_near_kin()", rs -> null));
+		// again only when the persons or their kin changed since it was last refreshed
+		refresh.execute(status -> {
+			String now = changes.stamp("jur_person", "jur_kin");
+			if (!now.equals(changes.kept(NEAR_KIN))) {
+				jdbc.query("select risk_refresh_near_kin()", rs -> null);
+				changes.keep(NEAR_KIN, now);
+			}
+			return null;
+		});
 		// the registries as received read by their kept ties: tied again first if the
 		// persons or a registry changed (in a transaction of its own, too)
 		registries.tie();

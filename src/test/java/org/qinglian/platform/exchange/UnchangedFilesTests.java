@@ -66,7 +66,9 @@ class UnchangedFilesTests extends BundleTest {
 		rehash(bundle, "regions.csv");
 		ImportReport renamed = exchange.importBundle(bundle, Exchange.Progress.NONE);
 		assertThat(renamed.filesUnchanged()).as("the files that name a region are checked against it again")
-			.isLessThan(FILES - 1);
+			.isLessThan(FILES - 1)
+			.as("the files that do not are not read")
+			.isPositive();
 		assertThat(renamed.rowsChanged()).isEqualTo(1);
 		exchange.awaitFollowUps(Duration.ofMinutes(2));
 
@@ -116,6 +118,55 @@ class UnchangedFilesTests extends BundleTest {
 			.param(exercise)
 			.query(String.class)
 			.single()).isEqualTo(item);
+	}
+
+	@Test
+	void aFileIsCheckedAgainWhenATableItLooksUpChangedThoughItsFileIsNotInTheBundle() throws Exception {
+		exchange.importBundle(SampleCounty.bundle(), Exchange.Progress.NONE);
+		exchange.awaitFollowUps(Duration.ofMinutes(2));
+		// a bundle of the regions and the steps taken only: the steps are checked against
+		// the items' steps in the database
+		Path partial = Files.createTempDirectory("partial");
+		for (String f : List.of("regions.csv", "exercise_events.csv")) {
+			Files.copy(SampleCounty.bundle().resolve(f), partial.resolve(f));
+		}
+		writeManifest(partial, List.of("regions.csv", "exercise_events.csv"));
+		ImportReport same = exchange.importBundle(partial, Exchange.Progress.NONE);
+		assertThat(same.filesUnchanged()).isEqualTo(2);
+		// a step of an item taken away in the database: the steps taken, unchanged, no
+		// longer fit
+		String[] step = jdbc.sql("select e.exercise_id, e.step_code from pow_exercise_event e limit 1")
+			.query((rs, i) -> new String[] { rs.getString(1), rs.getString(2) })
+			.single();
+		jdbc.sql("""
+				delete from pow_step where step_code = ?
+				  and item_code = (select item_code from pow_exercise where exercise_id = ?)""")
+			.params(step[1], step[0])
+			.update();
+		assertThatThrownBy(() -> exchange.importBundle(partial, Exchange.Progress.NONE)).isInstanceOfSatisfying(
+				BundleRejectedException.class,
+				ex -> assertThat(ex.problems()).anySatisfy(p -> assertThat(p).startsWith("exercise_events.csv:")
+					.contains("is not a step of the exercise's power item")));
+	}
+
+	static void writeManifest(Path bundle, List<String> files) throws Exception {
+		StringBuilder json = new StringBuilder("""
+				{"format": "qdx", "version": 1, "county_code": "330683", "generated_at": "2021-01-15T09:00:00+08:00",
+				 "period": {"from": "2019-01-01", "to": "2020-12-31"}, "files": {""");
+		for (int i = 0; i < files.size(); i++) {
+			Path f = bundle.resolve(files.get(i));
+			long rows = Files.readAllLines(f, StandardCharsets.UTF_8).size() - 1;
+			String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f)));
+			json.append(i == 0 ? "" : ", ")
+				.append("\"")
+				.append(files.get(i))
+				.append("\": {\"rows\": ")
+				.append(rows)
+				.append(", \"sha256\": \"")
+				.append(hash)
+				.append("\"}");
+		}
+		Files.writeString(bundle.resolve("manifest.json"), json.append("}}").toString());
 	}
 
 	static Path copy(Path from) throws IOException {
