@@ -86,8 +86,12 @@ class PgBroadcasts implements Broadcasts, DisposableBean {
 		boolean first = true;
 		while (!stopped) {
 			Properties props = new Properties();
-			props.setProperty("user", dataSource.getUsername());
-			props.setProperty("password", dataSource.getPassword());
+			if (dataSource.getUsername() != null) {
+				props.setProperty("user", dataSource.getUsername());
+			}
+			if (dataSource.getPassword() != null) {
+				props.setProperty("password", dataSource.getPassword());
+			}
 			// a connection that died without a word is noticed within a minute
 			props.setProperty("socketTimeout", "60");
 			props.setProperty("tcpKeepAlive", "true");
