@@ -99,7 +99,9 @@ class ClusterJobs implements SmartInitializingSingleton, DisposableBean {
 		// held at least a little less than the period: the next run, on whichever
 		// instance, is not refused by this one's lock
 		Duration atLeast = settings.lockAtLeast().compareTo(period) < 0 ? settings.lockAtLeast() : period.dividedBy(2);
-		Duration atMost = period.multipliedBy(10).plus(Duration.ofMinutes(10));
+		// held at most a little longer than the period, should this instance die while it
+		// runs
+		Duration atMost = period.plus(Duration.ofMinutes(5));
 		scheduler.scheduleWithFixedDelay(() -> jobs.run(job, atLeast, atMost, work), Instant.now().plus(period),
 				period);
 	}

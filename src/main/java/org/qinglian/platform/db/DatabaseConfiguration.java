@@ -119,6 +119,12 @@ class DatabaseConfiguration {
 				ApplicationModuleIdentifiers
 					.of(ModuleOrder.read().stream().map(ApplicationModuleIdentifier::of).toList()));
 		return flyway -> {
+			if (MigrationsApplied.upToDate(flyway.getConfiguration().getDataSource(), ModuleOrder.read())) {
+				// nothing to migrate: the grants as always, not Flyway's look at every
+				// history
+				DatabaseRoles.grant(flyway.getConfiguration().getDataSource(), app);
+				return;
+			}
 			ModuleHistories.splitLegacyHistory(flyway);
 			long before = applied(flyway.getConfiguration().getDataSource());
 			byModule.migrate(flyway);
