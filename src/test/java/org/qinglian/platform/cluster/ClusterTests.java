@@ -102,19 +102,7 @@ class ClusterTests {
 
 	@Test
 	void aSignInOnOneInstanceIsServedByTheOther() throws Exception {
-		HttpResponse<String> form = http.send(HttpRequest.newBuilder(uri(a, "/login")).build(),
-				HttpResponse.BodyHandlers.ofString());
-		String cookie = cookie(form);
-		Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
-		assertThat(csrf.find()).as("the sign-in form carries its CSRF token").isTrue();
-		HttpResponse<String> signIn = http.send(HttpRequest.newBuilder(uri(a, "/login"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("Cookie", cookie)
-			.POST(HttpRequest.BodyPublishers.ofString("username=clustered&password="
-					+ URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + csrf.group(1)))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/staff"));
-		String session = cookie(signIn);
+		String session = signedIn(a, "clustered");
 
 		HttpResponse<String> onB = http.send(HttpRequest.newBuilder(uri(b, "/staff")).header("Cookie", session).build(),
 				HttpResponse.BodyHandlers.ofString());
@@ -154,18 +142,24 @@ class ClusterTests {
 		assertThat(signIn(b, "clustered2", PASSWORD)).contains("/login?locked");
 	}
 
-	String signIn(ConfigurableApplicationContext instance, String username, String password) throws Exception {
+	/** Signs in through the form, with its CSRF token: the answer (a redirect). */
+	HttpResponse<String> signingIn(ConfigurableApplicationContext instance, String username, String password)
+			throws Exception {
 		HttpResponse<String> form = http.send(HttpRequest.newBuilder(uri(instance, "/login")).build(),
 				HttpResponse.BodyHandlers.ofString());
 		Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
-		assertThat(csrf.find()).isTrue();
-		HttpResponse<String> signIn = http.send(HttpRequest.newBuilder(uri(instance, "/login"))
+		assertThat(csrf.find()).as("the sign-in form carries its CSRF token").isTrue();
+		return http.send(HttpRequest.newBuilder(uri(instance, "/login"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.header("Cookie", cookie(form))
 			.POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password="
 					+ URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + csrf.group(1)))
 			.build(), HttpResponse.BodyHandlers.ofString());
-		return signIn.headers().firstValue("Location").orElse("");
+	}
+
+	/** Where a sign-in sends the browser. */
+	String signIn(ConfigurableApplicationContext instance, String username, String password) throws Exception {
+		return signingIn(instance, username, password).headers().firstValue("Location").orElse("");
 	}
 
 	@Test
@@ -305,17 +299,9 @@ class ClusterTests {
 				HttpResponse.BodyHandlers.ofString());
 	}
 
+	/** Signs in with the right password: the session cookie. */
 	String signedIn(ConfigurableApplicationContext instance, String username) throws Exception {
-		HttpResponse<String> form = http.send(HttpRequest.newBuilder(uri(instance, "/login")).build(),
-				HttpResponse.BodyHandlers.ofString());
-		Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
-		assertThat(csrf.find()).isTrue();
-		HttpResponse<String> signIn = http.send(HttpRequest.newBuilder(uri(instance, "/login"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("Cookie", cookie(form))
-			.POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password="
-					+ URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + csrf.group(1)))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> signIn = signingIn(instance, username, PASSWORD);
 		assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/staff"));
 		return cookie(signIn);
 	}
