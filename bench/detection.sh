@@ -4,13 +4,12 @@
 #        bench/detection.sh --demo TOWNSHIPS VILLAGES SEED [-v]   (a county from the project's own generator)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -q -B -DskipTests package test-compile
+./mvnw -q -B -pl server -am -DskipTests package test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
 if [ "${1:-}" = "--demo" ]; then
   OUT=bench/out/county-$2-$3-$4
-  [ -f "$OUT/manifest.json" ] || java -jar target/qinglian.jar demo --townships "$2" --villages "$3" --seed "$4" --out "$OUT" --no-load
+  [ -f "$OUT/manifest.json" ] || java -jar server/target/qinglian.jar demo --townships "$2" --villages "$3" --seed "$4" --out "$OUT" --no-load
   BUNDLE=$OUT; shift 4
 else
   BUNDLE=${1:-../shared/data/dev-sample}; [ $# -gt 0 ] && shift
 fi
-./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
-java -Xmx2g -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" org.qinglian.bench.DetectionBenchmark "$BUNDLE" "$@"
+java -Xmx2g -cp "server/target/test-classes:server/target/classes:$(cat server/target/bench.classpath)" org.qinglian.bench.DetectionBenchmark "$BUNDLE" "$@"

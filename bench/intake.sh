@@ -6,18 +6,17 @@
 # Usage: bench/intake.sh [SECONDS CLIENTS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+./mvnw -q -B -pl server -am -DskipTests package test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
 SECONDS_RUN=${1:-30}; CLIENTS=${2:-64}
 PORT=18089
 RUN=bench/out/intake
-./mvnw -q -B -DskipTests package test-compile
-./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
-CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
+CP="server/target/test-classes:server/target/classes:$(cat server/target/bench.classpath)"
 rm -rf "$RUN"; mkdir -p "$RUN"
 export QINGLIAN_DB_DATA_DIR=$RUN/pg QINGLIAN_KEYS_DIR=$RUN/keys QINGLIAN_AUDIT_CHECKPOINT_DIR=$RUN/audit
-java -jar target/qinglian.jar import ../shared/data/dev-sample > "$RUN/import.log" 2>&1
+java -jar server/target/qinglian.jar import ../shared/data/dev-sample > "$RUN/import.log" 2>&1
 VILLAGE=$(awk -F, '$3 == "village" { print $1; exit }' ../shared/data/dev-sample/regions.csv)
 start() {
-  java -Xmx512m -jar target/qinglian.jar serve --server.port=$PORT --qinglian.intake.rate-limit=0 \
+  java -Xmx512m -jar server/target/qinglian.jar serve --server.port=$PORT --qinglian.intake.rate-limit=0 \
     >> "$RUN/server.log" 2>&1 &
   SERVER=$!
   for _ in $(seq 1 120); do curl -s -o /dev/null "http://localhost:$PORT/public/report" && return 0; sleep 0.5; done

@@ -11,12 +11,12 @@ SECONDS_RUN=${1:-20}; CONNECTIONS=${2:-64}
 PORT=18091; NGINX_PORT=18092
 RUN=$PWD/bench/out/portal
 command -v wrk >/dev/null && command -v nginx >/dev/null || { echo "install wrk and nginx (apt: wrk nginx-light)" >&2; exit 1; }
-./mvnw -q -B -DskipTests package
+./mvnw -q -B -pl server -am -DskipTests package
 rm -rf "$RUN"; mkdir -p "$RUN/www" "$RUN/nginx"
 export QINGLIAN_DB_DATA_DIR=$RUN/pg QINGLIAN_KEYS_DIR=$RUN/keys QINGLIAN_AUDIT_CHECKPOINT_DIR=$RUN/audit
-(cd "$RUN" && java -jar "$OLDPWD/target/qinglian.jar" demo --out "$RUN/bundle") > "$RUN/demo.log" 2>&1
+(cd "$RUN" && java -jar "$OLDPWD/server/target/qinglian.jar" demo --out "$RUN/bundle") > "$RUN/demo.log" 2>&1
 VILLAGE=$(awk -F, '$3 == "village" { print $1; exit }' "$RUN/bundle/regions.csv")
-java -Xmx512m -jar target/qinglian.jar serve --server.port=$PORT > "$RUN/server.log" 2>&1 &
+java -Xmx512m -jar server/target/qinglian.jar serve --server.port=$PORT > "$RUN/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; [ -f "$RUN/nginx/nginx.pid" ] && kill "$(cat "$RUN/nginx/nginx.pid")" 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -sf -o /dev/null "http://localhost:$PORT/" && break; sleep 0.5; done

@@ -10,16 +10,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 T=${1:-21}; V=${2:-15}; S=${3:-42}
 MEMORY=false; for a in "$@"; do [ "$a" = "--memory" ] && MEMORY=true; done
-./mvnw -q -B -DskipTests package
+./mvnw -q -B -pl server -am -DskipTests package
 OUT=bench/out/county-$T-$V-$S
 WORK=$(mktemp -d); trap 'rm -rf "$WORK"' EXIT
 export QINGLIAN_DB_DATA_DIR=$WORK/pg QINGLIAN_KEYS_DIR=$WORK/keys QINGLIAN_AUDIT_CHECKPOINT_DIR=$WORK/audit
-[ -f "$OUT/manifest.json" ] || java -jar target/qinglian.jar demo --townships "$T" --villages "$V" --seed "$S" --out "$OUT" --no-load
+[ -f "$OUT/manifest.json" ] || java -jar server/target/qinglian.jar demo --townships "$T" --villages "$V" --seed "$S" --out "$OUT" --no-load
 now() { date +%s.%N; }
 # run HOW ARGS...: the platform as `java -jar` or as bin/qinglian, timing its start
 run() {
   local how=$1; shift
-  if [ "$how" = jar ]; then exec java -Dqinglian.timing=true ${JAVA_OPTS:-} -jar target/qinglian.jar "$@"
+  if [ "$how" = jar ]; then exec java -Dqinglian.timing=true ${JAVA_OPTS:-} -jar server/target/qinglian.jar "$@"
   else JAVA_OPTS="-Dqinglian.timing=true ${JAVA_OPTS:-}" exec bin/qinglian "$@"; fi
 }
 secs() { echo "$2 - $1" | bc -l | xargs printf "%.2f"; }
@@ -27,9 +27,9 @@ bin/qinglian help >/dev/null 2>&1 || true   # extracts the jar and records its a
 echo "date: $(date -u +%F) machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB, $(java -version 2>&1 | head -1)"
 echo "county: $OUT ($(python3 -c "import json;m=json.load(open('$OUT/manifest.json'));print(sum(f['rows'] for f in m['files'].values()))") rows)"
 
-t0=$(now); java -Dqinglian.timing=true -jar target/qinglian.jar import "$OUT" >"$WORK/import1.txt" 2>"$WORK/import1.err"; t1=$(now)
+t0=$(now); java -Dqinglian.timing=true -jar server/target/qinglian.jar import "$OUT" >"$WORK/import1.txt" 2>"$WORK/import1.err"; t1=$(now)
 first=$(grep -o "rows in [0-9.]* s" "$WORK/import1.txt" | grep -o "[0-9.]*" | tail -1)
-t2=$(now); java -Dqinglian.timing=true -jar target/qinglian.jar import "$OUT" >"$WORK/import2.txt" 2>"$WORK/import2.err"; t3=$(now)
+t2=$(now); java -Dqinglian.timing=true -jar server/target/qinglian.jar import "$OUT" >"$WORK/import2.txt" 2>"$WORK/import2.err"; t3=$(now)
 again=$(grep -o "rows in [0-9.]* s" "$WORK/import2.txt" | grep -o "[0-9.]*" | tail -1)
 printf "import, cold JVM: the load %s s (whole process %s s, which waits for the conformance check, scan and publication it sets off)\n" "$first" "$(secs $t0 $t1)"
 printf "re-import of the unchanged bundle: the load %s s = %s of the first (bar <= 0.20); whole process %s s\n" \
@@ -56,7 +56,7 @@ done
 
 if $MEMORY; then
   BIG=bench/out/county-$((T * 10))-$V-$S
-  [ -f "$BIG/manifest.json" ] || java -jar target/qinglian.jar demo --townships $((T * 10)) --villages "$V" --seed "$S" --out "$BIG" --no-load
+  [ -f "$BIG/manifest.json" ] || java -jar server/target/qinglian.jar demo --townships $((T * 10)) --villages "$V" --seed "$S" --out "$BIG" --no-load
   rm -rf "$WORK/pg" "$WORK/keys" "$WORK/audit"
   for cmd in "import $BIG" "scan"; do
     t0=$(now)
