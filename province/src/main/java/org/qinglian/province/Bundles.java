@@ -3,6 +3,8 @@ package org.qinglian.province;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,9 +18,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * Many counties' QDX bundles (version 1 or 1.1, folders) as Spark's views
@@ -27,6 +26,12 @@ import org.apache.spark.sql.types.StructType;
  * all, and one county per bundle.
  */
 final class Bundles {
+
+	/** The registries, whose rows version 1.1 gives as other departments record them. */
+	static final List<String> REGISTRIES = List.of("deaths", "vehicles", "properties", "public_employees");
+
+	/** The columns of a registry that version 1 has not. */
+	static final List<String> RECEIVED_ONLY = List.of("record_id", "id_number", "name", "birth_date");
 
 	/**
 	 * The files the rules read, with their columns (version 1.1's registries' included).
@@ -60,6 +65,7 @@ final class Bundles {
 	static Bundles read(SparkSession spark, List<Path> folders) {
 		ObjectMapper json = new ObjectMapper();
 		Map<String, Path> byCounty = new TreeMap<>();
+		Map<String, String> versions = new TreeMap<>();
 		String from = null;
 		String to = null;
 		Path first = null;
@@ -81,12 +87,23 @@ final class Bundles {
 			if (!county.matches("\\d{6}")) {
 				throw new BadBundle(folder + "/manifest.json: county_code " + county + " is not six digits");
 			}
+			versions.put(county, version);
 			Path other = byCounty.put(county, folder);
 			if (other != null) {
 				throw new BadBundle(folder + " and " + other + " are both of county " + county);
 			}
 			String f = m.path("period").path("from").asText();
 			String t = m.path("period").path("to").asText();
+			try {
+				if (LocalDate.parse(f).isAfter(LocalDate.parse(t))) {
+					throw new BadBundle(
+							folder + "/manifest.json: the period " + f + "~" + t + " ends before it starts");
+				}
+			}
+			catch (DateTimeParseException ex) {
+				throw new BadBundle(
+						folder + "/manifest.json: the period " + f + "~" + t + " is not two days (YYYY-MM-DD)");
+			}
 			if (from == null) {
 				from = f;
 				to = t;
@@ -100,64 +117,109 @@ final class Bundles {
 		for (var file : FILES.entrySet()) {
 			Dataset<Row> all = null;
 			for (var county : byCounty.entrySet()) {
-				Dataset<Row> rows = file(spark, county.getValue(), county.getKey(), file.getKey(), file.getValue());
+				Dataset<Row> rows = file(spark, county.getValue(), county.getKey(), versions.get(county.getKey()),
+						file.getKey(), file.getValue());
 				all = all == null ? rows : all.unionByName(rows);
 			}
 			all.createOrReplaceTempView("raw_" + file.getKey());
 		}
+		checkRegions(spark);
+		checkRecordIds(spark, versions);
 		checkFlows(spark);
 		return new Bundles(List.copyOf(byCounty.keySet()), from, to);
 	}
 
-	private static Dataset<Row> file(SparkSession spark, Path bundle, String county, String name,
+	private static Dataset<Row> file(SparkSession spark, Path bundle, String county, String version, String name,
 			List<String> columns) {
 		Path csv = bundle.resolve(name + ".csv");
-		List<Column> select = new ArrayList<>();
-		select.add(functions.lit(county).as("county"));
 		if (!Files.isRegularFile(csv)) {
-			List<StructField> fields = new ArrayList<>();
-			fields.add(DataTypes.createStructField("county", DataTypes.StringType, false));
-			for (String c : columns) {
-				fields.add(DataTypes.createStructField(c, DataTypes.StringType, true));
-			}
-			return spark.createDataFrame(List.of(), new StructType(fields.toArray(StructField[]::new)));
+			throw new BadBundle(csv + " is missing: a province scan reads whole bundles");
 		}
 		Dataset<Row> raw = spark.read()
 			.option("header", "true")
 			.option("escape", "\"")
+			.option("multiLine", "true")
 			.option("mode", "FAILFAST")
 			.csv(csv.toAbsolutePath().toString());
 		List<String> present = List.of(raw.columns());
+		List<Column> select = new ArrayList<>();
+		select.add(functions.lit(county).as("county"));
 		for (String c : columns) {
-			select.add(present.contains(c) ? raw.col("`" + c + "`") : functions.lit(null).cast("string").as(c));
+			if (present.contains(c)) {
+				select.add(raw.col("`" + c + "`"));
+			}
+			else if (!received(version) && REGISTRIES.contains(name) && RECEIVED_ONLY.contains(c)) {
+				// version 1: the registry names its person, and the row is its own record
+				select.add(functions.lit(null).cast("string").as(c));
+			}
+			else {
+				throw new BadBundle(csv + " has no column " + c + " (its header: " + String.join(",", present) + ")");
+			}
 		}
 		return raw.select(select.toArray(Column[]::new));
 	}
 
+	private static boolean received(String version) {
+		return !version.equals("1") && !version.equals("1.0");
+	}
+
+	/** Every region of a bundle is of its county, and named once. */
+	private static void checkRegions(SparkSession spark) {
+		for (String file : List.of("regions", "persons", "positions", "organizations", "contracts", "vouchers",
+				"projects", "reference_prices", "assets", "subsidies", "power_exercises")) {
+			List<Row> outside = spark
+				.sql("select county, region_code from raw_" + file
+						+ " where region_code is null or left(region_code, 6) <> county limit 1")
+				.collectAsList();
+			if (!outside.isEmpty()) {
+				throw new BadBundle(file + ".csv of county " + outside.get(0).getString(0) + ": the region "
+						+ outside.get(0).getString(1) + " is not of the county");
+			}
+		}
+		List<Row> twice = spark
+			.sql("select county, region_code from raw_regions group by county, region_code having count(*) > 1 limit 1")
+			.collectAsList();
+		if (!twice.isEmpty()) {
+			throw new BadBundle("regions.csv of county " + twice.get(0).getString(0) + ": the region "
+					+ twice.get(0).getString(1) + " is there twice");
+		}
+	}
+
 	/**
-	 * A power item's flow must be the same in every county of a scan (the rules read
-	 * one).
+	 * A registry as received (version 1.1) names each of its rows by a record id of its
+	 * own.
+	 */
+	private static void checkRecordIds(SparkSession spark, Map<String, String> versions) {
+		for (String file : REGISTRIES) {
+			for (Row r : spark
+				.sql("select county, count(*) from raw_" + file
+						+ " where record_id is null group by county order by county")
+				.collectAsList()) {
+				String version = versions.get(r.getString(0));
+				if (received(version)) {
+					throw new BadBundle(file + ".csv of county " + r.getString(0) + ": " + r.getLong(1)
+							+ " rows have no record_id (version " + version + ")");
+				}
+			}
+		}
+	}
+
+	/**
+	 * A power item's flow must be the same in every county of a scan that has the item
+	 * (the rules read one flow per item): the same steps, each with the same name,
+	 * predecessors, minimum days and marks.
 	 */
 	private static void checkFlows(SparkSession spark) {
 		List<Row> differing = spark.sql("""
-				select item_code, step_code, count(*) as n from (select distinct item_code, step_code, name, after,
-				  min_days, disclosure, optional from raw_power_steps) s
-				group by item_code, step_code having count(*) > 1 order by item_code, step_code limit 3""")
-			.collectAsList();
+				select item_code, array_join(array_sort(collect_list(county)), ', ') as counties from (
+				  select county, item_code, array_join(array_sort(collect_list(concat_ws('|', step_code, name,
+				    coalesce(after, ''), coalesce(cast(try_cast(min_days as int) as string), min_days, ''),
+				    lower(coalesce(disclosure, '')), lower(coalesce(optional, ''))))), '/') as flow
+				  from raw_power_steps group by county, item_code) f
+				group by item_code having count(distinct flow) > 1 order by item_code limit 1""").collectAsList();
 		if (!differing.isEmpty()) {
-			Row r = differing.get(0);
-			// the codes as parameters: they are a bundle's text
-			Map<String, Object> step = new LinkedHashMap<>();
-			step.put("item", String.valueOf(r.getString(0)));
-			step.put("step", String.valueOf(r.getString(1)));
-			List<Row> where = spark
-				.sql("""
-						select distinct county from raw_power_steps
-						where coalesce(item_code, 'null') = :item and coalesce(step_code, 'null') = :step order by county""",
-						step)
-				.collectAsList();
-			throw new BadBundle("power_steps.csv: the step " + r.getString(0) + "/" + r.getString(1)
-					+ " differs between counties " + where.stream().map(x -> x.getString(0)).toList()
+			throw new BadBundle("power_steps.csv: the flow of the power item " + differing.get(0).getString(0)
+					+ " differs between counties " + differing.get(0).getString(1)
 					+ "; one scan reads one flow per power item");
 		}
 	}

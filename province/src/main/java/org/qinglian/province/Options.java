@@ -95,6 +95,9 @@ record Options(Path out, String master, Map<String, Map<String, BigDecimal>> set
 		BigDecimal v;
 		try {
 			v = new BigDecimal(s.substring(eq + 1));
+			// 1E1 as 10: a setting is written out in explanations as the platform writes
+			// it
+			v = v.scale() < 0 ? v.setScale(0) : v;
 		}
 		catch (NumberFormatException ex) {
 			throw new IllegalArgumentException("--set " + s + ": " + s.substring(eq + 1) + " is not a number");

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -96,6 +97,13 @@ public final class ProvinceScan {
 		}
 		catch (Bundles.BadBundle ex) {
 			System.err.println("province-scan: " + ex.getMessage());
+			code = 1;
+		}
+		catch (RuntimeException ex) {
+			// a value Spark cannot read (a date, a number), or the cluster failing: its
+			// first line, nothing written
+			String message = String.valueOf(ex.getMessage());
+			System.err.println("province-scan: " + message.lines().findFirst().orElse(ex.toString()));
 			code = 1;
 		}
 		finally {
@@ -215,27 +223,53 @@ public final class ProvinceScan {
 	static long write(Map<String, List<Finding>> found, Path out) {
 		TreeMap<String, List<Finding>> byRule = new TreeMap<>(found);
 		long n = 0;
-		try (Writer w = new BufferedWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
-			w.write(Csv.FINDINGS_HEADER);
-			w.write('\n');
-			for (var e : byRule.entrySet()) {
-				Rule rule = RuleBook.all().stream().filter(r -> r.code().equals(e.getKey())).findFirst().orElseThrow();
-				for (Finding f : e.getValue()) {
-					String[] cells = { f.id(), f.ruleCode(), rule.scheme(), f.subjectId(), f.regionCode(), f.period(),
-							f.amount() == null ? null : f.amount().toPlainString(), f.records(), f.explanation() };
-					for (int i = 0; i < cells.length; i++) {
-						if (i > 0) {
-							w.write(',');
-						}
-						w.write(Csv.cell(cells[i]));
-					}
-					w.write('\n');
-					n++;
-				}
-			}
+		// written beside it first: a run that fails leaves the file of the last run
+		// whole, or none
+		Path dir = out.toAbsolutePath().getParent();
+		Path part;
+		try {
+			part = Files.createTempFile(dir, out.getFileName().toString(), ".part");
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+		try {
+			try (Writer w = new BufferedWriter(Files.newBufferedWriter(part, StandardCharsets.UTF_8))) {
+				w.write(Csv.FINDINGS_HEADER);
+				w.write('\n');
+				for (var e : byRule.entrySet()) {
+					Rule rule = RuleBook.all()
+						.stream()
+						.filter(r -> r.code().equals(e.getKey()))
+						.findFirst()
+						.orElseThrow();
+					for (Finding f : e.getValue()) {
+						String[] cells = { f.id(), f.ruleCode(), rule.scheme(), f.subjectId(), f.regionCode(),
+								f.period(), f.amount() == null ? null : f.amount().toPlainString(), f.records(),
+								f.explanation() };
+						for (int i = 0; i < cells.length; i++) {
+							if (i > 0) {
+								w.write(',');
+							}
+							w.write(Csv.cell(cells[i]));
+						}
+						w.write('\n');
+						n++;
+					}
+				}
+			}
+			Files.move(part, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			try {
+				Files.deleteIfExists(part);
+			}
+			catch (IOException ex) {
+				// nothing more to do: the part file is left
+			}
 		}
 		return n;
 	}

@@ -32,7 +32,7 @@ create or replace temporary function risk_add_years(d date, years int) returns d
 create or replace temporary function risk_disclosure_due(booked date, day_of_month int) returns date
   return date_add(add_months(trunc(booked, 'MM'), 1), day_of_month - 1);
 create or replace temporary function risk_in_list(item string, list string) returns boolean
-  return array_contains(split(list, ';'), item);
+  return array_contains(split(nullif(list, ''), ';'), item);
 create or replace temporary function risk_join(items array<string>, sep string) returns string
   return case when size(filter(items, x -> x is not null)) > 0
     then array_join(array_sort(filter(items, x -> x is not null)), sep) end;

@@ -89,13 +89,58 @@ class ProvinceScanTests {
 		List<String> found = sortedLines(out);
 		assertTrue(found.size() > 30, "findings in two counties: " + found.size());
 		assertEquals(both, found);
+
+		// refused, named: a power item whose flow differs between the counties
+		Path changedFlow = copy(b, work.resolve("county-b-flow"));
+		List<String> steps = new ArrayList<>(Files.readAllLines(changedFlow.resolve("power_steps.csv")));
+		String[] first = steps.get(1).split(",", -1);
+		first[3] = first[3] + "（改）";
+		steps.set(1, String.join(",", first));
+		Files.write(changedFlow.resolve("power_steps.csv"), steps);
+		assertEquals(
+				"power_steps.csv: the flow of the power item " + first[0]
+						+ " differs between counties 330624, 330683; one scan reads one flow per power item",
+				refused(a, changedFlow));
+		// a bundle whose rows are of another county than its manifest says
+		Path elsewhere = copy(a, work.resolve("county-a-elsewhere"));
+		Path manifest = elsewhere.resolve("manifest.json");
+		Files.writeString(manifest, Files.readString(manifest).replace("\"330683\"", "\"330699\""));
+		assertEquals("regions.csv of county 330699: the region 330683000000 is not of the county",
+				refused(elsewhere, b));
+		// a file without a column the rules read
+		Path noColumn = copy(a, work.resolve("county-a-column"));
+		Path vouchers = noColumn.resolve("vouchers.csv");
+		List<String> lines = new ArrayList<>(Files.readAllLines(vouchers));
+		lines.set(0, lines.get(0).replace("disclosed_on", "disclosed"));
+		Files.write(vouchers, lines);
+		assertTrue(refused(noColumn).contains("vouchers.csv has no column disclosed_on"), refused(noColumn));
+	}
+
+	private static String refused(Path... bundles) {
+		return assertThrows(Bundles.BadBundle.class, () -> Bundles.read(spark, List.of(bundles))).getMessage();
+	}
+
+	private static Path copy(Path from, Path to) throws IOException {
+		Files.createDirectories(to);
+		try (Stream<Path> files = Files.list(from)) {
+			for (Path f : files.toList()) {
+				Files.copy(f, to.resolve(f.getFileName()));
+			}
+		}
+		return to;
 	}
 
 	@Test
-	void bundlesOfOneCountyOrOfDifferentPeriodsAreRefused() {
-		Bundles.BadBundle twice = assertThrows(Bundles.BadBundle.class,
-				() -> Bundles.read(spark, List.of(shared("dev-sample"), shared("dev-sample-c"))));
-		assertTrue(twice.getMessage().contains("are both of county 330683"), twice.getMessage());
+	void bundlesOfOneCountyOrOfDifferentPeriodsAreRefused() throws IOException {
+		assertTrue(refused(shared("dev-sample"), shared("dev-sample-c")).endsWith("are both of county 330683"));
+		Path later = copy(shared("dev-sample"), work.resolve("dev-sample-later"));
+		Path manifest = later.resolve("manifest.json");
+		Files.writeString(manifest,
+				Files.readString(manifest)
+					.replace("\"330683\"", "\"330624\"")
+					.replace("\"2020-12-31\"", "\"2021-12-31\""));
+		assertTrue(refused(shared("dev-sample"), later).startsWith("one scan covers one data period: "),
+				refused(shared("dev-sample"), later));
 	}
 
 	@Test
