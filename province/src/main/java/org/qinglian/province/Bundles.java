@@ -1,6 +1,7 @@
 package org.qinglian.province;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -114,11 +115,23 @@ final class Bundles {
 						+ folder + " " + f + "~" + t);
 			}
 		}
+		// one read of a file for all the counties whose file has the same header (not one
+		// a county: a
+		// province's plans would grow with its counties); each row's county from the
+		// folder it is in
+		Map<String, String> countyOfFolder = new LinkedHashMap<>();
+		byCounty.forEach((county, folder) -> countyOfFolder.put(folderKey(folder), county));
 		for (var file : FILES.entrySet()) {
-			Dataset<Row> all = null;
+			Map<List<String>, List<Path>> byHeader = new LinkedHashMap<>();
 			for (var county : byCounty.entrySet()) {
-				Dataset<Row> rows = file(spark, county.getValue(), county.getKey(), versions.get(county.getKey()),
-						file.getKey(), file.getValue());
+				Path csv = county.getValue().resolve(file.getKey() + ".csv");
+				List<String> header = header(csv);
+				check(csv, header, versions.get(county.getKey()), file.getKey(), file.getValue());
+				byHeader.computeIfAbsent(header, h -> new ArrayList<>()).add(csv);
+			}
+			Dataset<Row> all = null;
+			for (var group : byHeader.entrySet()) {
+				Dataset<Row> rows = file(spark, group.getValue(), group.getKey(), countyOfFolder, file.getValue());
 				all = all == null ? rows : all.unionByName(rows);
 			}
 			all.createOrReplaceTempView("raw_" + file.getKey());
@@ -129,32 +142,66 @@ final class Bundles {
 		return new Bundles(List.copyOf(byCounty.keySet()), from, to);
 	}
 
-	private static Dataset<Row> file(SparkSession spark, Path bundle, String county, String version, String name,
-			List<String> columns) {
-		Path csv = bundle.resolve(name + ".csv");
+	/**
+	 * The key of a bundle's folder as Spark names the files in it ({@code file:/...}).
+	 */
+	private static String folderKey(Path folder) {
+		return "file:" + folder.toAbsolutePath().normalize();
+	}
+
+	/** The columns of a CSV file's first line. */
+	private static List<String> header(Path csv) {
 		if (!Files.isRegularFile(csv)) {
 			throw new BadBundle(csv + " is missing: a province scan reads whole bundles");
 		}
+		try (var in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+			String line = in.readLine();
+			if (line == null) {
+				throw new BadBundle(csv + " is empty (not even a header)");
+			}
+			List<String> columns = new ArrayList<>();
+			for (String c : line.split(",", -1)) {
+				columns.add(c.strip().replace("\"", ""));
+			}
+			return List.copyOf(columns);
+		}
+		catch (IOException ex) {
+			throw new BadBundle(csv + " cannot be read: " + ex.getMessage());
+		}
+	}
+
+	/**
+	 * A file has every column the rules read of it (in version 1, a registry has not the
+	 * received ones).
+	 */
+	private static void check(Path csv, List<String> header, String version, String name, List<String> columns) {
+		for (String c : columns) {
+			if (!header.contains(c)
+					&& (received(version) || !REGISTRIES.contains(name) || !RECEIVED_ONLY.contains(c))) {
+				throw new BadBundle(csv + " has no column " + c + " (its header: " + String.join(",", header) + ")");
+			}
+		}
+	}
+
+	private static Dataset<Row> file(SparkSession spark, List<Path> files, List<String> header,
+			Map<String, String> countyOfFolder, List<String> columns) {
 		Dataset<Row> raw = spark.read()
 			.option("header", "true")
 			.option("escape", "\"")
 			.option("multiLine", "true")
 			.option("mode", "FAILFAST")
-			.csv(csv.toAbsolutePath().toString());
-		List<String> present = List.of(raw.columns());
+			.csv(files.stream().map(f -> f.toAbsolutePath().normalize().toString()).toArray(String[]::new));
+		List<Column> counties = new ArrayList<>();
+		countyOfFolder.forEach((folder, county) -> {
+			counties.add(functions.lit(folder));
+			counties.add(functions.lit(county));
+		});
+		Column folder = functions.regexp_extract(functions.col("_metadata.file_path"), "^(.*)/[^/]*$", 1);
 		List<Column> select = new ArrayList<>();
-		select.add(functions.lit(county).as("county"));
+		select.add(functions.element_at(functions.map(counties.toArray(Column[]::new)), folder).as("county"));
 		for (String c : columns) {
-			if (present.contains(c)) {
-				select.add(raw.col("`" + c + "`"));
-			}
-			else if (!received(version) && REGISTRIES.contains(name) && RECEIVED_ONLY.contains(c)) {
-				// version 1: the registry names its person, and the row is its own record
-				select.add(functions.lit(null).cast("string").as(c));
-			}
-			else {
-				throw new BadBundle(csv + " has no column " + c + " (its header: " + String.join(",", present) + ")");
-			}
+			// a column the version has not (checked above): empty
+			select.add(header.contains(c) ? raw.col("`" + c + "`") : functions.lit(null).cast("string").as(c));
 		}
 		return raw.select(select.toArray(Column[]::new));
 	}
@@ -169,7 +216,7 @@ final class Bundles {
 				"projects", "reference_prices", "assets", "subsidies", "power_exercises")) {
 			List<Row> outside = spark
 				.sql("select county, region_code from raw_" + file
-						+ " where region_code is null or left(region_code, 6) <> county limit 1")
+						+ " where county is null or region_code is null or left(region_code, 6) <> county limit 1")
 				.collectAsList();
 			if (!outside.isEmpty()) {
 				throw new BadBundle(file + ".csv of county " + outside.get(0).getString(0) + ": the region "
