@@ -26,8 +26,11 @@ printf "platform scan of 1 county (PostgreSQL): whole process %.1f s, %s\n" "$(e
   "$(grep -o "in [0-9.]* s" "$WORK/scan.txt" | head -1)"
 for n in $COUNTS; do
   t0=$(now)
-  java -Xmx${SPARK_XMX:-4g} -jar province/target/qinglian-province.jar --out "$WORK/province-$n.csv" "${bundles[@]:0:$n}" \
-    2>"$WORK/spark-$n.err" | tail -1
+  if ! java -Xmx${SPARK_XMX:-4g} -jar province/target/qinglian-province.jar --out "$WORK/province-$n.csv" \
+      "${bundles[@]:0:$n}" >"$WORK/spark-$n.out" 2>"$WORK/spark-$n.err"; then
+    tail -30 "$WORK/spark-$n.err" >&2; exit 1
+  fi
+  tail -1 "$WORK/spark-$n.out"
   t1=$(now)
   printf "spark, %2d counties: whole process %.1f s, %d findings\n" "$n" "$(echo "$t1 - $t0" | bc)" \
     "$(($(wc -l < "$WORK/province-$n.csv") - 1))"
@@ -35,8 +38,12 @@ done
 # the first county's findings: the same on both engines, alone and among all the others
 FIRST=$(jq -r .county_code "${bundles[0]}/manifest.json" 2>/dev/null || grep -o '"county_code": *"[0-9]*"' "${bundles[0]}/manifest.json" | grep -o '[0-9]\{6\}')
 for n in $COUNTS; do
-  if diff <(sort "$WORK/platform.csv" | grep -v '^finding_id,') \
-      <(awk -F, -v c="$FIRST" 'index($5, c) == 1' "$WORK/province-$n.csv" | sort) >/dev/null; then
+  if diff <(python3 -c 'import csv, sys
+for r in csv.reader(open(sys.argv[1], encoding="utf-8")):
+    if r[4].startswith(sys.argv[2]): print(",".join(r))' "$WORK/province-$n.csv" "$FIRST" | sort) \
+      <(python3 -c 'import csv, sys
+for r in csv.reader(open(sys.argv[1], encoding="utf-8")):
+    if r[0] != "finding_id": print(",".join(r))' "$WORK/platform.csv" | sort) >/dev/null; then
     echo "county $FIRST among $n: Spark's findings are the platform's ($(($(wc -l < "$WORK/platform.csv") - 1)))"
   else
     echo "county $FIRST among $n: Spark's findings DIFFER from the platform's"; exit 1

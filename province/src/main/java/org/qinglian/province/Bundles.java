@@ -71,6 +71,13 @@ final class Bundles {
 		String to = null;
 		Path first = null;
 		for (Path folder : folders) {
+			// a path Spark names as it is (no encoding, no pattern), so that each row's
+			// county is told by it
+			if (!folder.toAbsolutePath().normalize().toString().matches("[A-Za-z0-9._/-]+")) {
+				throw new BadBundle(
+						folder + ": a bundle's folder path may hold letters a-z, digits, '.', '_', '-' and '/'"
+								+ " only (Spark names files by their path)");
+			}
 			JsonNode m;
 			try {
 				m = json.readTree(Files.readString(folder.resolve("manifest.json")));
@@ -136,6 +143,7 @@ final class Bundles {
 			}
 			all.createOrReplaceTempView("raw_" + file.getKey());
 		}
+		checkCounties(spark);
 		checkRegions(spark);
 		checkRecordIds(spark, versions);
 		checkFlows(spark);
@@ -156,6 +164,9 @@ final class Bundles {
 		}
 		try (var in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
 			String line = in.readLine();
+			if (line != null && line.startsWith("\uFEFF")) {
+				line = line.substring(1);
+			}
 			if (line == null) {
 				throw new BadBundle(csv + " is empty (not even a header)");
 			}
@@ -257,17 +268,48 @@ final class Bundles {
 	 * predecessors, minimum days and marks.
 	 */
 	private static void checkFlows(SparkSession spark) {
+		List<Row> twice = spark.sql("""
+				select county, item_code, step_code from raw_power_steps group by county, item_code, step_code
+				having count(*) > 1 order by county, item_code, step_code limit 1""").collectAsList();
+		if (!twice.isEmpty()) {
+			throw new BadBundle("power_steps.csv of county " + twice.get(0).getString(0) + ": the step "
+					+ twice.get(0).getString(1) + "/" + twice.get(0).getString(2) + " is there twice");
+		}
+		// a use of power follows its own county's flow: an item whose flow the county has
+		// not is refused,
+		// not read by another county's flow
+		List<Row> without = spark.sql("""
+				select e.county, e.item_code from raw_power_exercises e
+				left anti join (select distinct county, item_code from raw_power_steps) s
+				  on s.county = e.county and s.item_code = e.item_code
+				order by e.county, e.item_code limit 1""").collectAsList();
+		if (!without.isEmpty()) {
+			throw new BadBundle("power_exercises.csv of county " + without.get(0).getString(0) + ": the power item "
+					+ without.get(0).getString(1) + " has no flow in its power_steps.csv");
+		}
 		List<Row> differing = spark.sql("""
 				select item_code, array_join(array_sort(collect_list(county)), ', ') as counties from (
-				  select county, item_code, array_join(array_sort(collect_list(concat_ws('|', step_code, name,
-				    coalesce(after, ''), coalesce(cast(try_cast(min_days as int) as string), min_days, ''),
-				    lower(coalesce(disclosure, '')), lower(coalesce(optional, ''))))), '/') as flow
+				  select county, item_code, array_sort(collect_list(struct(step_code, name, after,
+				    try_cast(min_days as int) as min_days, min_days as min_days_text, lower(disclosure) as disclosure,
+				    lower(optional) as optional))) as flow
 				  from raw_power_steps group by county, item_code) f
 				group by item_code having count(distinct flow) > 1 order by item_code limit 1""").collectAsList();
 		if (!differing.isEmpty()) {
 			throw new BadBundle("power_steps.csv: the flow of the power item " + differing.get(0).getString(0)
 					+ " differs between counties " + differing.get(0).getString(1)
 					+ "; one scan reads one flow per power item");
+		}
+	}
+
+	/**
+	 * Every row of every file is of a bundle (a folder the scan can tell by its path).
+	 */
+	private static void checkCounties(SparkSession spark) {
+		for (String file : FILES.keySet()) {
+			List<Row> lost = spark.sql("select 1 from raw_" + file + " where county is null limit 1").collectAsList();
+			if (!lost.isEmpty()) {
+				throw new BadBundle(file + ".csv: rows whose bundle the scan cannot tell from their folder's path");
+			}
 		}
 	}
 

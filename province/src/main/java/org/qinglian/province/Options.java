@@ -102,6 +102,11 @@ record Options(Path out, String master, Map<String, Map<String, BigDecimal>> set
 		catch (NumberFormatException ex) {
 			throw new IllegalArgumentException("--set " + s + ": " + s.substring(eq + 1) + " is not a number");
 		}
+		// a count of days, villages or properties is whole: the engines would round a
+		// fraction differently
+		if (rule.sql().contains("cast(:" + key + " as int)") && v.stripTrailingZeros().scale() > 0) {
+			throw new IllegalArgumentException("--set " + s + ": " + code + "." + key + " is a whole number");
+		}
 		if (v.compareTo(setting.min()) < 0 || v.compareTo(setting.max()) > 0) {
 			throw new IllegalArgumentException("--set " + s + ": " + code + "." + key + " must be from "
 					+ setting.min().toPlainString() + " to " + setting.max().toPlainString());

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  */
 final class Qualified {
 
-	private static final Pattern COUNTY = Pattern.compile("\u001F[^\u001F]*\u001F");
+	private static final Pattern COUNTY = Pattern.compile("\u001F\\d{6}\u001F");
 
 	private Qualified() {
 	}
