@@ -168,6 +168,17 @@ class ProvinceScanTests {
 			.endsWith("is not a bundle folder (no manifest.json in it)"));
 	}
 
+	@Test
+	void sparkDefinesEveryFunctionTheRulesMayCall() throws IOException {
+		String functions;
+		try (var in = ProvinceScan.class.getResourceAsStream("spark-functions.sql")) {
+			functions = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		for (String f : org.qinglian.risk.book.Rule.FUNCTIONS) {
+			assertTrue(functions.contains("create or replace temporary function " + f + "("), f);
+		}
+	}
+
 	private static String message(Runnable r) {
 		return assertThrows(IllegalArgumentException.class, r::run).getMessage();
 	}
