@@ -104,7 +104,7 @@ record Options(Path out, String master, Map<String, Map<String, BigDecimal>> set
 		}
 		// a count of days, villages or properties is whole: the engines would round a
 		// fraction differently
-		if (rule.sql().contains("cast(:" + key + " as int)") && v.stripTrailingZeros().scale() > 0) {
+		if (rule.whole(key) && v.stripTrailingZeros().scale() > 0) {
 			throw new IllegalArgumentException("--set " + s + ": " + code + "." + key + " is a whole number");
 		}
 		if (v.compareTo(setting.min()) < 0 || v.compareTo(setting.max()) > 0) {

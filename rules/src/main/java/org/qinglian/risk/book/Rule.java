@@ -66,6 +66,17 @@ public record Rule(String code, String scheme, Severity severity, String nameZh,
 		}
 	}
 
+	/**
+	 * Whether a setting is a whole number (days, villages, properties): its query reads
+	 * it as an integer, which the engines would round differently from a fraction, so a
+	 * fraction is refused wherever it is set.
+	 * @param key the setting
+	 * @return whether it is whole
+	 */
+	public boolean whole(String key) {
+		return sql().contains("cast(:" + key + " as int)");
+	}
+
 	/** How serious a finding of a rule is. */
 	public enum Severity {
 

@@ -36,6 +36,8 @@ class RuleBookTests {
 			}
 		}
 		assertEquals(15, codes.size());
+		assertTrue(RuleBook.SPLIT_AWARD.whole("window_days"));
+		assertTrue(!RuleBook.UNIT_PRICE_OVER_REFERENCE.whole("factor"));
 	}
 
 	@Test

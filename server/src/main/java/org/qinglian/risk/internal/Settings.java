@@ -38,8 +38,8 @@ class Settings {
 	}
 
 	/**
-	 * @throws RefusedException when the rule has no such setting or the value is out of
-	 * range
+	 * @throws RefusedException when the rule has no such setting, the value is out of
+	 * range, or a whole number (days, villages, properties) is given with a fraction
 	 */
 	void change(RiskRule rule, String key, BigDecimal value, String by) {
 		RiskRule.Setting setting = rule.settings()
@@ -57,6 +57,11 @@ class Settings {
 							+ setting.max().toPlainString(),
 					setting.nameZh(), String.valueOf(value), setting.min().toPlainString(),
 					setting.max().toPlainString());
+		}
+		if (rule.definition().whole(key) && value.stripTrailingZeros().scale() > 0) {
+			throw new RefusedException("risk.refused.notWhole",
+					rule.code() + "." + key + ": " + value.toPlainString() + " is not a whole number", setting.nameZh(),
+					value.toPlainString());
 		}
 		jdbc.update("""
 				insert into risk_setting (rule_code, key, value, changed_by, changed_at) values (?, ?, ?, ?, now())

@@ -47,6 +47,13 @@ class FindingLifecycleTests extends RuleTest {
 			.isInstanceOfSatisfying(RiskLibrary.RefusedException.class,
 					ex -> assertThat(ex.messageKey()).isEqualTo("risk.refused.outOfRange"))
 			.hasMessage("white_slip.min_amount: -1 is outside 0 to 100000000");
+		// a count of days with a fraction: PostgreSQL would round it, Spark cut it
+		assertThatThrownBy(() -> library.changeSetting("split_award", "window_days", new BigDecimal("7.5")))
+			.isInstanceOfSatisfying(RiskLibrary.RefusedException.class,
+					ex -> assertThat(ex.messageKey()).isEqualTo("risk.refused.notWhole"))
+			.hasMessage("split_award.window_days: 7.5 is not a whole number");
+		library.changeSetting("split_award", "window_days", new BigDecimal("60.0"));
+		library.changeSetting("split_award", "window_days", new BigDecimal("90"));
 		assertThatThrownBy(() -> library.changeSetting("white_slip", "threshold", BigDecimal.TEN))
 			.hasMessageContaining("no setting 'threshold'");
 		assertThatThrownBy(() -> library.changeSetting("no_such_rule", "x", BigDecimal.TEN))
