@@ -1,5 +1,10 @@
 package org.qinglian.platform;
 
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
 /**
  * Whether the tables that imports load changed since some work derived from them was
  * done: every transaction that changes one of them is counted by the database itself (a
@@ -20,5 +25,26 @@ public interface TableChanges {
 
 	/** Keeps the stamp under the name (in the current transaction). */
 	void keep(String name, String stamp);
+
+	/**
+	 * The tables whose changes are counted (those imports load).
+	 */
+	Set<String> counted();
+
+	/**
+	 * A mark of the transactions whose changes are seen now (the database's snapshot), to
+	 * ask {@link #changedSince} later.
+	 */
+	String snapshot();
+
+	/**
+	 * What changed in the tables since a {@link #snapshot()}: each table changed since,
+	 * with the regions of the rows changed (old and new) when every change of it since
+	 * was noted by region (an import's merge), else empty (a change of the whole table,
+	 * for all that is known). Tables not changed since are not in the map.
+	 * @param snapshot a snapshot taken before
+	 * @param tables the tables asked about
+	 */
+	Map<String, Optional<Set<String>>> changedSince(String snapshot, Collection<String> tables);
 
 }

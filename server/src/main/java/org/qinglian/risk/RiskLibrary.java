@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -26,6 +27,12 @@ public interface RiskLibrary {
 
 	/** Runs every rule over all data and reconciles the findings; idempotent. */
 	ScanReport scan(ScanProgress progress);
+
+	/**
+	 * Runs every rule over all data, whatever changed or not since the last scan (a scan
+	 * otherwise runs a rule again only for what changed since it last ran).
+	 */
+	ScanReport scanAll(ScanProgress progress);
 
 	/**
 	 * Writes the current findings in the spec's {@code findings.csv} format (all regions:
@@ -109,7 +116,23 @@ public interface RiskLibrary {
 			BigDecimal max) {
 	}
 
-	record ScanReport(int rules, long findings, long created, long changed, long withdrawn, long millis) {
+	/**
+	 * What a scan did.
+	 *
+	 * @param rules the rules of the library
+	 * @param findings the findings the rules give now (those of rules not run again
+	 * included)
+	 * @param skipped rules not run again: nothing they read had changed
+	 * @param byRegion rules run again for the regions whose rows changed only
+	 * @param regions the regions those rules were run for
+	 */
+	record ScanReport(int rules, long findings, long created, long changed, long withdrawn, long millis, int skipped,
+			int byRegion, Set<String> regions) {
+
+		public ScanReport {
+			regions = Set.copyOf(regions);
+		}
+
 	}
 
 	/**

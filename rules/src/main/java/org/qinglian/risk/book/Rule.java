@@ -77,6 +77,26 @@ public record Rule(String code, String scheme, Severity severity, String nameZh,
 		return sql().contains("cast(:" + key + " as int)");
 	}
 
+	/**
+	 * The tables the rule reads by village, declared by a line {@code -- by village:
+	 * table, table} of its query: a finding of a region is made of that region's rows of
+	 * these tables alone (their {@code region_code}), whatever it reads of the other
+	 * tables. So when only rows of these tables changed, and only in some regions, the
+	 * rule need only be run again for those regions (the platform's incremental scan); a
+	 * rule that compares regions (a person paid in two villages, a township's median)
+	 * declares none.
+	 * @return the tables, none if the rule is not read by village
+	 */
+	public List<String> byVillage() {
+		return sql().lines()
+			.filter(l -> l.startsWith(BY_VILLAGE))
+			.findFirst()
+			.map(l -> List.of(l.substring(BY_VILLAGE.length()).strip().split("\\s*,\\s*")))
+			.orElse(List.of());
+	}
+
+	private static final String BY_VILLAGE = "-- by village:";
+
 	/** How serious a finding of a rule is. */
 	public enum Severity {
 

@@ -1,5 +1,6 @@
 -- Cash of :min_amount or more received or paid in a cashless village from its cashless_since day on, by village
 -- and first approver.
+-- by village: ast_voucher
 with hit as (
   select v.voucher_id, v.region_code, v.booked_on, v.amount, r.name as village, r.cashless_since,
          risk_first_approver(v.approver_ids) as approver

@@ -1,4 +1,5 @@
 -- A disclosure step (公示) followed by its next step sooner than its min_days.
+-- by village: pow_exercise
 select e.exercise_id as key, e.initiator_id as subject_id, e.region_code,
   risk_month(e.started_on) as period, e.amount as amount,
   risk_list('power_exercises.csv:' || e.exercise_id) as records,

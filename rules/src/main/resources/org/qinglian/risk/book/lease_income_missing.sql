@@ -1,5 +1,6 @@
 -- A lease year inside the data period whose income booked from the tenant falls :shortfall or more short of the
 -- annual rent; the subject is the village's accountant in that year (the latest to start of those in office then).
+-- by village: ast_contract, ast_voucher
 with n as (select t.k * 10 + u.k as k
            from (values (0), (1), (2), (3), (4), (5), (6), (7), (8), (9), (10)) t(k)
            cross join (values (0), (1), (2), (3), (4), (5), (6), (7), (8), (9)) u(k)),

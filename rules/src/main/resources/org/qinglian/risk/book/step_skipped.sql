@@ -1,5 +1,6 @@
 -- A completed use of power missing a required step, or a step whose required predecessor is missing or not
 -- strictly earlier.
+-- by village: pow_exercise
 with bad as (
   select e.exercise_id, '缺少“' || s.name || '”' as why
   from pow_exercise e join pow_step s on s.item_code = e.item_code

@@ -1,5 +1,6 @@
 -- A project's unit prices above :factor times the county's reference price of the work item in the quarter the
 -- project started (the county's: the first six digits of the project's region and six zeros).
+-- by village: ast_project
 with hit as (
   select i.project_id, i.line_no, i.unit_price, i.quantity, rp.price,
          coalesce(i.description, i.work_code) || ' ' || risk_money(i.unit_price) || '元，信息价 '

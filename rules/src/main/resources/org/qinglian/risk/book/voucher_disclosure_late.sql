@@ -1,5 +1,6 @@
 -- Vouchers disclosed after day :day of the month after they were booked, or not disclosed when that day has
 -- passed, by village and the committee director in office on the day of booking (the latest to start).
+-- by village: ast_voucher
 with late as (
   select v.voucher_id, v.region_code, v.booked_on, v.amount, v.disclosed_on from ast_voucher v
   where (v.disclosed_on is null and risk_disclosure_due(v.booked_on, cast(:day as int)) < cast(:today as date))

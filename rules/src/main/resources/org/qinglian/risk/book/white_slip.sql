@@ -1,5 +1,6 @@
 -- Expenses of :min_amount or more booked without an invoice (subsidy payouts and labour aside), by village and
 -- first approver.
+-- by village: ast_voucher
 with hit as (
   select v.voucher_id, v.region_code, v.booked_on, v.amount, risk_first_approver(v.approver_ids) as approver
   from ast_voucher v

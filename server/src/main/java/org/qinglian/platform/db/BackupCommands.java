@@ -66,8 +66,8 @@ class BackupCommands {
 
 	/** Work tables that are never backed up. */
 	private static final Set<String> SKIPPED = Set.of("plt_dropped_key", "spring_session", "spring_session_attributes",
-			"shedlock", "plt_job_run", "plt_sign_in_failure", "plt_table_change", "plt_import_file",
-			"plt_derived_stamp");
+			"shedlock", "plt_job_run", "plt_sign_in_failure", "plt_table_change", "plt_change_region",
+			"plt_import_file", "plt_derived_stamp");
 
 	private final DataSource dataSource;
 

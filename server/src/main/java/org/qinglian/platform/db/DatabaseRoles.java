@@ -40,6 +40,8 @@ final class DatabaseRoles {
 			st.execute("revoke all on plt_dropped_key from " + app);
 			// the log of changes is written by its trigger (a definer function) only
 			st.execute("revoke insert, update, delete, truncate, trigger, references on plt_table_change from " + app);
+			// the import adds the regions it changed, and nobody takes them back
+			st.execute("revoke update, delete, truncate, trigger, references on plt_change_region from " + app);
 			// a module's table whose comment begins with "append-only" (the disclosure
 			// module's publication log) is read and added to, never changed
 			st.execute("""

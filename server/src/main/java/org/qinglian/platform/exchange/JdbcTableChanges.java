@@ -1,7 +1,14 @@
 package org.qinglian.platform.exchange;
 
+import java.sql.ResultSet;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import org.qinglian.platform.TableChanges;
 
@@ -47,6 +54,46 @@ class JdbcTableChanges implements TableChanges {
 		jdbc.sql("""
 				insert into plt_derived_stamp (name, stamp) values (?, ?)
 				on conflict (name) do update set stamp = excluded.stamp""").params(name, stamp).update();
+	}
+
+	@Override
+	public Set<String> counted() {
+		return new LinkedHashSet<>(jdbc.sql("""
+				select c.relname from pg_trigger t join pg_class c on c.oid = t.tgrelid
+				where t.tgname = 'plt_count_change' and c.relnamespace = 'public'::regnamespace order by 1""")
+			.query(String.class)
+			.list());
+	}
+
+	@Override
+	public String snapshot() {
+		return jdbc.sql("select pg_current_snapshot()::text").query(String.class).single();
+	}
+
+	@Override
+	public Map<String, Optional<Set<String>>> changedSince(String snapshot, Collection<String> tables) {
+		Map<String, Optional<Set<String>>> changed = new LinkedHashMap<>();
+		jdbc.sql("""
+				select c.table_name, bool_and(exists (select 1 from plt_change_region r
+				                                      where r.table_name = c.table_name and r.xact = c.xact)),
+				       (select array_agg(distinct r.region_code) from plt_change_region r
+				        where r.table_name = c.table_name and r.region_code <> ''
+				          and not pg_visible_in_snapshot(r.xact, cast(:snapshot as pg_snapshot)))
+				from plt_table_change c
+				where c.table_name = any(cast(:tables as text[]))
+				  and not pg_visible_in_snapshot(c.xact, cast(:snapshot as pg_snapshot))
+				group by c.table_name order by 1""")
+			.param("snapshot", snapshot)
+			.param("tables", tables.toArray(String[]::new))
+			.query((ResultSet rs) -> {
+				Set<String> regions = new LinkedHashSet<>();
+				java.sql.Array array = rs.getArray(3);
+				if (array != null) {
+					regions.addAll(Arrays.asList((String[]) array.getArray()));
+				}
+				changed.put(rs.getString(1), rs.getBoolean(2) ? Optional.of(regions) : Optional.empty());
+			});
+		return changed;
 	}
 
 }

@@ -196,18 +196,57 @@ final class TableLoading {
 
 	/**
 	 * Merges the staged rows into the table by key; returns the rows inserted or changed.
+	 * A table whose rows have a region notes the regions of the rows it changes, old and
+	 * new, in {@code plt_change_region} (with '' for "noted"), so that work derived from
+	 * the table (the risk library's scan) can be done again for those regions alone.
 	 */
 	private static long merge(Connection con, ExchangeFile f) throws SQLException {
 		List<String> targets = f.columns().stream().map(c -> quote(c.dbColumn())).toList();
 		List<String> keyDb = f.key().stream().map(k -> quote(f.column(k).orElseThrow().dbColumn())).toList();
 		List<String> rest = targets.stream().filter(t -> !keyDb.contains(t)).toList();
-		StringBuilder sql = new StringBuilder("insert into ").append(f.table())
+		String region = quote("region_code");
+		boolean regional = targets.contains(region);
+		String source = stage(f);
+		StringBuilder sql = new StringBuilder();
+		if (regional) {
+			// the staged rows that are new or differ, with the region they had
+			sql.append("with changed as materialized (select ")
+				.append(targets.stream().map(c -> "s." + c).collect(Collectors.joining(", ")))
+				.append(", t.")
+				.append(region)
+				.append(" as plt_old_region from ")
+				.append(source)
+				.append(" s left join ")
+				.append(f.table())
+				.append(" t on ")
+				.append(keyDb.stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" and ")))
+				.append(" where t.")
+				.append(keyDb.get(0))
+				.append(" is null");
+			if (!rest.isEmpty()) {
+				sql.append(" or (")
+					.append(rest.stream().map(c -> "t." + c).collect(Collectors.joining(", ")))
+					.append(") is distinct from (")
+					.append(rest.stream().map(c -> "s." + c).collect(Collectors.joining(", ")))
+					.append(')');
+			}
+			sql.append("), noted as (insert into plt_change_region (table_name, xact, region_code) ")
+				.append("select distinct '")
+				.append(f.table())
+				.append("', pg_current_xact_id(), r from (select '' union all select ")
+				.append(region)
+				.append(" from changed union all select plt_old_region from changed) x(r) where r is not null ")
+				.append("on conflict do nothing), merged as (");
+			source = "changed";
+		}
+		sql.append("insert into ")
+			.append(f.table())
 			.append(" as t (")
 			.append(String.join(", ", targets))
 			.append(") select ")
 			.append(String.join(", ", targets))
 			.append(" from ")
-			.append(stage(f))
+			.append(source)
 			.append(" on conflict (")
 			.append(String.join(", ", keyDb))
 			.append(") ");
@@ -222,6 +261,13 @@ final class TableLoading {
 				.append(") is distinct from (")
 				.append(rest.stream().map(c -> "excluded." + c).collect(Collectors.joining(", ")))
 				.append(')');
+		}
+		if (regional) {
+			sql.append(" returning 1) select count(*) from merged");
+			try (Statement st = con.createStatement(); var rs = st.executeQuery(sql.toString())) {
+				rs.next();
+				return rs.getLong(1);
+			}
 		}
 		try (Statement st = con.createStatement()) {
 			return st.executeLargeUpdate(sql.toString());

@@ -120,9 +120,21 @@ class JdbcRiskLibrary implements RiskLibrary {
 	@Override
 	@Transactional
 	public ScanReport scan(ScanProgress progress) {
-		ScanReport report = scanner.scan(rules, progress);
-		audit.record("scan", "risk_rules", null, null, "findings " + report.findings() + ", new " + report.created()
-				+ ", changed " + report.changed() + ", withdrawn " + report.withdrawn());
+		return scan(progress, false);
+	}
+
+	@Override
+	@Transactional
+	public ScanReport scanAll(ScanProgress progress) {
+		return scan(progress, true);
+	}
+
+	private ScanReport scan(ScanProgress progress, boolean all) {
+		ScanReport report = scanner.scan(rules, progress, all);
+		audit.record("scan", "risk_rules", null, null,
+				"findings " + report.findings() + ", new " + report.created() + ", changed " + report.changed()
+						+ ", withdrawn " + report.withdrawn() + ", rules not run again " + report.skipped()
+						+ ", run for " + report.regions().size() + " regions " + report.byRegion());
 		return report;
 	}
 

@@ -36,6 +36,10 @@ class ScanCommand implements Command {
 				description = "also write the findings as findings.csv (owner-only)")
 		Path out;
 
+		@CommandLine.Option(names = "--all",
+				description = "run every rule over all data, even where nothing it reads changed since it last ran")
+		boolean all;
+
 	}
 
 	@Override
@@ -45,22 +49,29 @@ class ScanCommand implements Command {
 
 	@Override
 	public String usage() {
-		return "[--out FILE]   run every risk rule over all data; write the findings as findings.csv";
+		return "[--out FILE] [--all]   run the risk rules over what changed since they last ran (--all: over all data); "
+				+ "write the findings as findings.csv";
 	}
 
 	@Override
 	public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-		Path file = CommandOptions.parse(new Options(), args).out;
+		Options options = CommandOptions.parse(new Options(), args);
+		Path file = options.out;
 		long started = System.nanoTime();
-		ScanReport r = library.scan((rule, done, total) -> {
+		RiskLibrary.ScanProgress progress = (rule, done, total) -> {
 			int filled = total == 0 ? 30 : done * 30 / total;
 			err.printf("\r[%s%s] %2d/%d %-32s %5.1f s", "#".repeat(filled), " ".repeat(30 - filled), done, total, rule,
 					(System.nanoTime() - started) / 1e9);
 			err.flush();
-		});
+		};
+		ScanReport r = options.all ? library.scanAll(progress) : library.scan(progress);
 		err.println();
 		out.printf("%d rules: %,d findings (%,d new, %,d changed, %,d withdrawn) in %.1f s%n", r.rules(), r.findings(),
 				r.created(), r.changed(), r.withdrawn(), r.millis() / 1000.0);
+		if (r.skipped() > 0 || r.byRegion() > 0) {
+			out.printf("%d rules not run again (nothing they read changed), %d run for the %d regions changed only%n",
+					r.skipped(), r.byRegion(), r.regions().size());
+		}
 		if (file != null) {
 			try (BufferedWriter w = new BufferedWriter(
 					new OutputStreamWriter(OwnerOnlyFiles.create(file), StandardCharsets.UTF_8))) {

@@ -1,6 +1,9 @@
 package org.qinglian.risk.internal;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -9,9 +12,13 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.qinglian.assets.ReceivedRegistries;
 import org.qinglian.platform.Exchange;
@@ -66,6 +73,9 @@ class Scanner {
 	/** The name the near kin's refresh keeps its stamp under. */
 	static final String NEAR_KIN = "risk_near_kin";
 
+	/** What a rule's run keeps ({@link Kept}) is kept under this and its code. */
+	static final String KEPT = "risk_rule:";
+
 	Scanner(JdbcTemplate jdbc, Settings settings, Exchange exchange, Clock clock,
 			PlatformTransactionManager transactions, ReceivedRegistries registries, TableChanges changes) {
 		this.changes = changes;
@@ -79,7 +89,7 @@ class Scanner {
 		this.clock = clock;
 	}
 
-	ScanReport scan(List<RiskRule> rules, ScanProgress progress) {
+	ScanReport scan(List<RiskRule> rules, ScanProgress progress, boolean all) {
 		long started = System.nanoTime();
 		// one scan at a time: a scan after an import and one started by hand must not
 		// race on the same findings
@@ -98,32 +108,55 @@ class Scanner {
 		// the registries as received read by their kept ties: tied again first if the
 		// persons or a registry changed (in a transaction of its own, too)
 		registries.tie();
-		String county = jdbc.query("select region_code from jur_region where level = 'county' order by 1 limit 1",
-				rs -> rs.next() ? rs.getString(1) : "");
-		Exchange.DataPeriod period = exchange.dataPeriod();
+		Context context = context();
 		Timestamp now = Timestamp.from(clock.instant());
+		Map<String, RuleInputs> inputs = RuleInputs.of(jdbc, changes.counted(), rules);
 		long total = 0;
 		long created = 0;
 		long changed = 0;
 		long withdrawn = 0;
+		int skipped = 0;
+		int byRegion = 0;
+		Set<String> regionsRun = new TreeSet<>();
 		int done = 0;
 		for (RiskRule rule : rules) {
 			progress.rule(rule.code(), done, rules.size());
-			MapSqlParameterSource params = new MapSqlParameterSource().addValue("county", county)
-				.addValue("period_from", period.from().toString())
-				.addValue("period_to", period.to().toString())
-				.addValue("today", LocalDate.now(clock).toString());
-			settings.values(rule).forEach(params::addValue);
-			Map<String, Found> found = new LinkedHashMap<>();
+			MapSqlParameterSource params = params(rule, context);
+			RuleInputs in = inputs.get(rule.code());
+			String basis = basis(rule, params, in);
+			// taken before the rule reads anything: what commits after is seen as new at
+			// the next scan, even if this one saw it too
+			String snapshot = changes.snapshot();
+			String stamp = in.known() ? changes.stamp(in.tables().toArray(String[]::new)) : "unknown";
+			Kept kept = all ? null : Kept.of(changes.kept(KEPT + rule.code()));
+			Set<String> regions = null;
+			if (kept != null && in.known() && kept.basis().equals(basis)) {
+				if (kept.stamp().equals(stamp)) {
+					// nothing it reads changed: its findings are the ones kept
+					total += jdbc.queryForObject(
+							"select count(*) from risk_finding where rule_code = ? and status <> 'withdrawn'",
+							Long.class, rule.code());
+					skipped++;
+					done++;
+					continue;
+				}
+				regions = changedRegions(rule, in, kept.snapshot());
+			}
 			long ruleStarted = System.nanoTime();
-			named.query(rule.sql(), params, (ResultSet rs) -> {
-				Found f = found(rule, rs);
-				found.put(f.id(), f);
-			});
-			log.debug("rule {}: {} findings in {} ms", rule.code(), found.size(),
-					(System.nanoTime() - ruleStarted) / 1_000_000);
-			Outcome outcome = FindingReconciliation.reconcile(found.values(), stored(rule));
+			Map<String, Found> found = run(rule, params, regions);
+			log.debug("rule {}: {} findings in {} ms{}", rule.code(), found.size(),
+					(System.nanoTime() - ruleStarted) / 1_000_000, regions == null ? "" : " for " + regions);
+			Outcome outcome = FindingReconciliation.reconcile(found.values(), stored(rule, regions));
 			write(rule, outcome, now);
+			changes.keep(KEPT + rule.code(), new Kept(basis, stamp, snapshot).toString());
+			if (regions != null) {
+				byRegion++;
+				regionsRun.addAll(regions);
+				total += jdbc.queryForObject(
+						"select count(*) from risk_finding where rule_code = ? "
+								+ "and status <> 'withdrawn' and not (region_code = any(?))",
+						Long.class, rule.code(), regions.toArray(String[]::new));
+			}
 			total += found.size();
 			created += outcome.created().size();
 			changed += outcome.changed().size();
@@ -132,15 +165,139 @@ class Scanner {
 		}
 		progress.rule("", done, rules.size());
 		return new ScanReport(rules.size(), total, created, changed, withdrawn,
-				(System.nanoTime() - started) / 1_000_000);
+				(System.nanoTime() - started) / 1_000_000, skipped, byRegion, regionsRun);
 	}
 
-	private Map<String, Stored> stored(RiskRule rule) {
+	/**
+	 * The regions a rule read by village need be run again for: those of the rows changed
+	 * since it last ran, when only tables it reads by village changed and every change of
+	 * them was noted by region; else {@code null}, run it over all.
+	 */
+	private Set<String> changedRegions(RiskRule rule, RuleInputs in, String since) {
+		List<String> byVillage = rule.definition().byVillage();
+		if (byVillage.isEmpty()) {
+			return null;
+		}
+		Map<String, Optional<Set<String>>> changed = changes.changedSince(since, in.tables());
+		if (changed.isEmpty()) {
+			// the stamp says a table changed, the log cannot say since when
+			return null;
+		}
+		Set<String> regions = new TreeSet<>();
+		for (Map.Entry<String, Optional<Set<String>>> e : changed.entrySet()) {
+			if (!byVillage.contains(e.getKey()) || e.getValue().isEmpty()) {
+				return null;
+			}
+			regions.addAll(e.getValue().get());
+		}
+		return regions;
+	}
+
+	/** The scan's parameters every rule may read. */
+	record Context(String county, Exchange.DataPeriod period, LocalDate today) {
+	}
+
+	Context context() {
+		String county = jdbc.query("select region_code from jur_region where level = 'county' order by 1 limit 1",
+				rs -> rs.next() ? rs.getString(1) : "");
+		return new Context(county, exchange.dataPeriod(), LocalDate.now(clock));
+	}
+
+	MapSqlParameterSource params(RiskRule rule, Context context) {
+		MapSqlParameterSource params = new MapSqlParameterSource().addValue("county", context.county())
+			.addValue("period_from", context.period().from().toString())
+			.addValue("period_to", context.period().to().toString())
+			.addValue("today", context.today().toString());
+		settings.values(rule).forEach(params::addValue);
+		return params;
+	}
+
+	/**
+	 * What the rule's findings are made of besides the rows it reads: its query, the
+	 * values of the parameters it reads, the definitions of the views and functions it
+	 * calls. Another basis, and the rule runs over all again.
+	 */
+	private static String basis(RiskRule rule, MapSqlParameterSource params, RuleInputs in) {
+		StringBuilder b = new StringBuilder(rule.sql()).append('\u0000');
+		for (String name : new TreeSet<>(List.of(params.getParameterNames()))) {
+			if (rule.sql().contains(":" + name)) {
+				b.append(name).append('=').append(params.getValue(name)).append('\u0000');
+			}
+		}
+		b.append(in.definitions());
+		return sha256(b.toString());
+	}
+
+	private static String sha256(String s) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Runs a rule, for the regions given only (its tables read by village narrowed to
+	 * their rows of those regions) or over all ({@code null}).
+	 */
+	Map<String, Found> run(RiskRule rule, MapSqlParameterSource params, Set<String> regions) {
+		String sql = rule.sql();
+		if (regions != null) {
+			jdbc.execute("drop table if exists pg_temp.risk_scope cascade");
+			jdbc.execute("create temp table risk_scope (region_code text primary key)");
+			jdbc.batchUpdate("insert into pg_temp.risk_scope values (?)",
+					regions.stream().map(r -> new Object[] { r }).toList());
+			for (String table : rule.definition().byVillage()) {
+				if (!table.matches("[a-z_]+")) {
+					throw new IllegalStateException(rule.code() + " reads by village a table named " + table);
+				}
+				jdbc.execute("create temp view risk_scoped_" + table + " as select * from public." + table
+						+ " where region_code in (select region_code from pg_temp.risk_scope)");
+				sql = sql.replaceAll("\\b" + table + "\\b", "pg_temp.risk_scoped_" + table);
+			}
+		}
+		Map<String, Found> found = new LinkedHashMap<>();
+		named.query(sql, params, (ResultSet rs) -> {
+			Found f = found(rule, rs);
+			// a finding of a region not run again is not this run's to tell
+			if (regions == null || regions.contains(f.regionCode())) {
+				found.put(f.id(), f);
+			}
+		});
+		if (regions != null) {
+			jdbc.execute("drop table pg_temp.risk_scope cascade");
+		}
+		return found;
+	}
+
+	private Map<String, Stored> stored(RiskRule rule, Set<String> regions) {
 		Map<String, Stored> stored = new LinkedHashMap<>();
-		jdbc.query("select finding_id, fingerprint, status from risk_finding where rule_code = ?", (ResultSet rs) -> {
-			stored.put(rs.getString(1), new Stored(rs.getString(2), FindingStatus.of(rs.getString(3))));
-		}, rule.code());
+		jdbc.query("select finding_id, fingerprint, status from risk_finding where rule_code = ? "
+				+ "and (cast(? as text[]) is null or region_code = any(cast(? as text[])))", (ResultSet rs) -> {
+					stored.put(rs.getString(1), new Stored(rs.getString(2), FindingStatus.of(rs.getString(3))));
+				}, rule.code(), regions == null ? null : regions.toArray(String[]::new),
+				regions == null ? null : regions.toArray(String[]::new));
 		return stored;
+	}
+
+	/** Kept after a rule ran: its basis, the stamp of its tables, the snapshot. */
+	record Kept(String basis, String stamp, String snapshot) {
+
+		static Kept of(String kept) {
+			if (kept == null) {
+				return null;
+			}
+			String[] parts = kept.split("\n", -1);
+			return parts.length == 3 ? new Kept(parts[0], parts[1], parts[2]) : null;
+		}
+
+		@Override
+		public String toString() {
+			return basis + "\n" + stamp + "\n" + snapshot;
+		}
+
 	}
 
 	private void write(RiskRule rule, Outcome outcome, Timestamp now) {

@@ -1,0 +1,181 @@
+package org.qinglian.risk.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.qinglian.IntegrationTest;
+import org.qinglian.SampleCounty;
+import org.qinglian.platform.Exchange;
+import org.qinglian.risk.RiskLibrary;
+import org.qinglian.risk.RiskLibrary.ScanProgress;
+import org.qinglian.risk.RiskLibrary.ScanReport;
+import org.qinglian.risk.rules.SqlRule;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * A scan runs a rule again only for what changed since it last ran: not at all when
+ * nothing it reads changed, for the regions an import changed when the rule reads by
+ * village, over all otherwise; and its findings are those of a scan of everything (every
+ * rule over all data finds nothing to add, change or withdraw after it). Its own
+ * database: the test changes the sample.
+ */
+@IntegrationTest
+@TestPropertySource(properties = { "qinglian.test.database=incremental-scan", "qinglian.risk.scan-after-import=false" })
+class IncrementalScanTests {
+
+	@Autowired
+	Exchange exchange;
+
+	@Autowired
+	RiskLibrary library;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	/** Every rule reading vouchers; those of them read by village. */
+	static final Set<String> VOUCHER_RULES = Set.of("cash_in_cashless_village", "kin_contractor",
+			"lease_income_missing", "payment_over_contract", "split_award", "voucher_disclosure_late", "white_slip");
+
+	static final Set<String> VOUCHER_RULES_BY_VILLAGE = Set.of("cash_in_cashless_village", "lease_income_missing",
+			"voucher_disclosure_late", "white_slip");
+
+	@Test
+	void aScanRunsARuleAgainForWhatChangedOnlyAndFindsWhatAWholeScanFinds() throws Exception {
+		Path bundle = copy(SampleCounty.bundle());
+		exchange.importBundle(bundle, Exchange.Progress.NONE);
+		ScanReport first = library.scan(ScanProgress.NONE);
+		assertThat(first.skipped()).as("never run: every rule runs over all").isZero();
+		assertThat(first.byRegion()).isZero();
+		assertThat(first.created()).isPositive();
+
+		ScanReport nothingNew = library.scan(ScanProgress.NONE);
+		assertThat(nothingNew.skipped()).as("nothing changed: no rule runs").isEqualTo(SqlRule.all().size());
+		assertThat(nothingNew.findings()).isEqualTo(first.findings());
+		assertThat(nothingNew.created() + nothingNew.changed() + nothingNew.withdrawn()).isZero();
+
+		// an import changing two vouchers: one of village A loses its invoice (a white
+		// slip found), one of a white slip's in village B moves to village C
+		String a = jdbc.sql("""
+				select voucher_id || ',' || region_code from ast_voucher
+				where direction = 'expense' and invoice_no is not null and amount >= 5000
+				  and category not in ('subsidy_payout', 'labor') order by voucher_id limit 1""")
+			.query(String.class)
+			.single();
+		String b = jdbc.sql("""
+				select split_part(unnest(string_to_array(records, ';')), ':', 2) || ',' || region_code
+				from risk_finding where rule_code = 'white_slip' and region_code <> ?
+				order by 1 limit 1""").param(a.split(",")[1]).query(String.class).list().get(0);
+		String c = jdbc.sql("""
+				select region_code from jur_region where level = 'village' and region_code not in (?, ?)
+				order by region_code limit 1""").params(a.split(",")[1], b.split(",")[1]).query(String.class).single();
+		Path vouchers = bundle.resolve("vouchers.csv");
+		List<String> lines = new ArrayList<>(Files.readAllLines(vouchers, StandardCharsets.UTF_8));
+		int edited = 0;
+		for (int i = 1; i < lines.size(); i++) {
+			String[] cells = lines.get(i).split(",", -1);
+			if (cells[0].equals(a.split(",")[0])) {
+				cells[10] = "";
+				edited++;
+			}
+			else if (cells[0].equals(b.split(",")[0])) {
+				cells[1] = c;
+				edited++;
+			}
+			lines.set(i, String.join(",", cells));
+		}
+		assertThat(edited).isEqualTo(2);
+		Files.write(vouchers, lines, StandardCharsets.UTF_8);
+		rehash(bundle, "vouchers.csv");
+		assertThat(exchange.importBundle(bundle, Exchange.Progress.NONE).rowsChanged()).isEqualTo(2);
+
+		ScanReport incremental = library.scan(ScanProgress.NONE);
+		assertThat(incremental.regions()).as("the villages of the rows changed, before and after")
+			.containsExactlyInAnyOrder(a.split(",")[1], b.split(",")[1], c);
+		assertThat(incremental.byRegion()).isEqualTo(VOUCHER_RULES_BY_VILLAGE.size());
+		assertThat(incremental.skipped()).as("the rules that read no voucher")
+			.isEqualTo(SqlRule.all().size() - VOUCHER_RULES.size());
+		assertThat(incremental.created()).as("village A's white slip").isPositive();
+		assertThat(incremental.changed() + incremental.withdrawn()).as("village B's white slip, one voucher less")
+			.isPositive();
+		assertThatAWholeScanChangesNothing(incremental);
+
+		// a voucher changed by hand, not by an import: not noted by region, the voucher
+		// rules run over all
+		jdbc.sql("update ast_voucher set invoice_no = null where voucher_id = (select min(voucher_id) from ast_voucher "
+				+ "where direction = 'expense' and invoice_no is not null and amount >= 5000 "
+				+ "and category not in ('subsidy_payout', 'labor'))")
+			.update();
+		ScanReport byHand = library.scan(ScanProgress.NONE);
+		assertThat(byHand.byRegion()).isZero();
+		assertThat(byHand.skipped()).isEqualTo(SqlRule.all().size() - VOUCHER_RULES.size());
+		assertThat(byHand.created() + byHand.changed()).isPositive();
+		assertThatAWholeScanChangesNothing(byHand);
+
+		// a re-import restoring it: the village it is in is scanned again
+		exchange.importBundle(bundle, Exchange.Progress.NONE);
+		ScanReport restored = library.scan(ScanProgress.NONE);
+		assertThat(restored.byRegion()).isEqualTo(VOUCHER_RULES_BY_VILLAGE.size());
+		assertThat(restored.regions()).hasSize(1);
+		assertThatAWholeScanChangesNothing(restored);
+		assertThat(exchange.awaitFollowUps(Duration.ofMinutes(1))).isTrue();
+	}
+
+	private void assertThatAWholeScanChangesNothing(ScanReport incremental) {
+		List<String> before = findings();
+		ScanReport whole = library.scanAll(ScanProgress.NONE);
+		assertThat(whole.skipped() + whole.byRegion()).isZero();
+		assertThat(whole.created() + whole.changed() + whole.withdrawn())
+			.as("what a scan of everything finds beyond the incremental one")
+			.isZero();
+		assertThat(whole.findings()).isEqualTo(incremental.findings());
+		assertThat(findings()).containsExactlyElementsOf(before);
+	}
+
+	private List<String> findings() {
+		return jdbc.sql("""
+				select concat_ws('|', finding_id, rule_code, subject_id, region_code, period, amount, records,
+				                 explanation, fingerprint, status, last_changed)
+				from risk_finding order by finding_id""").query(String.class).list();
+	}
+
+	static Path copy(Path from) throws IOException {
+		Path to = Files.createTempDirectory("incremental-scan");
+		try (var files = Files.walk(from)) {
+			for (Path f : files.toList()) {
+				Path target = to.resolve(from.relativize(f).toString());
+				if (Files.isDirectory(f)) {
+					Files.createDirectories(target);
+				}
+				else {
+					Files.copy(f, target);
+				}
+			}
+		}
+		return to;
+	}
+
+	static void rehash(Path bundle, String file) throws Exception {
+		String hash = HexFormat.of()
+			.formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(bundle.resolve(file))));
+		Path manifest = bundle.resolve("manifest.json");
+		String json = Files.readString(manifest);
+		json = json.replaceFirst(
+				"(\"" + file.replace(".", "\\.") + "\"\\s*:\\s*\\{[^}]*\"sha256\"\\s*:\\s*\")[0-9a-f]+", "$1" + hash);
+		Files.writeString(manifest, json);
+	}
+
+}
