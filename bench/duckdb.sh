@@ -14,8 +14,8 @@ echo "date: $(date -u +%F) machine: $(nproc) cores, $(java -version 2>&1 | head 
 java -jar server/target/qinglian.jar import "$BUNDLE" >/dev/null
 bin/qinglian help >/dev/null 2>&1 || true
 for i in 1 2 3; do
-  t0=$(now); java -jar server/target/qinglian.jar scan --out "$WORK/findings.csv" >"$WORK/scan.txt"; t1=$(now)
-  t2=$(now); bin/qinglian scan >"$WORK/scan2.txt"; t3=$(now)
+  t0=$(now); java -jar server/target/qinglian.jar scan --all --out "$WORK/findings.csv" >"$WORK/scan.txt"; t1=$(now)
+  t2=$(now); bin/qinglian scan --all >"$WORK/scan2.txt"; t3=$(now)
   t4=$(now); java -cp "server/target/test-classes:$(cat server/target/bench.classpath)" org.qinglian.bench.DuckDbReading "$BUNDLE" \
     >"$WORK/duck.txt" 2>&1 || true; t5=$(now)
   printf "run %d: platform scan: rules %s s, whole process %.2f s (java -jar), %.2f s (bin/qinglian) | duckdb whole process %.2f s: %s\n" \

@@ -21,7 +21,7 @@ now() { date +%s.%N; }
 echo "date: $(date -u +%F) machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GB, $(java -version 2>&1 | head -1)"
 echo "county: $T townships x $V villages, $(tail -n +2 -q "${bundles[0]}"/*.csv | wc -l) rows"
 java -jar server/target/qinglian.jar import "${bundles[0]}" >/dev/null
-t0=$(now); java -jar server/target/qinglian.jar scan --out "$WORK/platform.csv" >"$WORK/scan.txt"; t1=$(now)
+t0=$(now); java -jar server/target/qinglian.jar scan --all --out "$WORK/platform.csv" >"$WORK/scan.txt"; t1=$(now)
 printf "platform scan of 1 county (PostgreSQL): whole process %.1f s, %s\n" "$(echo "$t1 - $t0" | bc)" \
   "$(grep -o "in [0-9.]* s" "$WORK/scan.txt" | head -1)"
 for n in $COUNTS; do
