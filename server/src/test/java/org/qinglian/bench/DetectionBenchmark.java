@@ -136,7 +136,7 @@ public final class DetectionBenchmark {
 			jdbc.update("analyze");
 		});
 		context.getBean(ReceivedRegistries.class).tie();
-		library.scan(RiskLibrary.ScanProgress.NONE);
+		library.scanAll(RiskLibrary.ScanProgress.NONE);
 		double versionOne = timedScan(library);
 		System.out.printf(
 				"rescans in the same run: as received %.2f s; the same county in version 1 (its ties"
@@ -144,9 +144,10 @@ public final class DetectionBenchmark {
 				asReceived, versionOne, (asReceived / versionOne - 1) * 100);
 	}
 
+	/** Every rule over all data again (a scan would run none: nothing changed). */
 	static double timedScan(RiskLibrary library) {
 		long t0 = System.nanoTime();
-		library.scan(RiskLibrary.ScanProgress.NONE);
+		library.scanAll(RiskLibrary.ScanProgress.NONE);
 		return (System.nanoTime() - t0) / 1e9;
 	}
 

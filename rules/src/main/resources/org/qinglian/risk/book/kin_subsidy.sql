@@ -1,5 +1,4 @@
 -- A subsidy paid to near kin of a village cadre in office on the day of payment, in that village.
--- by village: ast_subsidy
 with hit as (
   select distinct c.person_id as cadre, cp.name as cadre_name, s.payment_id, s.region_code, s.program,
          s.period, s.amount, r.id_number as rid, r.name as rname

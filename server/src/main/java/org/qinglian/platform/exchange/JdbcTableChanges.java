@@ -78,9 +78,11 @@ class JdbcTableChanges implements TableChanges {
 				                                      where r.table_name = c.table_name and r.xact = c.xact)),
 				       (select array_agg(distinct r.region_code) from plt_change_region r
 				        where r.table_name = c.table_name and r.region_code <> ''
+				          and r.xact >= pg_snapshot_xmin(cast(:snapshot as pg_snapshot))
 				          and not pg_visible_in_snapshot(r.xact, cast(:snapshot as pg_snapshot)))
 				from plt_table_change c
 				where c.table_name = any(cast(:tables as text[]))
+				  and c.xact >= pg_snapshot_xmin(cast(:snapshot as pg_snapshot))
 				  and not pg_visible_in_snapshot(c.xact, cast(:snapshot as pg_snapshot))
 				group by c.table_name order by 1""")
 			.param("snapshot", snapshot)

@@ -196,6 +196,8 @@ final class TableLoading {
 
 	/**
 	 * Merges the staged rows into the table by key; returns the rows inserted or changed.
+	 * The rows that are new or differ are found first: when there are none, the table is
+	 * not written at all, so its change count ({@code plt_table_change}) stays as it was.
 	 * A table whose rows have a region notes the regions of the rows it changes, old and
 	 * new, in {@code plt_change_region} (with '' for "noted"), so that work derived from
 	 * the table (the risk library's scan) can be done again for those regions alone.
@@ -206,71 +208,65 @@ final class TableLoading {
 		List<String> rest = targets.stream().filter(t -> !keyDb.contains(t)).toList();
 		String region = quote("region_code");
 		boolean regional = targets.contains(region);
-		String source = stage(f);
-		StringBuilder sql = new StringBuilder();
+		String changed = "chg_" + f.table();
+		StringBuilder find = new StringBuilder("create temp table ").append(changed)
+			.append(" on commit drop as select ")
+			.append(targets.stream().map(c -> "s." + c).collect(Collectors.joining(", ")));
 		if (regional) {
-			// the staged rows that are new or differ, with the region they had
-			sql.append("with changed as materialized (select ")
-				.append(targets.stream().map(c -> "s." + c).collect(Collectors.joining(", ")))
-				.append(", t.")
-				.append(region)
-				.append(" as plt_old_region from ")
-				.append(source)
-				.append(" s left join ")
-				.append(f.table())
-				.append(" t on ")
-				.append(keyDb.stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" and ")))
-				.append(" where t.")
-				.append(keyDb.get(0))
-				.append(" is null");
-			if (!rest.isEmpty()) {
-				sql.append(" or (")
-					.append(rest.stream().map(c -> "t." + c).collect(Collectors.joining(", ")))
-					.append(") is distinct from (")
-					.append(rest.stream().map(c -> "s." + c).collect(Collectors.joining(", ")))
-					.append(')');
-			}
-			sql.append("), noted as (insert into plt_change_region (table_name, xact, region_code) ")
-				.append("select distinct '")
-				.append(f.table())
-				.append("', pg_current_xact_id(), r from (select '' union all select ")
-				.append(region)
-				.append(" from changed union all select plt_old_region from changed) x(r) where r is not null ")
-				.append("on conflict do nothing), merged as (");
-			source = "changed";
+			find.append(", t.").append(region).append(" as plt_old_region");
 		}
-		sql.append("insert into ")
+		find.append(" from ")
+			.append(stage(f))
+			.append(" s left join ")
 			.append(f.table())
-			.append(" as t (")
-			.append(String.join(", ", targets))
-			.append(") select ")
-			.append(String.join(", ", targets))
-			.append(" from ")
-			.append(source)
-			.append(" on conflict (")
-			.append(String.join(", ", keyDb))
-			.append(") ");
-		if (rest.isEmpty()) {
-			sql.append("do nothing");
-		}
-		else {
-			sql.append("do update set ")
-				.append(rest.stream().map(c -> c + " = excluded." + c).collect(Collectors.joining(", ")))
-				.append(" where (")
+			.append(" t on ")
+			.append(keyDb.stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" and ")))
+			.append(" where t.")
+			.append(keyDb.get(0))
+			.append(" is null");
+		if (!rest.isEmpty()) {
+			find.append(" or (")
 				.append(rest.stream().map(c -> "t." + c).collect(Collectors.joining(", ")))
 				.append(") is distinct from (")
-				.append(rest.stream().map(c -> "excluded." + c).collect(Collectors.joining(", ")))
+				.append(rest.stream().map(c -> "s." + c).collect(Collectors.joining(", ")))
 				.append(')');
 		}
-		if (regional) {
-			sql.append(" returning 1) select count(*) from merged");
-			try (Statement st = con.createStatement(); var rs = st.executeQuery(sql.toString())) {
-				rs.next();
-				return rs.getLong(1);
-			}
-		}
 		try (Statement st = con.createStatement()) {
-			return st.executeLargeUpdate(sql.toString());
+			if (st.executeLargeUpdate(find.toString()) == 0) {
+				st.execute("drop table " + changed);
+				return 0;
+			}
+			if (regional) {
+				st.execute("insert into plt_change_region (table_name, xact, region_code) select distinct '" + f.table()
+						+ "', pg_current_xact_id(), r from (select '' union all select " + region + " from " + changed
+						+ " union all select plt_old_region from " + changed
+						+ ") x(r) where r is not null on conflict do nothing");
+			}
+			StringBuilder sql = new StringBuilder("insert into ").append(f.table())
+				.append(" as t (")
+				.append(String.join(", ", targets))
+				.append(") select ")
+				.append(String.join(", ", targets))
+				.append(" from ")
+				.append(changed)
+				.append(" on conflict (")
+				.append(String.join(", ", keyDb))
+				.append(") ");
+			if (rest.isEmpty()) {
+				sql.append("do nothing");
+			}
+			else {
+				sql.append("do update set ")
+					.append(rest.stream().map(c -> c + " = excluded." + c).collect(Collectors.joining(", ")))
+					.append(" where (")
+					.append(rest.stream().map(c -> "t." + c).collect(Collectors.joining(", ")))
+					.append(") is distinct from (")
+					.append(rest.stream().map(c -> "excluded." + c).collect(Collectors.joining(", ")))
+					.append(')');
+			}
+			long merged = st.executeLargeUpdate(sql.toString());
+			st.execute("drop table " + changed);
+			return merged;
 		}
 	}
 

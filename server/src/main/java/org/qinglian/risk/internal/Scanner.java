@@ -41,6 +41,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -72,6 +73,16 @@ class Scanner {
 
 	/** The name the near kin's refresh keeps its stamp under. */
 	static final String NEAR_KIN = "risk_near_kin";
+
+	/** The stamp of a rule that reads a table whose changes are not counted. */
+	private static final String UNKNOWN = "unknown";
+
+	/**
+	 * What makes a finding of a query's row besides the rule book ({@code Finding.of},
+	 * {@link #found}): a release that changes it changes this, and every rule runs over
+	 * all again.
+	 */
+	private static final String FINDING_FORMAT = "1";
 
 	/** What a rule's run keeps ({@link Kept}) is kept under this and its code. */
 	static final String KEPT = "risk_rule:";
@@ -127,10 +138,10 @@ class Scanner {
 			// taken before the rule reads anything: what commits after is seen as new at
 			// the next scan, even if this one saw it too
 			String snapshot = changes.snapshot();
-			String stamp = in.known() ? changes.stamp(in.tables().toArray(String[]::new)) : "unknown";
+			String stamp = in.known() ? changes.stamp(in.tables().toArray(String[]::new)) : UNKNOWN;
 			Kept kept = all ? null : Kept.of(changes.kept(KEPT + rule.code()));
 			Set<String> regions = null;
-			if (kept != null && in.known() && kept.basis().equals(basis)) {
+			if (kept != null && in.known() && !kept.stamp().equals(UNKNOWN) && kept.basis().equals(basis)) {
 				if (kept.stamp().equals(stamp)) {
 					// nothing it reads changed: its findings are the ones kept
 					total += jdbc.queryForObject(
@@ -144,9 +155,14 @@ class Scanner {
 			}
 			long ruleStarted = System.nanoTime();
 			Map<String, Found> found = run(rule, params, regions);
+			if (regions != null) {
+				// a finding of a region not run again is not this run's to tell
+				Set<String> some = regions;
+				found.values().removeIf(f -> !some.contains(f.regionCode()));
+			}
 			log.debug("rule {}: {} findings in {} ms{}", rule.code(), found.size(),
 					(System.nanoTime() - ruleStarted) / 1_000_000, regions == null ? "" : " for " + regions);
-			Outcome outcome = FindingReconciliation.reconcile(found.values(), stored(rule, regions));
+			Outcome outcome = FindingReconciliation.reconcile(found.values(), stored(rule, regions, found.keySet()));
 			write(rule, outcome, now);
 			changes.keep(KEPT + rule.code(), new Kept(basis, stamp, snapshot).toString());
 			if (regions != null) {
@@ -218,7 +234,13 @@ class Scanner {
 	 * calls. Another basis, and the rule runs over all again.
 	 */
 	private static String basis(RiskRule rule, MapSqlParameterSource params, RuleInputs in) {
-		StringBuilder b = new StringBuilder(rule.sql()).append('\u0000');
+		StringBuilder b = new StringBuilder(FINDING_FORMAT).append('\u0000')
+			.append(rule.definition())
+			.append('\u0000')
+			.append(rule.sql())
+			.append('\u0000')
+			.append(new TreeSet<>(in.tables()))
+			.append('\u0000');
 		for (String name : new TreeSet<>(List.of(params.getParameterNames()))) {
 			if (rule.sql().contains(":" + name)) {
 				b.append(name).append('=').append(params.getValue(name)).append('\u0000');
@@ -245,6 +267,11 @@ class Scanner {
 	Map<String, Found> run(RiskRule rule, MapSqlParameterSource params, Set<String> regions) {
 		String sql = rule.sql();
 		if (regions != null) {
+			// the temporary objects live on the transaction's connection, gone with it if
+			// it fails
+			if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+				throw new IllegalStateException("a rule is run for some regions in a transaction only");
+			}
 			jdbc.execute("drop table if exists pg_temp.risk_scope cascade");
 			jdbc.execute("create temp table risk_scope (region_code text primary key)");
 			jdbc.batchUpdate("insert into pg_temp.risk_scope values (?)",
@@ -261,10 +288,7 @@ class Scanner {
 		Map<String, Found> found = new LinkedHashMap<>();
 		named.query(sql, params, (ResultSet rs) -> {
 			Found f = found(rule, rs);
-			// a finding of a region not run again is not this run's to tell
-			if (regions == null || regions.contains(f.regionCode())) {
-				found.put(f.id(), f);
-			}
+			found.put(f.id(), f);
 		});
 		if (regions != null) {
 			jdbc.execute("drop table pg_temp.risk_scope cascade");
@@ -272,13 +296,20 @@ class Scanner {
 		return found;
 	}
 
-	private Map<String, Stored> stored(RiskRule rule, Set<String> regions) {
+	/**
+	 * The rule's stored findings: all of them, or those of the regions and those found
+	 * now (a finding withdrawn while in another region, say, found again in one of
+	 * these).
+	 */
+	private Map<String, Stored> stored(RiskRule rule, Set<String> regions, Set<String> found) {
 		Map<String, Stored> stored = new LinkedHashMap<>();
-		jdbc.query("select finding_id, fingerprint, status from risk_finding where rule_code = ? "
-				+ "and (cast(? as text[]) is null or region_code = any(cast(? as text[])))", (ResultSet rs) -> {
-					stored.put(rs.getString(1), new Stored(rs.getString(2), FindingStatus.of(rs.getString(3))));
-				}, rule.code(), regions == null ? null : regions.toArray(String[]::new),
-				regions == null ? null : regions.toArray(String[]::new));
+		String[] some = regions == null ? null : regions.toArray(String[]::new);
+		jdbc.query("""
+				select finding_id, fingerprint, status from risk_finding where rule_code = ?
+				  and (cast(? as text[]) is null or region_code = any(cast(? as text[]))
+				       or finding_id = any(cast(? as text[])))""", (ResultSet rs) -> {
+			stored.put(rs.getString(1), new Stored(rs.getString(2), FindingStatus.of(rs.getString(3))));
+		}, rule.code(), some, some, found.toArray(String[]::new));
 		return stored;
 	}
 
