@@ -1,5 +1,7 @@
 package org.qinglian;
 
+import org.qinglian.platform.db.EarlyDatabase;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -25,6 +27,8 @@ public class QinglianApplication {
 		if (args.length > 0 && args[0].equals("serve")) {
 			args = Arrays.copyOfRange(args, 1, args.length);
 		}
+		// the embedded database starts while Spring does
+		EarlyDatabase.start(args);
 		if (command) {
 			app.setWebApplicationType(WebApplicationType.NONE);
 			app.setAdditionalProfiles("cli");

@@ -35,15 +35,23 @@ class DatabaseConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
 
+	/** The embedded server's settings. */
+	static final Map<String, String> SERVER_SETTINGS = Map.of("shared_buffers", "256MB", "max_wal_size", "4GB",
+			"checkpoint_timeout", "15min", "work_mem", "64MB", "maintenance_work_mem", "256MB", "timezone", "UTC",
+			"max_connections", "100");
+
 	@Bean(destroyMethod = "close")
 	EmbeddedDatabase embeddedDatabase(DatabaseSettings settings) {
 		if (!settings.embedded()) {
+			EarlyDatabase.discard();
 			return new EmbeddedDatabase(null);
 		}
 		try {
-			EmbeddedPostgresServer server = EmbeddedPostgresServer.start(settings.dataDir(), settings.clean(),
-					Map.of("shared_buffers", "256MB", "max_wal_size", "4GB", "checkpoint_timeout", "15min", "work_mem",
-							"64MB", "maintenance_work_mem", "256MB", "timezone", "UTC", "max_connections", "100"));
+			// started already, from main, while Spring started?
+			EmbeddedPostgresServer server = EarlyDatabase.take(settings.dataDir(), settings.clean());
+			if (server == null) {
+				server = EmbeddedPostgresServer.start(settings.dataDir(), settings.clean(), SERVER_SETTINGS);
+			}
 			log.info("Embedded PostgreSQL on port {} with data in {}", server.port(),
 					settings.dataDir().toAbsolutePath());
 			return new EmbeddedDatabase(server);

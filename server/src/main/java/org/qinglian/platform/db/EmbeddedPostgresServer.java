@@ -76,6 +76,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
 	private boolean running;
 
+	/**
+	 * Warnings of a start made before logging is set up (Spring drops what is logged
+	 * before), told when {@link #tellWarnings()} is called; {@code null}: told at once.
+	 */
+	private List<String> heldWarnings;
+
 	private EmbeddedPostgresServer(Path dataDir, Path binaries, int port, Properties credentials) {
 		this.dataDir = dataDir;
 		this.binaries = binaries;
@@ -89,6 +95,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	 */
 	public static EmbeddedPostgresServer start(Path dataDir, boolean clean, Map<String, String> config)
 			throws IOException {
+		return start(dataDir, clean, config, false);
+	}
+
+	/**
+	 * Starts the server as {@link #start(Path, boolean, Map)}, holding its warnings until
+	 * {@link #tellWarnings()} if asked to.
+	 */
+	static EmbeddedPostgresServer start(Path dataDir, boolean clean, Map<String, String> config, boolean holdWarnings)
+			throws IOException {
 		Path dir = dataDir.toAbsolutePath().normalize();
 		if (clean && Files.exists(dir)) {
 			FileUtils.deleteDirectory(dir.toFile());
@@ -96,6 +111,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		OwnerOnlyFiles.createDirectories(dir);
 		Path binaries = PostgresBinaries.unpacked();
 		EmbeddedPostgresServer server = new EmbeddedPostgresServer(dir, binaries, freePort(), null);
+		if (holdWarnings) {
+			server.heldWarnings = new ArrayList<>();
+		}
 		server.lock();
 		try {
 			if (!Files.exists(dir.resolve("PG_VERSION"))) {
@@ -177,6 +195,24 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		}
 	}
 
+	private synchronized void warn(String warning) {
+		if (heldWarnings != null) {
+			heldWarnings.add(warning);
+		}
+		else {
+			log.warn(warning);
+		}
+	}
+
+	/** Tells the warnings held since the start, and any later at once. */
+	synchronized void tellWarnings() {
+		List<String> held = heldWarnings;
+		heldWarnings = null;
+		if (held != null) {
+			held.forEach(log::warn);
+		}
+	}
+
 	/** Beside the data directory, which initdb wants empty. */
 	private Path lockFile() {
 		return dataDir.resolveSibling(dataDir.getFileName() + ".lock");
@@ -217,8 +253,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		if (!ours) {
 			return;
 		}
-		log.warn("Stopping the database server (pid {}) left running on {} by a Qinglian that did not stop cleanly",
-				pid, dataDir);
+		warn("Stopping the database server (pid " + pid + ") left running on " + dataDir
+				+ " by a Qinglian that did not stop cleanly");
 		pgCtl("stop", "-m", "fast", "-w", "-t", "60");
 		ProcessHandle.of(pid).ifPresent(p -> p.onExit().orTimeout(60, TimeUnit.SECONDS).join());
 	}
@@ -269,8 +305,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			watchdog = pb.start();
 		}
 		catch (IOException ex) {
-			log.warn("No watchdog for the embedded database ({}): if this process is killed, the next start stops "
-					+ "the database it leaves", ex.getMessage());
+			warn("No watchdog for the embedded database (" + ex.getMessage()
+					+ "): if this process is killed, the next start stops the database it leaves");
 		}
 	}
 
