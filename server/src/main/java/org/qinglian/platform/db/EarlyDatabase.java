@@ -4,9 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,12 +42,13 @@ public final class EarlyDatabase {
 	/**
 	 * Starts the embedded database in the background if the arguments, system properties
 	 * and environment are all that configure it (no configuration file beside the
-	 * application, no profile or configuration location named).
+	 * application, no profile or configuration location named) and it exists already (a
+	 * first start, which creates it, is left to Spring).
 	 * @param args the command line
 	 */
 	public static synchronized void start(String[] args) {
-		Path dataDir = dataDir(args, System.getenv(), Path.of(""));
-		if (dataDir == null || future != null) {
+		Path dataDir = dataDir(args, System.getProperties(), System.getenv(), Path.of(""));
+		if (dataDir == null || future != null || !Files.exists(dataDir.resolve("PG_VERSION"))) {
 			return;
 		}
 		dir = dataDir;
@@ -63,43 +69,63 @@ public final class EarlyDatabase {
 
 	/**
 	 * The data directory to start early, or {@code null} when the database may be
-	 * configured otherwise than by what is read here.
+	 * configured otherwise than by what is read here (names compared as Spring's relaxed
+	 * binding does, whatever their case).
 	 */
-	static Path dataDir(String[] args, Map<String, String> env, Path workingDir) {
+	static Path dataDir(String[] args, Properties properties, Map<String, String> env, Path workingDir) {
 		String fromArgs = null;
 		for (String arg : args) {
-			if (arg.startsWith("--spring.")) {
+			String name = arg.toLowerCase(Locale.ROOT);
+			if (name.startsWith("--spring.") || name.startsWith("--loader.")) {
 				return null;
 			}
-			if (arg.startsWith(PREFIX)) {
-				if (arg.startsWith(PREFIX + "data-dir=")) {
+			if (name.startsWith(PREFIX)) {
+				if (name.startsWith(PREFIX + "data-dir=")) {
 					fromArgs = arg.substring((PREFIX + "data-dir=").length());
 				}
-				else if (!arg.equals(PREFIX + "url=")) {
+				else if (!name.equals(PREFIX + "url=")) {
 					return null;
 				}
 			}
 		}
-		for (String name : System.getProperties().stringPropertyNames()) {
-			if (name.startsWith("spring.config") || name.startsWith("spring.profiles")
-					|| (name.startsWith("qinglian.db.") && !name.equals("qinglian.db.data-dir"))) {
+		String fromProperties = null;
+		for (String key : properties.stringPropertyNames()) {
+			String name = key.toLowerCase(Locale.ROOT);
+			if (name.startsWith("spring.") || name.startsWith("loader.")) {
+				return null;
+			}
+			if (name.startsWith("qinglian.db.")) {
+				if (!key.equals("qinglian.db.data-dir")) {
+					return null;
+				}
+				fromProperties = properties.getProperty(key);
+			}
+		}
+		for (Map.Entry<String, String> e : env.entrySet()) {
+			String name = e.getKey().toUpperCase(Locale.ROOT);
+			boolean set = e.getValue() != null && !e.getValue().isBlank();
+			if (name.startsWith("SPRING_") || name.startsWith("LOADER_")
+					|| (name.startsWith("QINGLIAN_DB_") && set && !e.getKey().equals("QINGLIAN_DB_DATA_DIR"))) {
 				return null;
 			}
 		}
-		for (String name : env.keySet()) {
-			if (name.startsWith("SPRING_") || (name.startsWith("QINGLIAN_DB_") && !name.equals("QINGLIAN_DB_DATA_DIR")
-					&& !(env.get(name) == null || env.get(name).isBlank()))) {
+		// a configuration file (of any profile) beside the application, or a folder of
+		// them
+		if (Files.exists(workingDir.resolve("config"))) {
+			return null;
+		}
+		try (var files = Files.list(workingDir.toAbsolutePath())) {
+			if (files.anyMatch(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).startsWith("application"))) {
 				return null;
 			}
 		}
-		for (String file : new String[] { "application.properties", "application.yml", "application.yaml", "config" }) {
-			if (Files.exists(workingDir.resolve(file))) {
-				return null;
-			}
+		catch (IOException ex) {
+			return null;
 		}
 		String chosen = fromArgs != null ? fromArgs
-				: System.getProperty("qinglian.db.data-dir", env.getOrDefault("QINGLIAN_DB_DATA_DIR", "data/pg"));
-		if (chosen.isBlank()) {
+				: fromProperties != null ? fromProperties : env.getOrDefault("QINGLIAN_DB_DATA_DIR", "data/pg");
+		if (chosen.isBlank() || chosen.contains(":")) {
+			// none, or one Spring would read as a URL (file:...)
 			return null;
 		}
 		return workingDir.resolve(chosen).toAbsolutePath().normalize();
@@ -145,10 +171,14 @@ public final class EarlyDatabase {
 		if (future != null && !taken) {
 			taken = true;
 			try {
-				future.join().close();
+				EmbeddedPostgresServer server = future.get(30, TimeUnit.SECONDS);
+				// logging may never have been set up: its warnings said here
+				server.tellWarnings(System.err::println);
+				server.close();
 			}
-			catch (RuntimeException ex) {
-				// it did not start: nothing to stop
+			catch (InterruptedException | ExecutionException | TimeoutException | RuntimeException ex) {
+				// it did not start, or is still starting: the watchdog stops it once this
+				// process is gone
 			}
 		}
 	}

@@ -147,7 +147,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			server.close();
 			throw new IllegalStateException("Could not prepare the database roles: " + ex.getMessage(), ex);
 		}
-		catch (IOException | RuntimeException ex) {
+		catch (IOException | RuntimeException | Error ex) {
 			server.close();
 			throw ex;
 		}
@@ -205,11 +205,18 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	}
 
 	/** Tells the warnings held since the start, and any later at once. */
-	synchronized void tellWarnings() {
+	void tellWarnings() {
+		tellWarnings(log::warn);
+	}
+
+	/**
+	 * Tells the warnings held since the start to the given sink, and any later at once.
+	 */
+	synchronized void tellWarnings(java.util.function.Consumer<String> sink) {
 		List<String> held = heldWarnings;
 		heldWarnings = null;
 		if (held != null) {
-			held.forEach(log::warn);
+			held.forEach(sink);
 		}
 	}
 

@@ -232,6 +232,8 @@ final class TableLoading {
 				.append(')');
 		}
 		try (Statement st = con.createStatement()) {
+			// no other writer between finding the rows and writing them (readers go on)
+			st.execute("lock table " + f.table() + " in share row exclusive mode");
 			if (st.executeLargeUpdate(find.toString()) == 0) {
 				st.execute("drop table " + changed);
 				return 0;

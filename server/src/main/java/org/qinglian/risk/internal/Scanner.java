@@ -309,7 +309,7 @@ class Scanner {
 				  and (cast(? as text[]) is null or region_code = any(cast(? as text[]))
 				       or finding_id = any(cast(? as text[])))""", (ResultSet rs) -> {
 			stored.put(rs.getString(1), new Stored(rs.getString(2), FindingStatus.of(rs.getString(3))));
-		}, rule.code(), some, some, found.toArray(String[]::new));
+		}, rule.code(), some, some, regions == null ? new String[0] : found.toArray(String[]::new));
 		return stored;
 	}
 
