@@ -27,6 +27,15 @@ public interface TableChanges {
 	void keep(String name, String stamp);
 
 	/**
+	 * The stamp of each table, each as {@link #stamp(String...)} of it alone, in one
+	 * read.
+	 */
+	Map<String, String> stamps(Collection<String> tables);
+
+	/** The stamps kept under names beginning with the prefix, by name. */
+	Map<String, String> keptStartingWith(String prefix);
+
+	/**
 	 * The tables whose changes are counted (those imports load).
 	 */
 	Set<String> counted();

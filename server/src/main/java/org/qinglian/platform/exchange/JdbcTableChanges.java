@@ -41,6 +41,32 @@ class JdbcTableChanges implements TableChanges {
 	}
 
 	@Override
+	public Map<String, String> stamps(Collection<String> tables) {
+		Map<String, String> stamps = new LinkedHashMap<>();
+		jdbc.sql("""
+				select t, (select oid from pg_database where datname = current_database()) || '|' || t || ':'
+				          || coalesce((select count(*) || ':' || max(xact::text::numeric)
+				                       from plt_table_change c where c.table_name = t), '0')
+				from unnest(cast(? as text[])) t order by 1""")
+			.param(tables.toArray(String[]::new))
+			.query((ResultSet rs) -> {
+				stamps.put(rs.getString(1), rs.getString(2));
+			});
+		return stamps;
+	}
+
+	@Override
+	public Map<String, String> keptStartingWith(String prefix) {
+		Map<String, String> kept = new LinkedHashMap<>();
+		jdbc.sql("select name, stamp from plt_derived_stamp where starts_with(name, ?)")
+			.param(prefix)
+			.query((ResultSet rs) -> {
+				kept.put(rs.getString(1), rs.getString(2));
+			});
+		return kept;
+	}
+
+	@Override
 	public String kept(String name) {
 		return jdbc.sql("select stamp from plt_derived_stamp where name = ?")
 			.param(name)

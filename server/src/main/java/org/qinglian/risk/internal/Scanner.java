@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.qinglian.assets.ReceivedRegistries;
 import org.qinglian.platform.Exchange;
@@ -121,8 +122,13 @@ class Scanner {
 		registries.tie();
 		Context context = context();
 		Timestamp now = Timestamp.from(clock.instant());
-		Map<String, RuleInputs> inputs = RuleInputs.of(jdbc, changes.counted(), rules);
-		long total = 0;
+		Set<String> counted = changes.counted();
+		Map<String, RuleInputs> inputs = RuleInputs.of(jdbc, counted, rules);
+		// taken before any rule reads anything: what commits after is seen as new at the
+		// next scan, even if this one saw it too
+		String snapshot = changes.snapshot();
+		Map<String, String> stamps = changes.stamps(counted);
+		Map<String, String> keptStates = all ? Map.of() : changes.keptStartingWith(KEPT);
 		long created = 0;
 		long changed = 0;
 		long withdrawn = 0;
@@ -135,18 +141,13 @@ class Scanner {
 			MapSqlParameterSource params = params(rule, context);
 			RuleInputs in = inputs.get(rule.code());
 			String basis = basis(rule, params, in);
-			// taken before the rule reads anything: what commits after is seen as new at
-			// the next scan, even if this one saw it too
-			String snapshot = changes.snapshot();
-			String stamp = in.known() ? changes.stamp(in.tables().toArray(String[]::new)) : UNKNOWN;
-			Kept kept = all ? null : Kept.of(changes.kept(KEPT + rule.code()));
+			String stamp = in.known() ? in.tables().stream().sorted().map(stamps::get).collect(Collectors.joining("\t"))
+					: UNKNOWN;
+			Kept kept = Kept.of(keptStates.get(KEPT + rule.code()));
 			Set<String> regions = null;
 			if (kept != null && in.known() && !kept.stamp().equals(UNKNOWN) && kept.basis().equals(basis)) {
 				if (kept.stamp().equals(stamp)) {
 					// nothing it reads changed: its findings are the ones kept
-					total += jdbc.queryForObject(
-							"select count(*) from risk_finding where rule_code = ? and status <> 'withdrawn'",
-							Long.class, rule.code());
 					skipped++;
 					done++;
 					continue;
@@ -168,18 +169,17 @@ class Scanner {
 			if (regions != null) {
 				byRegion++;
 				regionsRun.addAll(regions);
-				total += jdbc.queryForObject(
-						"select count(*) from risk_finding where rule_code = ? "
-								+ "and status <> 'withdrawn' and not (region_code = any(?))",
-						Long.class, rule.code(), regions.toArray(String[]::new));
 			}
-			total += found.size();
 			created += outcome.created().size();
 			changed += outcome.changed().size();
 			withdrawn += outcome.withdrawn().size();
 			done++;
 		}
 		progress.rule("", done, rules.size());
+		// what the rules give now: the findings they gave, of those not run again too
+		long total = jdbc.queryForObject(
+				"select count(*) from risk_finding where status <> 'withdrawn' and rule_code = any(?)", Long.class,
+				(Object) rules.stream().map(RiskRule::code).toArray(String[]::new));
 		return new ScanReport(rules.size(), total, created, changed, withdrawn,
 				(System.nanoTime() - started) / 1_000_000, skipped, byRegion, regionsRun);
 	}
