@@ -4,7 +4,7 @@
 #        bench/detection.sh --demo TOWNSHIPS VILLAGES SEED [-v]   (a county from the project's own generator)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -q -B -pl server -am -DskipTests package test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
+./mvnw -q -B -pl server -am -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
 if [ "${1:-}" = "--demo" ]; then
   OUT=bench/out/county-$2-$3-$4
   [ -f "$OUT/manifest.json" ] || java -jar server/target/qinglian.jar demo --townships "$2" --villages "$3" --seed "$4" --out "$OUT" --no-load

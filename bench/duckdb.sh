@@ -4,7 +4,7 @@
 # Usage: bench/duckdb.sh [BUNDLE]   (default: the generated 21 x 15 county; ../shared/data/dev-sample works too)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -q -B -pl server -am -DskipTests package test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
+./mvnw -q -B -pl server -am -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
 BUNDLE=${1:-bench/out/county-21-15-42}
 WORK=$(mktemp -d); trap 'rm -rf "$WORK"' EXIT
 export QINGLIAN_DB_DATA_DIR=$WORK/pg QINGLIAN_KEYS_DIR=$WORK/keys QINGLIAN_AUDIT_CHECKPOINT_DIR=$WORK/audit

@@ -4,7 +4,7 @@
 # Usage: bench/import.sh [TOWNSHIPS VILLAGES SEED]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -q -B -pl server -am -DskipTests package test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
+./mvnw -q -B -pl server -am -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
 T=${1:-21}; V=${2:-15}; S=${3:-42}
 OUT=bench/out/county-$T-$V-$S
 if [ ! -f "$OUT/manifest.json" ]; then

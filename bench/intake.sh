@@ -6,7 +6,7 @@
 # Usage: bench/intake.sh [SECONDS CLIENTS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -q -B -pl server -am -DskipTests package test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
+./mvnw -q -B -pl server -am -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
 SECONDS_RUN=${1:-30}; CLIENTS=${2:-64}
 PORT=18089
 RUN=bench/out/intake
