@@ -13,6 +13,7 @@ import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,6 +33,7 @@ import org.springframework.stereotype.Component;
  * the place of the executor that runs the modules' event listeners.
  */
 @Component
+@Lazy(false)
 class ClusterJobs implements SmartInitializingSingleton, DisposableBean {
 
 	static final String AUDIT_CHECKPOINT = "audit-checkpoint";

@@ -6,6 +6,7 @@ import org.qinglian.platform.ExchangeFile;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  * or another instance changed ({@link BundleImporter}).
  */
 @Component
+@Lazy(false)
 class ChangeCounting implements SmartInitializingSingleton {
 
 	private final ExchangeFiles files;
