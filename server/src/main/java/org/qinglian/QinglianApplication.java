@@ -1,6 +1,6 @@
 package org.qinglian;
 
-import org.qinglian.platform.db.EarlyDatabase;
+import org.qinglian.platform.EarlyStart;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -28,7 +28,7 @@ public class QinglianApplication {
 			args = Arrays.copyOfRange(args, 1, args.length);
 		}
 		// the embedded database starts while Spring does
-		EarlyDatabase.start(args);
+		EarlyStart.beforeSpring(args);
 		if (command) {
 			app.setWebApplicationType(WebApplicationType.NONE);
 			app.setAdditionalProfiles("cli");
