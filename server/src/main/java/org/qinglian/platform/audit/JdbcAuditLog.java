@@ -30,6 +30,7 @@ import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitializat
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -51,6 +52,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * a time) and at shutdown.
  */
 @Component
+@Lazy(false)
 @DependsOnDatabaseInitialization
 class JdbcAuditLog implements AuditLog {
 

@@ -38,6 +38,7 @@ import com.google.crypto.tink.mac.PredefinedMacParameters;
 
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,6 +52,7 @@ import org.springframework.stereotype.Component;
  * line instead of mixing keys.
  */
 @Component
+@Lazy(false)
 @DependsOnDatabaseInitialization
 public class Keysets {
 
