@@ -3,7 +3,6 @@ package org.qinglian.platform.exchange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.qinglian.SampleCounty;
+import org.qinglian.TestBundles;
 import org.qinglian.platform.BundleRejectedException;
 import org.qinglian.platform.Exchange;
 import org.qinglian.platform.Exchange.ImportReport;
@@ -32,7 +32,7 @@ class UnchangedFilesTests extends BundleTest {
 
 	@Test
 	void anUnchangedBundleIsNotReadAgainButAChangedFileOrTableIs() throws Exception {
-		Path bundle = copy(SampleCounty.bundle());
+		Path bundle = TestBundles.copy(SampleCounty.bundle());
 		ImportReport first = exchange.importBundle(bundle, Exchange.Progress.NONE);
 		assertThat(first.filesUnchanged()).isZero();
 		exchange.awaitFollowUps(Duration.ofMinutes(2));
@@ -63,7 +63,7 @@ class UnchangedFilesTests extends BundleTest {
 		List<String> lines = Files.readAllLines(regions, StandardCharsets.UTF_8);
 		lines.set(lines.size() - 1, lines.get(lines.size() - 1).replaceFirst(",[^,]*村,", ",改名村,"));
 		Files.write(regions, lines, StandardCharsets.UTF_8);
-		rehash(bundle, "regions.csv");
+		TestBundles.rehash(bundle, "regions.csv");
 		ImportReport renamed = exchange.importBundle(bundle, Exchange.Progress.NONE);
 		assertThat(renamed.filesUnchanged()).as("the files that name a region are checked against it again")
 			.isLessThan(FILES - 1)
@@ -83,7 +83,7 @@ class UnchangedFilesTests extends BundleTest {
 
 	@Test
 	void anUnchangedFileIsCheckedAgainAgainstTheFilesItLooksUpWhenTheyChange() throws Exception {
-		Path bundle = copy(SampleCounty.bundle());
+		Path bundle = TestBundles.copy(SampleCounty.bundle());
 		exchange.importBundle(bundle, Exchange.Progress.NONE);
 		exchange.awaitFollowUps(Duration.ofMinutes(2));
 		String exercise = jdbc.sql("select min(exercise_id) from pow_exercise_event").query(String.class).single();
@@ -109,7 +109,7 @@ class UnchangedFilesTests extends BundleTest {
 			}
 		}
 		Files.write(exercises, lines, StandardCharsets.UTF_8);
-		rehash(bundle, "power_exercises.csv");
+		TestBundles.rehash(bundle, "power_exercises.csv");
 		assertThatThrownBy(() -> exchange.importBundle(bundle, Exchange.Progress.NONE)).isInstanceOfSatisfying(
 				BundleRejectedException.class,
 				ex -> assertThat(ex.problems()).anySatisfy(p -> assertThat(p).startsWith("exercise_events.csv:")
@@ -167,32 +167,6 @@ class UnchangedFilesTests extends BundleTest {
 				.append("\"}");
 		}
 		Files.writeString(bundle.resolve("manifest.json"), json.append("}}").toString());
-	}
-
-	static Path copy(Path from) throws IOException {
-		Path to = Files.createTempDirectory("unchanged-files");
-		try (var files = Files.walk(from)) {
-			for (Path f : files.toList()) {
-				Path target = to.resolve(from.relativize(f).toString());
-				if (Files.isDirectory(f)) {
-					Files.createDirectories(target);
-				}
-				else {
-					Files.copy(f, target);
-				}
-			}
-		}
-		return to;
-	}
-
-	static void rehash(Path bundle, String file) throws Exception {
-		String hash = HexFormat.of()
-			.formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(bundle.resolve(file))));
-		Path manifest = bundle.resolve("manifest.json");
-		String json = Files.readString(manifest);
-		json = json.replaceFirst(
-				"(\"" + file.replace(".", "\\.") + "\"\\s*:\\s*\\{[^}]*\"sha256\"\\s*:\\s*\")[0-9a-f]+", "$1" + hash);
-		Files.writeString(manifest, json);
 	}
 
 }

@@ -2,14 +2,11 @@ package org.qinglian.risk.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -17,6 +14,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.qinglian.IntegrationTest;
 import org.qinglian.SampleCounty;
+import org.qinglian.TestBundles;
 import org.qinglian.platform.Exchange;
 import org.qinglian.risk.RiskLibrary;
 import org.qinglian.risk.RiskLibrary.ScanProgress;
@@ -56,7 +54,7 @@ class IncrementalScanTests {
 
 	@Test
 	void aScanRunsARuleAgainForWhatChangedOnlyAndFindsWhatAWholeScanFinds() throws Exception {
-		Path bundle = copy(SampleCounty.bundle());
+		Path bundle = TestBundles.copy(SampleCounty.bundle());
 		exchange.importBundle(bundle, Exchange.Progress.NONE);
 		ScanReport first = library.scan(ScanProgress.NONE);
 		assertThat(first.created()).isPositive();
@@ -196,7 +194,7 @@ class IncrementalScanTests {
 		}
 		assertThat(edited).as(file).isEqualTo(rows);
 		Files.write(path, lines, StandardCharsets.UTF_8);
-		rehash(bundle, file);
+		TestBundles.rehash(bundle, file);
 	}
 
 	private void assertThatAWholeScanChangesNothing(ScanReport incremental) {
@@ -214,32 +212,6 @@ class IncrementalScanTests {
 				select concat_ws('|', finding_id, rule_code, subject_id, region_code, period, amount, records,
 				                 explanation, fingerprint, status, last_changed)
 				from risk_finding order by finding_id""").query(String.class).list();
-	}
-
-	static Path copy(Path from) throws IOException {
-		Path to = Files.createTempDirectory("incremental-scan");
-		try (var files = Files.walk(from)) {
-			for (Path f : files.toList()) {
-				Path target = to.resolve(from.relativize(f).toString());
-				if (Files.isDirectory(f)) {
-					Files.createDirectories(target);
-				}
-				else {
-					Files.copy(f, target);
-				}
-			}
-		}
-		return to;
-	}
-
-	static void rehash(Path bundle, String file) throws Exception {
-		String hash = HexFormat.of()
-			.formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(bundle.resolve(file))));
-		Path manifest = bundle.resolve("manifest.json");
-		String json = Files.readString(manifest);
-		json = json.replaceFirst(
-				"(\"" + file.replace(".", "\\.") + "\"\\s*:\\s*\\{[^}]*\"sha256\"\\s*:\\s*\")[0-9a-f]+", "$1" + hash);
-		Files.writeString(manifest, json);
 	}
 
 }
