@@ -106,6 +106,11 @@ class Scanner {
 		// one scan at a time: a scan after an import and one started by hand must not
 		// race on the same findings
 		jdbc.query("select pg_advisory_xact_lock(7361626)", rs -> null);
+		// taken before anything is read or derived (the near kin, the ties): what commits
+		// after is seen as new at the next scan, even if this one saw it too
+		Set<String> counted = changes.counted();
+		String snapshot = changes.snapshot();
+		Map<String, String> stamps = changes.stamps(counted);
 		// in a transaction of its own, so that pages reading near kin (recusal) wait for
 		// the refresh only, not for the whole scan
 		// again only when the persons or their kin changed since it was last refreshed
@@ -122,12 +127,7 @@ class Scanner {
 		registries.tie();
 		Context context = context();
 		Timestamp now = Timestamp.from(clock.instant());
-		Set<String> counted = changes.counted();
 		Map<String, RuleInputs> inputs = RuleInputs.of(jdbc, counted, rules);
-		// taken before any rule reads anything: what commits after is seen as new at the
-		// next scan, even if this one saw it too
-		String snapshot = changes.snapshot();
-		Map<String, String> stamps = changes.stamps(counted);
 		Map<String, String> keptStates = all ? Map.of() : changes.keptStartingWith(KEPT);
 		long created = 0;
 		long changed = 0;
