@@ -30,11 +30,11 @@ import org.qinglian.platform.PersonalDataCipher.Place;
  * checked, so that the whole list of problems is reported at once. References and checks
  * that look at a file not yet read (a file's references to itself) wait until the end.
  * <p>
- * Longer than the house's 400 lines on purpose: {@link #readRows} is the import's hot
- * loop (parse, check each field, unseal, resolve references, run the row checks, encode),
- * run for every row of the county, and its steps share the state of the file being read
- * (the column map, the indexes, the encoder, the deferred checks) that this class holds.
- * The parts that stand alone are classes of their own: {@link CsvReader},
+ * Longer than the house's 400 lines on purpose: {@link #readRows} and {@link FileRows}
+ * are the import's hot loop (parse, check each field, unseal, resolve references, run the
+ * row checks, encode), run for every row of the county, and its steps share the state of
+ * the bundle being read (the indexes, the deferred checks, the problems) that this class
+ * holds. The parts that stand alone are classes of their own: {@link CsvReader},
  * {@link FieldChecks}, {@link RowIndex}, {@link PrefetchReader} and the encoders.
  */
 final class BundleReader {
@@ -222,38 +222,7 @@ final class BundleReader {
 
 	private long readRows(ExchangeFile f, CsvReader csv, int width, int[] map, PrefetchReader text, Sink sink)
 			throws IOException, InterruptedException {
-		List<ExchangeColumn> cols = f.columns();
-		int n = cols.size();
-		TableShape shape = shapes.get(f.file());
-		int[] maxLength = shape.maxLength();
-		int[] keyAt = f.key().stream().mapToInt(k -> cols.indexOf(f.column(k).orElseThrow())).toArray();
-		RowIndex index = indexes.get(f.file());
-		int[] keptAt = index == null ? new int[0]
-				: index.kept().stream().mapToInt(c -> cols.indexOf(f.column(c).orElseThrow())).toArray();
-		int expected = (int) Math.min(manifest.rows().getOrDefault(f.file(), 0L), 10_000_000L);
-		KeyTable seen = index == null ? new KeyTable(expected) : null;
-		if (index != null) {
-			index.expect(expected);
-		}
-		// whether a column's references, a check's lookups, can be resolved as the rows
-		// come (the files they look at are read), or must wait for the end
-		boolean[] resolvable = new boolean[n];
-		for (int i = 0; i < n; i++) {
-			resolvable[i] = cols.get(i).references().stream().allMatch(this::complete);
-		}
-		List<RowCheck> checks = f.checks();
-		boolean[] runnable = new boolean[checks.size()];
-		for (int i = 0; i < runnable.length; i++) {
-			runnable[i] = checks.get(i).reads().stream().allMatch(r -> complete(r.file()));
-		}
-		String keyNames = String.join("+", f.key());
-		Map<String, Integer> positions = new HashMap<>();
-		for (int i = 0; i < n; i++) {
-			positions.put(cols.get(i).name(), i);
-		}
-		RowEncoder out = shape.binary() ? new BinaryCopyEncoder(shape.kinds(), CHUNK + 8192)
-				: new CopyEncoder(CHUNK + 8192);
-		out.start();
+		FileRows file = new FileRows(f, map);
 		long rows = 0;
 		while (true) {
 			List<String> rec;
@@ -272,55 +241,180 @@ final class BundleReader {
 			if ((rows & 4095) == 0 && sink.cancelled()) {
 				throw new CancellationException();
 			}
-			long line = csv.line();
 			if (rec.size() != width) {
-				problems.add(f.file(), line, "-", "has " + rec.size() + " fields, the header has " + width);
+				problems.add(f.file(), csv.line(), "-", "has " + rec.size() + " fields, the header has " + width);
 				continue;
 			}
-			String[] values = new String[n];
-			boolean ok = true;
-			boolean keyOk = true;
+			if (file.row(rec, csv.line()) && file.out.size() >= CHUNK) {
+				sink.rows(file.out.take());
+				progress.update(f.file(), bytesDone + text.bytesRead(), totalBytes, rows);
+			}
+		}
+		file.out.finish();
+		if (!problems.any()) {
+			sink.rows(file.out.take());
+		}
+		progress.update(f.file(), bytesDone + text.bytesRead(), totalBytes, rows);
+		return rows;
+	}
+
+	/**
+	 * The reading of one file's rows: what is known of the file before its first row, and
+	 * the steps of a row, each a small method. (Small on purpose: this is the import's
+	 * hot code, and in a fresh JVM the compiler makes small methods fast soon, where one
+	 * long loop was compiled again for every file, at half a second of a core each time.)
+	 */
+	private final class FileRows {
+
+		final ExchangeFile f;
+
+		final List<ExchangeColumn> cols;
+
+		final int n;
+
+		final int[] map;
+
+		final int[] maxLength;
+
+		final FieldChecks.Check[] fieldChecks;
+
+		final int[] keyAt;
+
+		final RowIndex index;
+
+		final int[] keptAt;
+
+		final KeyTable seen;
+
+		/**
+		 * Whether a column's references, a check's lookups, can be resolved as the rows
+		 * come (the files they look at are read), or must wait for the end.
+		 */
+		final boolean[] resolvable;
+
+		/** Per column that is resolvable, the indexes of the files it references. */
+		final RowIndex[][] targets;
+
+		final List<RowCheck> checks;
+
+		final boolean[] runnable;
+
+		final String keyNames;
+
+		final Map<String, Integer> positions = new HashMap<>();
+
+		final RowEncoder out;
+
+		FileRows(ExchangeFile f, int[] map) {
+			this.f = f;
+			this.map = map;
+			this.cols = f.columns();
+			this.n = cols.size();
+			TableShape shape = shapes.get(f.file());
+			this.maxLength = shape.maxLength();
+			this.fieldChecks = cols.stream().map(FieldChecks::of).toArray(FieldChecks.Check[]::new);
+			this.keyAt = f.key().stream().mapToInt(k -> cols.indexOf(f.column(k).orElseThrow())).toArray();
+			this.index = indexes.get(f.file());
+			this.keptAt = index == null ? new int[0]
+					: index.kept().stream().mapToInt(c -> cols.indexOf(f.column(c).orElseThrow())).toArray();
+			int expected = (int) Math.min(manifest.rows().getOrDefault(f.file(), 0L), 10_000_000L);
+			this.seen = index == null ? new KeyTable(expected) : null;
+			if (index != null) {
+				index.expect(expected);
+			}
+			this.resolvable = new boolean[n];
+			this.targets = new RowIndex[n][];
 			for (int i = 0; i < n; i++) {
-				ExchangeColumn c = cols.get(i);
-				String v = map[i] < 0 ? null : rec.get(map[i]);
-				if (v != null && c.encrypted() && v.startsWith(SEALED)) {
-					v = unseal(f, line, c, v, rec, map, keyAt);
-					if (v == null) {
-						ok = false;
-						continue;
-					}
-				}
-				values[i] = v;
-				if (v == null) {
-					if (c.required()) {
-						problems.add(f.file(), line, c.name(), "is required");
-						ok = false;
-					}
-					continue;
-				}
-				String problem = FieldChecks.check(c, v);
-				if (problem == null && v.length() > maxLength[i] && v.codePointCount(0, v.length()) > maxLength[i]) {
-					problem = "has " + v.codePointCount(0, v.length()) + " characters, at most " + maxLength[i]
-							+ " are kept";
-				}
-				if (problem != null) {
-					problems.add(f.file(), line, c.name(), problem);
-					ok = false;
-					for (int k : keyAt) {
-						keyOk &= k != i;
-					}
-				}
+				resolvable[i] = cols.get(i).references().stream().allMatch(BundleReader.this::complete);
+				// the files it references are read: whether they could be is known
+				targets[i] = resolvable[i] ? targets(cols.get(i)) : null;
+			}
+			this.checks = f.checks();
+			this.runnable = new boolean[checks.size()];
+			for (int i = 0; i < runnable.length; i++) {
+				runnable[i] = checks.get(i).reads().stream().allMatch(r -> complete(r.file()));
+			}
+			this.keyNames = String.join("+", f.key());
+			for (int i = 0; i < n; i++) {
+				positions.put(cols.get(i).name(), i);
+			}
+			this.out = shape.binary() ? new BinaryCopyEncoder(shape.kinds(), CHUNK + 8192)
+					: new CopyEncoder(CHUNK + 8192);
+			out.start();
+		}
+
+		/** Checks a record of the header's width; returns whether it was encoded. */
+		boolean row(List<String> rec, long line) {
+			String[] values = new String[n];
+			// bit 0: a field has a problem; bit 1: so has a part of the key
+			int bad = 0;
+			for (int i = 0; i < n; i++) {
+				bad |= field(rec, line, i, values);
 			}
 			String[] keyParts = new String[keyAt.length];
+			boolean keyOk = (bad & 2) == 0;
 			for (int k = 0; k < keyAt.length; k++) {
 				keyParts[k] = values[keyAt[k]];
 				keyOk &= keyParts[k] != null;
 			}
-			if (!ok && !keyOk) {
-				continue;
+			if (bad != 0 && !keyOk) {
+				return false;
 			}
 			// a row refused for another column still holds its key, so that the rows
 			// naming it are not refused too: the one problem is named once
+			key(line, values, keyParts);
+			if (bad != 0) {
+				return false;
+			}
+			references(line, values);
+			if (!checks.isEmpty()) {
+				rowChecks(line, values);
+			}
+			if (problems.any()) {
+				return false;
+			}
+			encode(values, keyParts);
+			return true;
+		}
+
+		/**
+		 * Takes and checks the {@code i}th column's value into {@code values}; returns 0
+		 * when good, 1 when it has a problem, 3 when the column is part of the key too.
+		 */
+		private int field(List<String> rec, long line, int i, String[] values) {
+			ExchangeColumn c = cols.get(i);
+			String v = map[i] < 0 ? null : rec.get(map[i]);
+			if (v != null && c.encrypted() && v.startsWith(SEALED)) {
+				v = unseal(f, line, c, v, rec, map, keyAt);
+				if (v == null) {
+					return 1;
+				}
+			}
+			values[i] = v;
+			if (v == null) {
+				if (c.required()) {
+					problems.add(f.file(), line, c.name(), "is required");
+					return 1;
+				}
+				return 0;
+			}
+			String problem = fieldChecks[i].problem(v);
+			if (problem == null && v.length() > maxLength[i]) {
+				problem = tooLong(v, maxLength[i]);
+			}
+			if (problem == null) {
+				return 0;
+			}
+			problems.add(f.file(), line, c.name(), problem);
+			for (int k : keyAt) {
+				if (k == i) {
+					return 3;
+				}
+			}
+			return 1;
+		}
+
+		private void key(long line, String[] values, String[] keyParts) {
 			String key = RowIndex.key(keyParts);
 			long first;
 			if (index != null) {
@@ -336,53 +430,51 @@ final class BundleReader {
 			if (first > 0) {
 				problems.add(f.file(), line, keyNames, "repeats the key of line " + first);
 			}
-			if (!ok) {
-				continue;
-			}
+		}
+
+		private void references(long line, String[] values) {
 			for (int i = 0; i < n; i++) {
 				ExchangeColumn c = cols.get(i);
 				String v = values[i];
 				if (v != null && !c.references().isEmpty()) {
 					if (resolvable[i]) {
-						resolve(f, line, c, v);
+						resolve(f, line, c, v, targets[i]);
 					}
 					else {
 						deferred.add(() -> resolve(f, line, c, v));
 					}
 				}
 			}
-			if (!checks.isEmpty()) {
-				Row row = new Row(values, positions, manifest.countyCode());
-				for (int i = 0; i < runnable.length; i++) {
-					RowCheck check = checks.get(i);
-					if (runnable[i]) {
-						runCheck(f, line, check, row);
-					}
-					else {
-						deferred.add(() -> runCheck(f, line, check, row));
-					}
+		}
+
+		private void rowChecks(long line, String[] values) {
+			Row row = new Row(values, positions, manifest.countyCode());
+			for (int i = 0; i < runnable.length; i++) {
+				RowCheck check = checks.get(i);
+				if (runnable[i]) {
+					runCheck(f, line, check, row);
+				}
+				else {
+					deferred.add(() -> runCheck(f, line, check, row));
 				}
 			}
-			if (problems.any()) {
-				continue;
-			}
+		}
+
+		private void encode(String[] values, String[] keyParts) {
 			for (int i = 0; i < n; i++) {
 				ExchangeColumn c = cols.get(i);
 				out.field(c.encrypted() && values[i] != null
 						? cipher.encrypt(values[i], new Place(f.table(), c.dbColumn(), keyParts)) : values[i]);
 			}
 			out.endRow();
-			if (out.size() >= CHUNK) {
-				sink.rows(out.take());
-				progress.update(f.file(), bytesDone + text.bytesRead(), totalBytes, rows);
-			}
 		}
-		out.finish();
-		if (!problems.any()) {
-			sink.rows(out.take());
-		}
-		progress.update(f.file(), bytesDone + text.bytesRead(), totalBytes, rows);
-		return rows;
+
+	}
+
+	/** The problem of a value longer than its column keeps, or null when it is not. */
+	private static String tooLong(String v, int max) {
+		int chars = v.codePointCount(0, v.length());
+		return chars > max ? "has " + chars + " characters, at most " + max + " are kept" : null;
 	}
 
 	/**
@@ -393,36 +485,51 @@ final class BundleReader {
 		return done.contains(file) || !inBundle.contains(file);
 	}
 
+	/**
+	 * Resolves a column's value (each element of a list) among the rows of the files it
+	 * references, once those are all read.
+	 */
 	private void resolve(ExchangeFile f, long line, ExchangeColumn c, String value) {
+		resolve(f, line, c, value, targets(c));
+	}
+
+	/**
+	 * The indexes of the files a column references, or {@code null} when one of them
+	 * could not be read (its rows are unknown: the problem of that file is named
+	 * already).
+	 */
+	private RowIndex[] targets(ExchangeColumn c) {
+		if (c.references().stream().anyMatch(unreadable::contains)) {
+			return null;
+		}
+		return c.references().stream().map(indexes::get).toArray(RowIndex[]::new);
+	}
+
+	private void resolve(ExchangeFile f, long line, ExchangeColumn c, String value, RowIndex[] targets) {
+		if (targets == null) {
+			return;
+		}
 		if (!c.isList()) {
-			resolveOne(f, line, c, value);
+			resolveOne(f, line, c, value, targets);
 			return;
 		}
 		for (String v : value.split(";")) {
-			resolveOne(f, line, c, v);
+			resolveOne(f, line, c, v, targets);
 		}
 	}
 
-	private void resolveOne(ExchangeFile f, long line, ExchangeColumn c, String v) {
-		{
-			List<String> targets = c.references();
-			if (targets.stream().anyMatch(unreadable::contains)) {
-				// its rows are unknown: the problem of that file is named already
+	private void resolveOne(ExchangeFile f, long line, ExchangeColumn c, String v, RowIndex[] targets) {
+		for (RowIndex target : targets) {
+			if (target.contains(v)) {
 				return;
 			}
-			boolean found = false;
-			for (int t = 0; t < targets.size() && !found; t++) {
-				found = indexes.get(targets.get(t)).contains(v);
-			}
-			if (!found) {
-				problems.add(f.file(), line, c.name(),
-						"'" + v + "' is not a "
-								+ c.references()
-									.stream()
-									.map(r -> indexes.get(r).file().keyColumn().name() + " of " + r)
-									.collect(Collectors.joining(" or ")));
-			}
 		}
+		problems.add(f.file(), line, c.name(),
+				"'" + v + "' is not a "
+						+ c.references()
+							.stream()
+							.map(r -> indexes.get(r).file().keyColumn().name() + " of " + r)
+							.collect(Collectors.joining(" or ")));
 	}
 
 	private void runCheck(ExchangeFile f, long line, RowCheck check, Row row) {

@@ -42,8 +42,9 @@ final class CsvReader implements AutoCloseable {
 		this.maxRecordChars = maxRecordChars;
 	}
 
-	private void grow() throws MalformedCsvException {
-		if (++recordChars > maxRecordChars) {
+	private void grow(int chars) throws MalformedCsvException {
+		recordChars += chars;
+		if (recordChars > maxRecordChars) {
 			throw new MalformedCsvException(recordLine, "the record is longer than " + maxRecordChars
 					+ " characters: a quote not closed, or not a CSV file");
 		}
@@ -105,49 +106,20 @@ final class CsvReader implements AutoCloseable {
 		recordChars = 0;
 		List<String> fields = new ArrayList<>(16);
 		while (true) {
-			field.setLength(0);
-			boolean quoted = false;
 			if (c == '"') {
-				quoted = true;
-				while (true) {
-					c = read();
-					if (c == -1) {
-						throw new MalformedCsvException(recordLine, "a quoted field is not closed");
-					}
-					if (c == '"') {
-						if (peek() == '"') {
-							read();
-							grow();
-							field.append('"');
-						}
-						else {
-							break;
-						}
-					}
-					else {
-						if (c == '\n') {
-							line++;
-						}
-						grow();
-						field.append((char) c);
-					}
-				}
+				fields.add(quoted());
 				c = read();
 				if (c != ',' && c != '\n' && c != '\r' && c != -1) {
 					throw new MalformedCsvException(line, "characters after a closing quote");
 				}
 			}
-			else {
-				while (c != ',' && c != '\n' && c != '\r' && c != -1) {
-					if (c == '"') {
-						throw new MalformedCsvException(line, "a quote inside an unquoted field");
-					}
-					grow();
-					field.append((char) c);
-					c = read();
-				}
+			else if (c == ',' || c == '\n' || c == '\r' || c == -1) {
+				fields.add(null);
 			}
-			fields.add(field.isEmpty() && !quoted ? null : (field.isEmpty() ? null : field.toString()));
+			else {
+				fields.add(unquoted());
+				c = read();
+			}
 			if (c == ',') {
 				c = read();
 				continue;
@@ -163,6 +135,65 @@ final class CsvReader implements AutoCloseable {
 			}
 			return fields;
 		}
+	}
+
+	/** A quoted field, its opening quote read, up to and with its closing quote. */
+	private String quoted() throws IOException {
+		field.setLength(0);
+		while (true) {
+			int c = read();
+			if (c == -1) {
+				throw new MalformedCsvException(recordLine, "a quoted field is not closed");
+			}
+			if (c == '"') {
+				if (peek() != '"') {
+					return field.isEmpty() ? null : field.toString();
+				}
+				read();
+			}
+			else if (c == '\n') {
+				line++;
+			}
+			grow(1);
+			field.append((char) c);
+		}
+	}
+
+	/**
+	 * An unquoted field, its first character read: up to (not with) the character that
+	 * ends it. The characters are taken from the buffer a run at a time.
+	 */
+	private String unquoted() throws IOException {
+		// the character read last is the one before pos
+		int begin = pos - 1;
+		while (pos < len && ordinary(buf[pos])) {
+			pos++;
+		}
+		grow(pos - begin);
+		if (pos < len && buf[pos] != '"') {
+			return new String(buf, begin, pos - begin);
+		}
+		field.setLength(0);
+		field.append(buf, begin, pos - begin);
+		while (true) {
+			int c = peek();
+			if (c == '"') {
+				throw new MalformedCsvException(line, "a quote inside an unquoted field");
+			}
+			if (c == ',' || c == '\n' || c == '\r' || c == -1) {
+				return field.toString();
+			}
+			begin = pos;
+			while (pos < len && ordinary(buf[pos])) {
+				pos++;
+			}
+			grow(pos - begin);
+			field.append(buf, begin, pos - begin);
+		}
+	}
+
+	private static boolean ordinary(char c) {
+		return c != ',' && c != '\n' && c != '\r' && c != '"';
 	}
 
 	@Override
