@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.qinglian.platform.Exchange.Progress;
 import org.qinglian.platform.ExchangeColumn;
@@ -287,12 +288,17 @@ final class BundleReader {
 		final KeyTable seen;
 
 		/**
-		 * Whether a column's references, a check's lookups, can be resolved as the rows
-		 * come (the files they look at are read), or must wait for the end.
+		 * The columns whose references can be resolved as the rows come (the files they
+		 * look at are read), and those that must wait for the end; the same for the row
+		 * checks' lookups ({@link #runnable}).
 		 */
-		final boolean[] resolvable;
+		final int[] resolveNow;
 
-		/** Per column that is resolvable, the indexes of the files it references. */
+		final int[] resolveLater;
+
+		/**
+		 * Per column resolved as the rows come, the indexes of the files it references.
+		 */
 		final RowIndex[][] targets;
 
 		final List<RowCheck> checks;
@@ -322,12 +328,18 @@ final class BundleReader {
 			if (index != null) {
 				index.expect(expected);
 			}
-			this.resolvable = new boolean[n];
+			this.resolveNow = IntStream.range(0, n)
+				.filter(i -> !cols.get(i).references().isEmpty()
+						&& cols.get(i).references().stream().allMatch(BundleReader.this::complete))
+				.toArray();
+			this.resolveLater = IntStream.range(0, n)
+				.filter(i -> !cols.get(i).references().isEmpty()
+						&& !cols.get(i).references().stream().allMatch(BundleReader.this::complete))
+				.toArray();
 			this.targets = new RowIndex[n][];
-			for (int i = 0; i < n; i++) {
-				resolvable[i] = cols.get(i).references().stream().allMatch(BundleReader.this::complete);
+			for (int i : resolveNow) {
 				// the files it references are read: whether they could be is known
-				targets[i] = resolvable[i] ? targets(cols.get(i)) : null;
+				targets[i] = targets(cols.get(i));
 			}
 			this.checks = f.checks();
 			this.runnable = new boolean[checks.size()];
@@ -433,16 +445,16 @@ final class BundleReader {
 		}
 
 		private void references(long line, String[] values) {
-			for (int i = 0; i < n; i++) {
+			for (int i : resolveNow) {
+				if (values[i] != null) {
+					resolve(f, line, cols.get(i), values[i], targets[i]);
+				}
+			}
+			for (int i : resolveLater) {
 				ExchangeColumn c = cols.get(i);
 				String v = values[i];
-				if (v != null && !c.references().isEmpty()) {
-					if (resolvable[i]) {
-						resolve(f, line, c, v, targets[i]);
-					}
-					else {
-						deferred.add(() -> resolve(f, line, c, v));
-					}
+				if (v != null) {
+					deferred.add(() -> resolve(f, line, c, v));
 				}
 			}
 		}
@@ -513,9 +525,13 @@ final class BundleReader {
 			resolveOne(f, line, c, value, targets);
 			return;
 		}
-		for (String v : value.split(";")) {
-			resolveOne(f, line, c, v, targets);
+		// the list is checked already: no element is empty
+		int from = 0;
+		for (int semi = value.indexOf(';'); semi >= 0; semi = value.indexOf(';', from)) {
+			resolveOne(f, line, c, value.substring(from, semi), targets);
+			from = semi + 1;
 		}
+		resolveOne(f, line, c, value.substring(from), targets);
 	}
 
 	private void resolveOne(ExchangeFile f, long line, ExchangeColumn c, String v, RowIndex[] targets) {

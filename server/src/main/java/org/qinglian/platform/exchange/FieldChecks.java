@@ -164,13 +164,19 @@ final class FieldChecks {
 	}
 
 	static String list(String v, boolean regions) {
-		for (String part : v.split(";", -1)) {
+		int from = 0;
+		while (true) {
+			int semi = v.indexOf(';', from);
+			String part = v.substring(from, semi < 0 ? v.length() : semi);
 			String problem = part.isEmpty() ? "has an empty element" : (regions ? regionCode(part) : id(part));
 			if (problem != null) {
 				return problem;
 			}
+			if (semi < 0) {
+				return null;
+			}
+			from = semi + 1;
 		}
-		return null;
 	}
 
 	/**

@@ -38,4 +38,28 @@ class FieldChecksTests {
 		assertThat(FieldChecks.idNumberAsReceived("11010119900307001Y")).contains("neither an old 15-digit");
 	}
 
+	@Test
+	void aListIsCheckedElementByElementAndRefusesEmptyOnes() {
+		Random random = new Random(5);
+		String alphabet = "ab;;1 ";
+		int refused = 0;
+		for (int i = 0; i < 20_000; i++) {
+			StringBuilder v = new StringBuilder();
+			for (int j = 1 + random.nextInt(8); j > 0; j--) {
+				v.append(alphabet.charAt(random.nextInt(alphabet.length())));
+			}
+			String expected = null;
+			for (String part : v.toString().split(";", -1)) {
+				expected = part.isEmpty() ? "has an empty element" : FieldChecks.id(part);
+				if (expected != null) {
+					break;
+				}
+			}
+			assertThat(FieldChecks.list(v.toString(), false)).as(v.toString()).isEqualTo(expected);
+			refused += expected == null ? 0 : 1;
+		}
+		assertThat(refused).isBetween(1000, 19_000);
+		assertThat(FieldChecks.list("330683001001;33068300100", true)).contains("not a 12-digit region code");
+	}
+
 }
