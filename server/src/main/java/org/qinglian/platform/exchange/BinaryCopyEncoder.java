@@ -1,5 +1,6 @@
 package org.qinglian.platform.exchange;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
 /**
@@ -105,16 +106,12 @@ final class BinaryCopyEncoder extends ByteRows {
 	}
 
 	private void text(String v) {
-		int n = v.length();
-		ensure(4 + 3 * n);
-		int lengthAt = pos;
-		pos += 4;
-		pos = CopyEncoder.utf8(v, buf, pos, false);
-		int length = pos - lengthAt - 4;
-		buf[lengthAt] = (byte) (length >>> 24);
-		buf[lengthAt + 1] = (byte) (length >>> 16);
-		buf[lengthAt + 2] = (byte) (length >>> 8);
-		buf[lengthAt + 3] = (byte) length;
+		// the JDK's encoder: compiled and vectorised long before the first import
+		byte[] utf8 = v.getBytes(StandardCharsets.UTF_8);
+		ensure(4 + utf8.length);
+		putInt(utf8.length);
+		System.arraycopy(utf8, 0, buf, pos, utf8.length);
+		pos += utf8.length;
 	}
 
 	/**

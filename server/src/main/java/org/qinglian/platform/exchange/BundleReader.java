@@ -311,6 +311,21 @@ final class BundleReader {
 
 		final RowEncoder out;
 
+		/** What is done with each row, in order. */
+		final Step[] steps;
+
+		// the row being read
+
+		private List<String> rec;
+
+		private long line;
+
+		private String[] values;
+
+		private String[] keyParts;
+
+		private int bad;
+
 		FileRows(ExchangeFile f, int[] map) {
 			this.f = f;
 			this.map = map;
@@ -353,47 +368,52 @@ final class BundleReader {
 			this.out = shape.binary() ? new BinaryCopyEncoder(shape.kinds(), CHUNK + 8192)
 					: new CopyEncoder(CHUNK + 8192);
 			out.start();
+			List<Step> steps = new ArrayList<>(List.of(this::fields, this::key));
+			if (resolveNow.length + resolveLater.length > 0) {
+				steps.add(this::references);
+			}
+			if (!checks.isEmpty()) {
+				steps.add(this::rowChecks);
+			}
+			steps.add(this::encode);
+			this.steps = steps.toArray(Step[]::new);
 		}
 
 		/** Checks a record of the header's width; returns whether it was encoded. */
 		boolean row(List<String> rec, long line) {
-			String[] values = new String[n];
+			this.rec = rec;
+			this.line = line;
+			this.values = new String[n];
+			this.keyParts = new String[keyAt.length];
+			for (Step step : steps) {
+				if (!step.next()) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		/** Takes and checks the fields; returns whether the row's key can be kept. */
+		private boolean fields() {
 			// bit 0: a field has a problem; bit 1: so has a part of the key
 			int bad = 0;
 			for (int i = 0; i < n; i++) {
-				bad |= field(rec, line, i, values);
+				bad |= field(i);
 			}
-			String[] keyParts = new String[keyAt.length];
+			this.bad = bad;
 			boolean keyOk = (bad & 2) == 0;
 			for (int k = 0; k < keyAt.length; k++) {
 				keyParts[k] = values[keyAt[k]];
 				keyOk &= keyParts[k] != null;
 			}
-			if (bad != 0 && !keyOk) {
-				return false;
-			}
-			// a row refused for another column still holds its key, so that the rows
-			// naming it are not refused too: the one problem is named once
-			key(line, values, keyParts);
-			if (bad != 0) {
-				return false;
-			}
-			references(line, values);
-			if (!checks.isEmpty()) {
-				rowChecks(line, values);
-			}
-			if (problems.any()) {
-				return false;
-			}
-			encode(values, keyParts);
-			return true;
+			return bad == 0 || keyOk;
 		}
 
 		/**
 		 * Takes and checks the {@code i}th column's value into {@code values}; returns 0
 		 * when good, 1 when it has a problem, 3 when the column is part of the key too.
 		 */
-		private int field(List<String> rec, long line, int i, String[] values) {
+		private int field(int i) {
 			ExchangeColumn c = cols.get(i);
 			String v = map[i] < 0 ? null : rec.get(map[i]);
 			if (v != null && c.encrypted() && v.startsWith(SEALED)) {
@@ -426,7 +446,12 @@ final class BundleReader {
 			return 1;
 		}
 
-		private void key(long line, String[] values, String[] keyParts) {
+		/**
+		 * Keeps the row's key. A row refused for another column still holds its key, so
+		 * that the rows naming it are not refused too: the one problem is named once.
+		 * Returns whether the row's fields are all good.
+		 */
+		private boolean key() {
 			String key = RowIndex.key(keyParts);
 			long first;
 			if (index != null) {
@@ -442,9 +467,12 @@ final class BundleReader {
 			if (first > 0) {
 				problems.add(f.file(), line, keyNames, "repeats the key of line " + first);
 			}
+			return bad == 0;
 		}
 
-		private void references(long line, String[] values) {
+		private boolean references() {
+			long line = this.line;
+			String[] values = this.values;
 			for (int i : resolveNow) {
 				if (values[i] != null) {
 					resolve(f, line, cols.get(i), values[i], targets[i]);
@@ -457,9 +485,11 @@ final class BundleReader {
 					deferred.add(() -> resolve(f, line, c, v));
 				}
 			}
+			return true;
 		}
 
-		private void rowChecks(long line, String[] values) {
+		private boolean rowChecks() {
+			long line = this.line;
 			Row row = new Row(values, positions, manifest.countyCode());
 			for (int i = 0; i < runnable.length; i++) {
 				RowCheck check = checks.get(i);
@@ -470,16 +500,34 @@ final class BundleReader {
 					deferred.add(() -> runCheck(f, line, check, row));
 				}
 			}
+			return true;
 		}
 
-		private void encode(String[] values, String[] keyParts) {
+		/** Encodes the row for {@code COPY}, unless a problem was found (in any row). */
+		private boolean encode() {
+			if (problems.any()) {
+				return false;
+			}
 			for (int i = 0; i < n; i++) {
 				ExchangeColumn c = cols.get(i);
 				out.field(c.encrypted() && values[i] != null
 						? cipher.encrypt(values[i], new Place(f.table(), c.dbColumn(), keyParts)) : values[i]);
 			}
 			out.endRow();
+			return true;
 		}
+
+	}
+
+	/**
+	 * A step of a row's reading; returns whether the row goes on to the next. The steps
+	 * are called through this interface, several kinds at one call site, so that the
+	 * compiler keeps each a method of its own rather than one large one.
+	 */
+	@FunctionalInterface
+	private interface Step {
+
+		boolean next();
 
 	}
 
