@@ -290,7 +290,7 @@ final class BundleReader {
 		/**
 		 * The columns whose references can be resolved as the rows come (the files they
 		 * look at are read), and those that must wait for the end; the same for the row
-		 * checks' lookups ({@link #runnable}).
+		 * checks' lookups ({@link #checksNow}, {@link #checksLater}).
 		 */
 		final int[] resolveNow;
 
@@ -301,9 +301,9 @@ final class BundleReader {
 		 */
 		final RowIndex[][] targets;
 
-		final List<RowCheck> checks;
+		final List<RowCheck> checksNow;
 
-		final boolean[] runnable;
+		final List<RowCheck> checksLater;
 
 		final String keyNames;
 
@@ -356,11 +356,11 @@ final class BundleReader {
 				// the files it references are read: whether they could be is known
 				targets[i] = targets(cols.get(i));
 			}
-			this.checks = f.checks();
-			this.runnable = new boolean[checks.size()];
-			for (int i = 0; i < runnable.length; i++) {
-				runnable[i] = checks.get(i).reads().stream().allMatch(r -> complete(r.file()));
-			}
+			Map<Boolean, List<RowCheck>> checks = f.checks()
+				.stream()
+				.collect(Collectors.partitioningBy(check -> check.reads().stream().allMatch(r -> complete(r.file()))));
+			this.checksNow = checks.get(true);
+			this.checksLater = checks.get(false);
 			this.keyNames = String.join("+", f.key());
 			for (int i = 0; i < n; i++) {
 				positions.put(cols.get(i).name(), i);
@@ -368,14 +368,23 @@ final class BundleReader {
 			this.out = shape.binary() ? new BinaryCopyEncoder(shape.kinds(), CHUNK + 8192)
 					: new CopyEncoder(CHUNK + 8192);
 			out.start();
-			List<Step> steps = new ArrayList<>(List.of(this::fields, this::key));
-			if (resolveNow.length + resolveLater.length > 0) {
-				steps.add(this::references);
+			// only the steps the file needs, each without the branches of other files
+			List<Step> steps = new ArrayList<>();
+			steps.add(this::fields);
+			steps.add(index != null ? this::keyIndexed : this::keySeen);
+			if (resolveNow.length > 0) {
+				steps.add(this::resolveNow);
 			}
-			if (!checks.isEmpty()) {
-				steps.add(this::rowChecks);
+			if (resolveLater.length > 0) {
+				steps.add(this::resolveLater);
 			}
-			steps.add(this::encode);
+			if (!checksNow.isEmpty()) {
+				steps.add(this::checksNow);
+			}
+			if (!checksLater.isEmpty()) {
+				steps.add(this::checksLater);
+			}
+			steps.add(cols.stream().anyMatch(ExchangeColumn::encrypted) ? this::encodeSealing : this::encode);
 			this.steps = steps.toArray(Step[]::new);
 		}
 
@@ -447,37 +456,41 @@ final class BundleReader {
 		}
 
 		/**
-		 * Keeps the row's key. A row refused for another column still holds its key, so
-		 * that the rows naming it are not refused too: the one problem is named once.
+		 * Keeps the row's key, in the file's index when other files look it up, else in
+		 * the table of its keys: a row refused for another column still holds its key, so
+		 * that the rows naming it are not refused too (the one problem is named once).
 		 * Returns whether the row's fields are all good.
 		 */
-		private boolean key() {
-			String key = RowIndex.key(keyParts);
-			long first;
-			if (index != null) {
-				String[] kept = new String[keptAt.length];
-				for (int k = 0; k < keptAt.length; k++) {
-					kept[k] = values[keptAt[k]];
-				}
-				first = index.add(key, line, kept);
+		private boolean keyIndexed() {
+			String[] kept = new String[keptAt.length];
+			for (int k = 0; k < keptAt.length; k++) {
+				kept[k] = values[keptAt[k]];
 			}
-			else {
-				first = Math.max(0, seen.putIfAbsent(key, line));
-			}
+			return keyKept(index.add(RowIndex.key(keyParts), line, kept));
+		}
+
+		private boolean keySeen() {
+			return keyKept(Math.max(0, seen.putIfAbsent(RowIndex.key(keyParts), line)));
+		}
+
+		private boolean keyKept(long first) {
 			if (first > 0) {
 				problems.add(f.file(), line, keyNames, "repeats the key of line " + first);
 			}
 			return bad == 0;
 		}
 
-		private boolean references() {
-			long line = this.line;
-			String[] values = this.values;
+		private boolean resolveNow() {
 			for (int i : resolveNow) {
 				if (values[i] != null) {
 					resolve(f, line, cols.get(i), values[i], targets[i]);
 				}
 			}
+			return true;
+		}
+
+		private boolean resolveLater() {
+			long line = this.line;
 			for (int i : resolveLater) {
 				ExchangeColumn c = cols.get(i);
 				String v = values[i];
@@ -488,23 +501,37 @@ final class BundleReader {
 			return true;
 		}
 
-		private boolean rowChecks() {
+		private boolean checksNow() {
+			Row row = new Row(values, positions, manifest.countyCode());
+			for (RowCheck check : checksNow) {
+				runCheck(f, line, check, row);
+			}
+			return true;
+		}
+
+		private boolean checksLater() {
 			long line = this.line;
 			Row row = new Row(values, positions, manifest.countyCode());
-			for (int i = 0; i < runnable.length; i++) {
-				RowCheck check = checks.get(i);
-				if (runnable[i]) {
-					runCheck(f, line, check, row);
-				}
-				else {
-					deferred.add(() -> runCheck(f, line, check, row));
-				}
+			for (RowCheck check : checksLater) {
+				deferred.add(() -> runCheck(f, line, check, row));
 			}
 			return true;
 		}
 
 		/** Encodes the row for {@code COPY}, unless a problem was found (in any row). */
 		private boolean encode() {
+			if (problems.any()) {
+				return false;
+			}
+			for (int i = 0; i < n; i++) {
+				out.field(values[i]);
+			}
+			out.endRow();
+			return true;
+		}
+
+		/** The same, for a file with columns stored encrypted. */
+		private boolean encodeSealing() {
 			if (problems.any()) {
 				return false;
 			}
