@@ -196,7 +196,12 @@ public final class ImportBenchmark {
 					for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
 						pool.resetPeakUsage();
 					}
+					var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+					long cpu0 = os.getProcessCpuTime();
+					long jit0 = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
 					Exchange.ImportReport report = exchange.importBundle(bundle, Exchange.Progress.NONE);
+					double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
+					double jit = (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jit0) / 1e3;
 					long peak = ManagementFactory.getMemoryPoolMXBeans()
 						.stream()
 						.filter(p -> p.getType() == MemoryType.HEAP)
@@ -205,8 +210,10 @@ public final class ImportBenchmark {
 					double seconds = report.millis() / 1000.0;
 					speeds.add(report.rowsRead() / seconds);
 					System.out.printf(
-							"run %d: import of %,d rows into an empty database %.2f s, %,d rows/s, peak heap %,d MB%n",
-							run, report.rowsRead(), seconds, Math.round(report.rowsRead() / seconds), peak >> 20);
+							"run %d: import of %,d rows into an empty database %.2f s, %,d rows/s, peak heap %,d MB, "
+									+ "Java's CPU %.2f s (JIT compiling %.2f s)%n",
+							run, report.rowsRead(), seconds, Math.round(report.rowsRead() / seconds), peak >> 20, cpu,
+							jit);
 					if (run == runs) {
 						long again0 = System.nanoTime();
 						Exchange.ImportReport again = exchange.importBundle(bundle, Exchange.Progress.NONE);

@@ -27,6 +27,8 @@ final class BinaryCopyEncoder extends ByteRows {
 
 	private final Kind[] kinds;
 
+	private final Writer[] writers;
+
 	private int column;
 
 	private final short[] digits = new short[64];
@@ -34,6 +36,10 @@ final class BinaryCopyEncoder extends ByteRows {
 	BinaryCopyEncoder(Kind[] kinds, int capacity) {
 		super(capacity);
 		this.kinds = kinds.clone();
+		this.writers = new Writer[kinds.length];
+		for (int i = 0; i < kinds.length; i++) {
+			writers[i] = writer(kinds[i]);
+		}
 	}
 
 	@Override
@@ -51,44 +57,70 @@ final class BinaryCopyEncoder extends ByteRows {
 			ensure(2);
 			putShort(kinds.length);
 		}
-		Kind kind = kinds[column++];
+		Writer writer = writers[column++];
 		if (v == null) {
 			ensure(4);
 			putInt(-1);
 			return;
 		}
-		switch (kind) {
-			case TEXT -> text(v);
-			case DATE -> {
-				ensure(8);
-				putInt(4);
-				long day = LocalDate.of(num(v, 0, 4), num(v, 5, 7), num(v, 8, 10)).toEpochDay();
-				putInt((int) (day - POSTGRES_EPOCH_DAY));
-			}
-			case SMALLINT -> {
-				ensure(6);
-				putInt(2);
-				putShort(Integer.parseInt(v));
-			}
-			case INTEGER -> {
-				ensure(8);
-				putInt(4);
-				putInt(Integer.parseInt(v));
-			}
-			case BIGINT -> {
-				ensure(12);
-				putInt(8);
-				long l = Long.parseLong(v);
-				putInt((int) (l >>> 32));
-				putInt((int) l);
-			}
-			case BOOLEAN -> {
-				ensure(5);
-				putInt(1);
-				buf[pos++] = (byte) ("true".equals(v) ? 1 : 0);
-			}
-			case NUMERIC -> numeric(v);
-		}
+		writer.write(v);
+	}
+
+	/** Writes a value of one kind. */
+	@FunctionalInterface
+	private interface Writer {
+
+		void write(String v);
+
+	}
+
+	/**
+	 * The writer of each kind, chosen once per column: each a small method of its own,
+	 * which the JIT compiles soon and alone.
+	 */
+	private Writer writer(Kind kind) {
+		return switch (kind) {
+			case TEXT -> this::text;
+			case DATE -> this::date;
+			case NUMERIC -> this::numeric;
+			case SMALLINT -> this::smallint;
+			case INTEGER -> this::integer;
+			case BIGINT -> this::bigint;
+			case BOOLEAN -> this::bool;
+		};
+	}
+
+	private void date(String v) {
+		ensure(8);
+		putInt(4);
+		long day = LocalDate.of(num(v, 0, 4), num(v, 5, 7), num(v, 8, 10)).toEpochDay();
+		putInt((int) (day - POSTGRES_EPOCH_DAY));
+	}
+
+	private void smallint(String v) {
+		ensure(6);
+		putInt(2);
+		putShort(Integer.parseInt(v));
+	}
+
+	private void integer(String v) {
+		ensure(8);
+		putInt(4);
+		putInt(Integer.parseInt(v));
+	}
+
+	private void bigint(String v) {
+		ensure(12);
+		putInt(8);
+		long l = Long.parseLong(v);
+		putInt((int) (l >>> 32));
+		putInt((int) l);
+	}
+
+	private void bool(String v) {
+		ensure(5);
+		putInt(1);
+		buf[pos++] = (byte) ("true".equals(v) ? 1 : 0);
 	}
 
 	@Override
