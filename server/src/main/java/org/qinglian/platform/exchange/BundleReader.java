@@ -36,7 +36,7 @@ import org.qinglian.platform.PersonalDataCipher.Place;
  * row checks, encode), run for every row of the county, and its steps share the state of
  * the bundle being read (the indexes, the deferred checks, the problems) that this class
  * holds. The parts that stand alone are classes of their own: {@link CsvReader},
- * {@link FieldChecks}, {@link RowIndex}, {@link PrefetchReader} and the encoders.
+ * {@link FieldChecks}, {@link RowIndex}, {@link PrefetchRecords} and the encoders.
  */
 final class BundleReader {
 
@@ -173,8 +173,8 @@ final class BundleReader {
 		MessageDigest md = sha256();
 		long rows = 0;
 		boolean begun = false;
-		try (PrefetchReader text = new PrefetchReader(bundle.open(f.file()), md, f.file())) {
-			CsvReader csv = new CsvReader(text, bundle.limits.maxRecordChars());
+		try (PrefetchRecords csv = new PrefetchRecords(bundle.open(f.file()), md, f.file(),
+				bundle.limits.maxRecordChars())) {
 			try {
 				List<String> header = csv.next();
 				if (header == null) {
@@ -191,7 +191,7 @@ final class BundleReader {
 							sink.begin(f);
 							begun = true;
 						}
-						rows = readRows(f, csv, header.size(), map, text, sink);
+						rows = readRows(f, csv, header.size(), map, sink);
 					}
 				}
 			}
@@ -210,7 +210,7 @@ final class BundleReader {
 				}
 			}
 			// what the parsing left unread still counts for the file's hash
-			text.finish();
+			csv.finish();
 			bytesDone += bundle.size(f.file());
 		}
 		String actual = HexFormat.of().formatHex(md.digest());
@@ -221,7 +221,7 @@ final class BundleReader {
 		return rows;
 	}
 
-	private long readRows(ExchangeFile f, CsvReader csv, int width, int[] map, PrefetchReader text, Sink sink)
+	private long readRows(ExchangeFile f, PrefetchRecords csv, int width, int[] map, Sink sink)
 			throws IOException, InterruptedException {
 		FileRows file = new FileRows(f, map);
 		long rows = 0;
@@ -248,14 +248,14 @@ final class BundleReader {
 			}
 			if (file.row(rec, csv.line()) && file.out.size() >= CHUNK) {
 				sink.rows(file.out.take());
-				progress.update(f.file(), bytesDone + text.bytesRead(), totalBytes, rows);
+				progress.update(f.file(), bytesDone + csv.bytesRead(), totalBytes, rows);
 			}
 		}
 		file.out.finish();
 		if (!problems.any()) {
 			sink.rows(file.out.take());
 		}
-		progress.update(f.file(), bytesDone + text.bytesRead(), totalBytes, rows);
+		progress.update(f.file(), bytesDone + csv.bytesRead(), totalBytes, rows);
 		return rows;
 	}
 

@@ -1,0 +1,316 @@
+package org.qinglian.platform.exchange;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * Reads a CSV file's records on a thread of its own: the bytes read from the disk, hashed
+ * as they come, decoded as UTF-8 and parsed ({@link CsvReader}), so that all of that runs
+ * beside the checking of the records that whoever calls {@link #next()} does. The records
+ * come in batches through a bounded queue, in order, and a problem of the text (not
+ * UTF-8, not CSV) comes where it was met, after the records before it. The whole file is
+ * always read and hashed, even after such a problem or when the caller stops early
+ * ({@link #finish()}).
+ */
+final class PrefetchRecords implements AutoCloseable {
+
+	private static final int BATCH = 256;
+
+	private static final Object END = new Object();
+
+	private final HashingReader text;
+
+	private final int maxRecordChars;
+
+	private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(16);
+
+	private final Thread thread;
+
+	private volatile boolean closed;
+
+	/** Set when the caller wants no more records: the rest is only hashed. */
+	private volatile boolean stopParsing;
+
+	private Batch batch = new Batch();
+
+	private int next;
+
+	private long line;
+
+	private boolean ended;
+
+	PrefetchRecords(InputStream in, MessageDigest digest, String name, int maxRecordChars) {
+		this.text = new HashingReader(in, digest);
+		this.maxRecordChars = maxRecordChars;
+		this.thread = new Thread(this::run, "qdx-prefetch " + name);
+		this.thread.setDaemon(true);
+		this.thread.start();
+	}
+
+	/** The bytes read from the file so far, for progress. */
+	long bytesRead() {
+		return text.bytesRead;
+	}
+
+	/**
+	 * The next record's fields (an empty cell is {@code null}), or {@code null} at the
+	 * end.
+	 * @throws CsvReader.MalformedCsvException where the text is not CSV
+	 * @throws CharacterCodingException where the text is not UTF-8
+	 */
+	List<String> next() throws IOException {
+		while (next == batch.size()) {
+			if (ended) {
+				return null;
+			}
+			Object item = take();
+			if (item == END) {
+				ended = true;
+				return null;
+			}
+			if (item instanceof IOException ex) {
+				if (!(ex instanceof CsvReader.MalformedCsvException) && !(ex instanceof CharacterCodingException)) {
+					// reading the file failed: nothing more comes
+					ended = true;
+				}
+				throw ex;
+			}
+			batch = (Batch) item;
+			next = 0;
+		}
+		line = batch.lines[next];
+		return batch.records.get(next++);
+	}
+
+	/**
+	 * The line (1-based) on which the record last returned by {@link #next()} started.
+	 */
+	long line() {
+		return line;
+	}
+
+	/**
+	 * Lets the rest of the file be read and hashed (not parsed); after this the digest
+	 * holds the whole file.
+	 */
+	void finish() throws IOException {
+		stopParsing = true;
+		while (!ended) {
+			Object item = take();
+			if (item == END) {
+				ended = true;
+			}
+			else if (item instanceof IOException ex && !(ex instanceof CsvReader.MalformedCsvException)
+					&& !(ex instanceof CharacterCodingException)) {
+				ended = true;
+				throw ex;
+			}
+		}
+		try {
+			thread.join();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new InterruptedIOException();
+		}
+	}
+
+	private Object take() throws InterruptedIOException {
+		try {
+			return queue.take();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new InterruptedIOException();
+		}
+	}
+
+	private void run() {
+		try {
+			Batch records = new Batch();
+			try {
+				CsvReader csv = new CsvReader(text, maxRecordChars);
+				while (!stopParsing && !closed) {
+					List<String> rec = csv.next();
+					if (rec == null) {
+						break;
+					}
+					records.add(rec, csv.line());
+					if (records.size() == BATCH) {
+						put(records);
+						records = new Batch();
+					}
+				}
+			}
+			catch (CsvReader.MalformedCsvException | CharacterCodingException ex) {
+				// the records before the problem, the problem, and the rest only hashed
+				put(records);
+				records = new Batch();
+				put(ex);
+			}
+			put(records);
+			if (!closed) {
+				text.drain();
+			}
+			put(END);
+		}
+		catch (IOException ex) {
+			try {
+				put(ex);
+			}
+			catch (InterruptedException stop) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private void put(Object item) throws InterruptedException {
+		if (item instanceof Batch b && b.size() == 0) {
+			return;
+		}
+		if (!closed) {
+			queue.put(item);
+		}
+	}
+
+	@Override
+	public void close() throws IOException {
+		closed = true;
+		thread.interrupt();
+		try {
+			thread.join();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		text.in.close();
+	}
+
+	/** Records and the lines they start on. */
+	private static final class Batch {
+
+		final List<List<String>> records = new ArrayList<>(BATCH);
+
+		final long[] lines = new long[BATCH];
+
+		void add(List<String> rec, long line) {
+			lines[records.size()] = line;
+			records.add(rec);
+		}
+
+		int size() {
+			return records.size();
+		}
+
+	}
+
+	/**
+	 * The file's bytes as UTF-8 text, every byte hashed as it is read; a byte sequence
+	 * that is not UTF-8 is a {@link CharacterCodingException}. Read by one thread.
+	 */
+	private static final class HashingReader extends Reader {
+
+		private static final int BLOCK = 1 << 16;
+
+		final InputStream in;
+
+		private final MessageDigest digest;
+
+		private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+
+		private final ByteBuffer bytes = ByteBuffer.allocate(BLOCK);
+
+		// UTF-8 never gives more characters than bytes
+		private final CharBuffer chars = CharBuffer.allocate(BLOCK + 1).flip();
+
+		volatile long bytesRead;
+
+		private boolean eof;
+
+		private boolean done;
+
+		HashingReader(InputStream in, MessageDigest digest) {
+			this.in = in;
+			this.digest = digest;
+		}
+
+		@Override
+		public int read(char[] cbuf, int off, int len) throws IOException {
+			while (!chars.hasRemaining()) {
+				if (done) {
+					return -1;
+				}
+				fill();
+			}
+			int n = Math.min(len, chars.remaining());
+			chars.get(cbuf, off, n);
+			return n;
+		}
+
+		/** Reads and decodes the next block. */
+		private void fill() throws IOException {
+			int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+			if (n < 0) {
+				eof = true;
+			}
+			else {
+				digest.update(bytes.array(), bytes.position(), n);
+				bytes.position(bytes.position() + n);
+				bytesRead += n;
+			}
+			bytes.flip();
+			chars.clear();
+			CoderResult result = decoder.decode(bytes, chars, eof);
+			if (eof && !result.isError()) {
+				result = decoder.flush(chars);
+			}
+			bytes.compact();
+			chars.flip();
+			if (result.isError()) {
+				chars.limit(0);
+				throw new CharacterCodingException();
+			}
+			done = eof;
+		}
+
+		/** Reads the rest of the file, hashing it. */
+		void drain() throws IOException {
+			if (eof) {
+				return;
+			}
+			byte[] buf = bytes.array();
+			int n;
+			while ((n = in.read(buf, 0, buf.length)) >= 0) {
+				digest.update(buf, 0, n);
+				bytesRead += n;
+			}
+			eof = true;
+		}
+
+		@Override
+		public void close() throws IOException {
+			in.close();
+		}
+
+	}
+
+}
