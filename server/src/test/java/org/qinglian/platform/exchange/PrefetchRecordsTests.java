@@ -1,0 +1,136 @@
+package org.qinglian.platform.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The records read on the prefetch thread come as the CSV reader gives them, in order and
+ * with their lines; a problem of the text comes after the records before it; the whole
+ * file is hashed whatever the caller read.
+ */
+class PrefetchRecordsTests {
+
+	/**
+	 * Many blocks of text and many batches of records, Chinese and quoted fields among
+	 * them.
+	 */
+	private static String text(int rows) {
+		StringBuilder sb = new StringBuilder("id,name,note\n");
+		for (int i = 0; i < rows; i++) {
+			sb.append('P').append(i).append(",张").append(i).append(i % 7 == 0 ? ",\"多行\n说明, 有逗号\"" : ",").append('\n');
+		}
+		return sb.toString();
+	}
+
+	private static List<String> direct(String text) throws IOException {
+		List<String> out = new ArrayList<>();
+		try (CsvReader csv = new CsvReader(new StringReader(text))) {
+			List<String> rec;
+			while ((rec = csv.next()) != null) {
+				out.add(csv.line() + ": " + rec);
+			}
+		}
+		return out;
+	}
+
+	private static String sha256(byte[] bytes) throws Exception {
+		return Arrays.toString(MessageDigest.getInstance("SHA-256").digest(bytes));
+	}
+
+	@Test
+	void theRecordsAreThoseOfTheCsvReaderInOrderAndTheWholeFileIsHashed() throws Exception {
+		String text = text(20_000);
+		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+		MessageDigest md = MessageDigest.getInstance("SHA-256");
+		List<String> read = new ArrayList<>();
+		try (PrefetchRecords records = new PrefetchRecords(new ByteArrayInputStream(bytes), md, "t", 1 << 20)) {
+			List<String> rec;
+			while ((rec = records.next()) != null) {
+				read.add(records.line() + ": " + rec);
+			}
+			records.finish();
+			assertThat(records.bytesRead()).isEqualTo(bytes.length);
+		}
+		assertThat(read).hasSize(20_001).isEqualTo(direct(text));
+		assertThat(Arrays.toString(md.digest())).isEqualTo(sha256(bytes));
+	}
+
+	@Test
+	void bytesThatAreNotUtf8ComeAfterTheRecordsBeforeThemAndTheRestIsStillHashed() throws Exception {
+		byte[] good = text(5_000).getBytes(StandardCharsets.UTF_8);
+		byte[] tail = text(5_000).getBytes(StandardCharsets.UTF_8);
+		byte[] bytes = new byte[good.length + 1 + tail.length];
+		System.arraycopy(good, 0, bytes, 0, good.length);
+		bytes[good.length] = (byte) 0xC3;
+		System.arraycopy(tail, 0, bytes, good.length + 1, tail.length);
+		MessageDigest md = MessageDigest.getInstance("SHA-256");
+		int before = 0;
+		try (PrefetchRecords records = new PrefetchRecords(new ByteArrayInputStream(bytes), md, "t", 1 << 20)) {
+			try {
+				while (records.next() != null) {
+					before++;
+				}
+			}
+			catch (CharacterCodingException ex) {
+				// expected
+			}
+			records.finish();
+		}
+		// the records of whole blocks before the bad byte came first; none after it
+		assertThat(before).isPositive().isLessThanOrEqualTo(5_001);
+		assertThat(Arrays.toString(md.digest())).isEqualTo(sha256(bytes));
+	}
+
+	@Test
+	void aFileThatIsNotCsvNamesItsLineAfterTheRecordsBeforeIt() throws Exception {
+		String text = text(3_000) + "P-1,a\"b,c\n" + text(3_000);
+		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+		MessageDigest md = MessageDigest.getInstance("SHA-256");
+		List<String> read = new ArrayList<>();
+		try (PrefetchRecords records = new PrefetchRecords(new ByteArrayInputStream(bytes), md, "t", 1 << 20)) {
+			assertThatThrownBy(() -> {
+				List<String> rec;
+				while ((rec = records.next()) != null) {
+					read.add(rec.get(0));
+				}
+			}).isInstanceOfSatisfying(CsvReader.MalformedCsvException.class,
+					ex -> assertThat(ex.line()).isEqualTo(text.substring(0, text.indexOf("P-1")).lines().count() + 1));
+			records.finish();
+		}
+		assertThat(read).hasSize(3_001).endsWith("P2999");
+		assertThat(Arrays.toString(md.digest())).isEqualTo(sha256(bytes));
+	}
+
+	@Test
+	void aCallerThatStopsEarlyStillGetsTheWholeHashAndClosingDoesNotWait() throws Exception {
+		byte[] bytes = text(200_000).getBytes(StandardCharsets.UTF_8);
+		MessageDigest md = MessageDigest.getInstance("SHA-256");
+		try (PrefetchRecords records = new PrefetchRecords(new ByteArrayInputStream(bytes), md, "t", 1 << 20)) {
+			assertThat(records.next()).containsExactly("id", "name", "note");
+			records.finish();
+		}
+		assertThat(Arrays.toString(md.digest())).isEqualTo(sha256(bytes));
+		assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+			PrefetchRecords records = new PrefetchRecords(new ByteArrayInputStream(bytes),
+					MessageDigest.getInstance("SHA-256"), "t", 1 << 20);
+			records.next();
+			// the thread is stopped: not left parsing or blocked on a full queue
+			records.close();
+		});
+	}
+
+}
