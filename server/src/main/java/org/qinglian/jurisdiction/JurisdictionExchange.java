@@ -64,9 +64,17 @@ class JurisdictionExchange {
 			.required("region_code", REGION_CODE, "regions.csv")
 			.optional("phone", TEXT)
 			.check("birth_date", "does not match the birth date in the ID number",
-					row -> row.get("birth_date") != null
-							&& !row.get("birth_date").replace("-", "").equals(row.get("id_number").substring(6, 14)))
+					row -> row.get("birth_date") != null && !bornOn(row.get("id_number"), row.get("birth_date")))
 			.build();
+	}
+
+	/**
+	 * Whether the birth date in an 18-character ID number (YYYYMMDD from the 7th
+	 * character) is this date (YYYY-MM-DD).
+	 */
+	static boolean bornOn(String idNumber, String date) {
+		return date.regionMatches(0, idNumber, 6, 4) && date.regionMatches(5, idNumber, 10, 2)
+				&& date.regionMatches(8, idNumber, 12, 2);
 	}
 
 	@Bean

@@ -1,7 +1,7 @@
 package org.qinglian.platform.exchange;
 
-import java.time.DateTimeException;
-import java.time.LocalDate;
+import java.time.Month;
+import java.time.Year;
 
 import org.qinglian.platform.ColumnType;
 import org.qinglian.platform.ExchangeColumn;
@@ -98,13 +98,7 @@ final class FieldChecks {
 				|| !digits(v, 8, 10)) {
 			return "'" + v + "' is not a date (YYYY-MM-DD)";
 		}
-		try {
-			LocalDate.of(num(v, 0, 4), num(v, 5, 7), num(v, 8, 10));
-			return null;
-		}
-		catch (DateTimeException ex) {
-			return "'" + v + "' is not a day of the calendar";
-		}
+		return isDay(num(v, 0, 4), num(v, 5, 7), num(v, 8, 10)) ? null : "'" + v + "' is not a day of the calendar";
 	}
 
 	static String money(String v) {
@@ -187,7 +181,7 @@ final class FieldChecks {
 		if (v.length() != 18 || !digits(v, 0, 17)) {
 			return "an ID number has 17 digits and a check character";
 		}
-		if (date(v.substring(6, 10) + "-" + v.substring(10, 12) + "-" + v.substring(12, 14)) != null) {
+		if (!isDay(num(v, 6, 10), num(v, 10, 12), num(v, 12, 14))) {
 			return "the birth date in the ID number is not a day of the calendar";
 		}
 		char expected = IdentityCodes.idNumberCheck(v);
@@ -212,6 +206,13 @@ final class FieldChecks {
 			return "the check character of the credit code is wrong (expected " + expected + ")";
 		}
 		return null;
+	}
+
+	/**
+	 * Whether the year, month and day name a day of the (proleptic Gregorian) calendar.
+	 */
+	static boolean isDay(int year, int month, int day) {
+		return month >= 1 && month <= 12 && day >= 1 && day <= Month.of(month).length(Year.isLeap(year));
 	}
 
 	private static boolean digits(String v, int from, int to) {

@@ -62,4 +62,31 @@ class FieldChecksTests {
 		assertThat(FieldChecks.list("330683001001;33068300100", true)).contains("not a 12-digit region code");
 	}
 
+	@Test
+	void aDayIsOneOfTheCalendar() {
+		int days = 0;
+		for (int year : new int[] { 0, 1900, 1999, 2000, 2023, 2024, 9999 }) {
+			for (int month = 0; month <= 13; month++) {
+				for (int day = 0; day <= 32; day++) {
+					String v = String.format("%04d-%02d-%02d", year, month, day);
+					boolean expected;
+					try {
+						java.time.LocalDate.of(year, month, day);
+						expected = true;
+					}
+					catch (java.time.DateTimeException ex) {
+						expected = false;
+					}
+					assertThat(FieldChecks.date(v) == null).as(v).isEqualTo(expected);
+					String id = "110101" + v.replace("-", "") + "001";
+					assertThat(FieldChecks.idNumber(id + org.qinglian.platform.IdentityCodes.idNumberCheck(id))).as(id)
+						.isEqualTo(expected ? null : "the birth date in the ID number is not a day of the calendar");
+					days += expected ? 1 : 0;
+				}
+			}
+		}
+		// 0, 2000 and 2024 are leap years, 1900 is not
+		assertThat(days).isEqualTo(7 * 365 + 3);
+	}
+
 }
