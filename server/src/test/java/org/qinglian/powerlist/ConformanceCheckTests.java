@@ -2,11 +2,15 @@ package org.qinglian.powerlist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
 import java.sql.Date;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +18,7 @@ import org.qinglian.ModuleTest;
 import org.qinglian.platform.BundleImported;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.Scenario;
 
@@ -32,6 +37,9 @@ class ConformanceCheckTests {
 
 	@Autowired
 	PowerList powerList;
+
+	@Autowired
+	DataSource dataSource;
 
 	@BeforeEach
 	void flow() {
@@ -92,6 +100,29 @@ class ConformanceCheckTests {
 						.single(),
 					open -> open == 0)
 			.andVerify(open -> assertThat(checked("E-SKIP")).isZero());
+	}
+
+	@Test
+	void aChangeToAUseOfPowerAlreadyDueHoldsItUntilItCommits() throws Exception {
+		exercise("E-SKIP", "decide");
+		assertThat(jdbc.sql("select count(*) from pow_conformance_due").query(Long.class).single()).isOne();
+		String version = jdbc.sql("select ctid::text from pow_conformance_due").query(String.class).single();
+		try (Connection writer = dataSource.getConnection(); Statement st = writer.createStatement()) {
+			writer.setAutoCommit(false);
+			st.executeUpdate(
+					"update pow_exercise_event set occurred_on = date '2020-03-05' where exercise_id = 'E-SKIP'");
+			// a check taking it now waits for the change
+			org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("""
+					do $$ begin
+					  set local lock_timeout = '300ms';
+					  delete from pow_conformance_due where exercise_id = 'E-SKIP';
+					end $$""").update()).isInstanceOf(DataAccessException.class).hasMessageContaining("lock timeout");
+			writer.commit();
+		}
+		assertThat(jdbc.sql("select ctid::text from pow_conformance_due").query(String.class).single())
+			.as("locked, not written again")
+			.isEqualTo(version);
+		assertThat(jdbc.sql("delete from pow_conformance_due where exercise_id = 'E-SKIP'").update()).isOne();
 	}
 
 	@Test
