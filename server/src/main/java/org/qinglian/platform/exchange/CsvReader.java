@@ -28,7 +28,10 @@ final class CsvReader implements AutoCloseable {
 
 	private final StringBuilder field = new StringBuilder(64);
 
-	/** The longest record read; a longer one is refused, not held in memory. */
+	/**
+	 * The longest record read, in characters (separators included); a longer one is
+	 * refused, not held in memory.
+	 */
 	private final int maxRecordChars;
 
 	private int recordChars;
@@ -48,6 +51,11 @@ final class CsvReader implements AutoCloseable {
 			throw new MalformedCsvException(recordLine, "the record is longer than " + maxRecordChars
 					+ " characters: a quote not closed, or not a CSV file");
 		}
+	}
+
+	/** The characters of the record last returned by {@link #next()}. */
+	int recordChars() {
+		return recordChars;
 	}
 
 	/**
@@ -121,6 +129,9 @@ final class CsvReader implements AutoCloseable {
 				c = read();
 			}
 			if (c == ',') {
+				// a separator counts too: a record of commas alone is held as a list of
+				// empty cells
+				grow(1);
 				c = read();
 				continue;
 			}

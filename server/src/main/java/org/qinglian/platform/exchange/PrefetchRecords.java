@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * Reads a CSV file's records on a thread of its own: the bytes read from the disk, hashed
@@ -28,7 +30,15 @@ import java.util.concurrent.BlockingQueue;
  */
 final class PrefetchRecords implements AutoCloseable {
 
+	/** Records a batch holds at most. */
 	private static final int BATCH = 256;
+
+	/**
+	 * Characters a batch holds at most (but for its first record): with the queue, what
+	 * is read ahead stays within about 2 million characters and 16 records of the
+	 * longest.
+	 */
+	private static final int BATCH_CHARS = 1 << 17;
 
 	private static final Object END = new Object();
 
@@ -89,6 +99,10 @@ final class PrefetchRecords implements AutoCloseable {
 				}
 				throw ex;
 			}
+			if (item instanceof Failure failure) {
+				ended = true;
+				throw failure.rethrow();
+			}
 			batch = (Batch) item;
 			next = 0;
 		}
@@ -119,6 +133,10 @@ final class PrefetchRecords implements AutoCloseable {
 				ended = true;
 				throw ex;
 			}
+			else if (item instanceof Failure failure) {
+				ended = true;
+				throw failure.rethrow();
+			}
 		}
 		try {
 			thread.join();
@@ -131,7 +149,16 @@ final class PrefetchRecords implements AutoCloseable {
 
 	private Object take() throws InterruptedIOException {
 		try {
-			return queue.take();
+			while (true) {
+				Object item = queue.poll(100, TimeUnit.MILLISECONDS);
+				if (item != null) {
+					return item;
+				}
+				if (!thread.isAlive() && queue.isEmpty()) {
+					// it always ends with END or what failed it, unless even that failed
+					throw new IllegalStateException("the thread reading " + thread.getName() + " stopped");
+				}
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -149,8 +176,8 @@ final class PrefetchRecords implements AutoCloseable {
 					if (rec == null) {
 						break;
 					}
-					records.add(rec, csv.line());
-					if (records.size() == BATCH) {
+					records.add(rec, csv.line(), csv.recordChars());
+					if (records.size() == BATCH || records.chars >= BATCH_CHARS) {
 						put(records);
 						records = new Batch();
 					}
@@ -163,22 +190,37 @@ final class PrefetchRecords implements AutoCloseable {
 				put(ex);
 			}
 			put(records);
-			if (!closed) {
-				text.drain();
-			}
+			text.drain(() -> closed);
 			put(END);
 		}
-		catch (IOException ex) {
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (Throwable ex) {
+			// reading failed (an I/O error, or anything else: out of memory, say): the
+			// caller learns it, nothing more comes
 			try {
-				put(ex);
+				put(ex instanceof IOException io ? io : new Failure(ex));
 			}
 			catch (InterruptedException stop) {
 				Thread.currentThread().interrupt();
 			}
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+	}
+
+	/** What failed the reading thread, other than its input. */
+	private record Failure(Throwable error) {
+
+		RuntimeException rethrow() {
+			if (error instanceof Error e) {
+				throw e;
+			}
+			if (error instanceof RuntimeException e) {
+				return e;
+			}
+			return new IllegalStateException(error);
 		}
+
 	}
 
 	private void put(Object item) throws InterruptedException {
@@ -210,9 +252,12 @@ final class PrefetchRecords implements AutoCloseable {
 
 		final long[] lines = new long[BATCH];
 
-		void add(List<String> rec, long line) {
+		long chars;
+
+		void add(List<String> rec, long line, int recordChars) {
 			lines[records.size()] = line;
 			records.add(rec);
+			chars += recordChars;
 		}
 
 		int size() {
@@ -292,14 +337,14 @@ final class PrefetchRecords implements AutoCloseable {
 			done = eof;
 		}
 
-		/** Reads the rest of the file, hashing it. */
-		void drain() throws IOException {
+		/** Reads the rest of the file, hashing it, unless stopped. */
+		void drain(BooleanSupplier stopped) throws IOException {
 			if (eof) {
 				return;
 			}
 			byte[] buf = bytes.array();
 			int n;
-			while ((n = in.read(buf, 0, buf.length)) >= 0) {
+			while (!stopped.getAsBoolean() && (n = in.read(buf, 0, buf.length)) >= 0) {
 				digest.update(buf, 0, n);
 				bytesRead += n;
 			}

@@ -151,6 +151,8 @@ final class CharByCharCsvReader {
 			}
 			fields.add(field.isEmpty() && !quoted ? null : (field.isEmpty() ? null : field.toString()));
 			if (c == ',') {
+				// (since the fast reader: a separator counts against the limit too)
+				grow();
 				c = read();
 				continue;
 			}

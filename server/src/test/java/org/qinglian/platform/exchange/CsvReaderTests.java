@@ -1,6 +1,7 @@
 package org.qinglian.platform.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -55,6 +56,14 @@ class CsvReaderTests {
 		assertThat(csv.next()).containsExactly("a", longField, "b");
 		assertThat(csv.next()).containsExactly("q\"", null);
 		assertThat(csv.next()).isNull();
+	}
+
+	@Test
+	void separatorsCountAgainstTheLimit() throws IOException {
+		CsvReader csv = new CsvReader(new StringReader("a,b\n" + ",".repeat(100) + "\n"), 50);
+		assertThat(csv.next()).containsExactly("a", "b");
+		assertThatThrownBy(csv::next).isInstanceOfSatisfying(CsvReader.MalformedCsvException.class,
+				ex -> assertThat(ex.line()).isEqualTo(2));
 	}
 
 	interface Next {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -78,21 +80,48 @@ class PrefetchRecordsTests {
 		bytes[good.length] = (byte) 0xC3;
 		System.arraycopy(tail, 0, bytes, good.length + 1, tail.length);
 		MessageDigest md = MessageDigest.getInstance("SHA-256");
-		int before = 0;
+		List<String> read = new ArrayList<>();
 		try (PrefetchRecords records = new PrefetchRecords(new ByteArrayInputStream(bytes), md, "t", 1 << 20)) {
-			try {
-				while (records.next() != null) {
-					before++;
+			assertThatThrownBy(() -> {
+				List<String> rec;
+				while ((rec = records.next()) != null) {
+					read.add(records.line() + ": " + rec);
 				}
-			}
-			catch (CharacterCodingException ex) {
-				// expected
-			}
+			}).isInstanceOf(CharacterCodingException.class);
 			records.finish();
 		}
-		// the records of whole blocks before the bad byte came first; none after it
-		assertThat(before).isPositive().isLessThanOrEqualTo(5_001);
+		// the records before the block with the bad byte came first, in order; none after
+		// it
+		assertThat(read).isNotEmpty().hasSizeLessThanOrEqualTo(5_001);
+		assertThat(direct(text(5_000)).subList(0, read.size())).isEqualTo(read);
 		assertThat(Arrays.toString(md.digest())).isEqualTo(sha256(bytes));
+	}
+
+	@Test
+	void aFailureOfTheReadingThreadReachesTheCallerInsteadOfHangingIt() throws Exception {
+		byte[] bytes = text(50_000).getBytes(StandardCharsets.UTF_8);
+		InputStream failing = new FilterInputStream(new ByteArrayInputStream(bytes)) {
+			private int reads;
+
+			@Override
+			public int read(byte[] b, int off, int len) throws IOException {
+				if (++reads == 5) {
+					throw new IllegalStateException("the disk went away");
+				}
+				return super.read(b, off, len);
+			}
+		};
+		assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+			try (PrefetchRecords records = new PrefetchRecords(failing, MessageDigest.getInstance("SHA-256"), "t",
+					1 << 20)) {
+				assertThatThrownBy(() -> {
+					while (records.next() != null) {
+						// read on
+					}
+				}).isInstanceOf(IllegalStateException.class).hasMessage("the disk went away");
+				assertThat(records.next()).isNull();
+			}
+		});
 	}
 
 	@Test
