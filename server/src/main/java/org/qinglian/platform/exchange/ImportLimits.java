@@ -14,7 +14,8 @@ import java.io.IOException;
  * @param maxInflation how many times a zipped file may inflate (CSV inflates 4 to 10
  * times); above it, and above 16 MB (or a quarter of {@code maxFileBytes}), it is refused
  * as a zip bomb
- * @param maxRecordChars the longest record (one row of a CSV file)
+ * @param maxRecordChars the longest record (one row of a CSV file), in characters: its
+ * fields' and the commas between them (not the quotes around a field)
  */
 @ConfigurationProperties("qinglian.import")
 public record ImportLimits(@DefaultValue("1073741824") long maxFileBytes, @DefaultValue("100") int maxInflation,

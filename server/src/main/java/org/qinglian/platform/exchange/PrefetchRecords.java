@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -23,10 +24,10 @@ import java.util.function.BooleanSupplier;
  * Reads a CSV file's records on a thread of its own: the bytes read from the disk, hashed
  * as they come, decoded as UTF-8 and parsed ({@link CsvReader}), so that all of that runs
  * beside the checking of the records that whoever calls {@link #next()} does. The records
- * come in batches through a bounded queue, in order, and a problem of the text (not
- * UTF-8, not CSV) comes where it was met, after the records before it. The whole file is
- * always read and hashed, even after such a problem or when the caller stops early
- * ({@link #finish()}).
+ * come in batches through a queue bounded by their estimated size
+ * ({@link #READ_AHEAD_BYTES}), in order, and a problem of the text (not UTF-8, not CSV)
+ * comes where it was met, after the records before it. The whole file is always read and
+ * hashed, even after such a problem or when the caller stops early ({@link #finish()}).
  */
 final class PrefetchRecords implements AutoCloseable {
 
@@ -34,11 +35,16 @@ final class PrefetchRecords implements AutoCloseable {
 	private static final int BATCH = 256;
 
 	/**
-	 * Characters a batch holds at most (but for its first record): with the queue, what
-	 * is read ahead stays within about 2 million characters and 16 records of the
-	 * longest.
+	 * The estimated bytes a batch holds before it is handed on (with the record that
+	 * passes them).
 	 */
-	private static final int BATCH_CHARS = 1 << 17;
+	private static final int BATCH_BYTES = 1 << 18;
+
+	/**
+	 * The estimated bytes of the batches waiting in the queue: what is read ahead stays
+	 * within this, plus the batch being filled and the one being checked.
+	 */
+	static final int READ_AHEAD_BYTES = 16 << 20;
 
 	private static final Object END = new Object();
 
@@ -46,7 +52,16 @@ final class PrefetchRecords implements AutoCloseable {
 
 	private final int maxRecordChars;
 
-	private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(16);
+	private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(64);
+
+	/** Room for batches in the queue, in estimated bytes. */
+	private final Semaphore room = new Semaphore(READ_AHEAD_BYTES);
+
+	/** Records parsed so far (for tests of the read-ahead). */
+	private volatile long parsed;
+
+	/** What ended the reading, when it failed: {@link #finish()} says it again. */
+	private Throwable failed;
 
 	private final Thread thread;
 
@@ -96,11 +111,13 @@ final class PrefetchRecords implements AutoCloseable {
 				if (!(ex instanceof CsvReader.MalformedCsvException) && !(ex instanceof CharacterCodingException)) {
 					// reading the file failed: nothing more comes
 					ended = true;
+					failed = ex;
 				}
 				throw ex;
 			}
 			if (item instanceof Failure failure) {
 				ended = true;
+				failed = failure.error();
 				throw failure.rethrow();
 			}
 			batch = (Batch) item;
@@ -123,6 +140,12 @@ final class PrefetchRecords implements AutoCloseable {
 	 */
 	void finish() throws IOException {
 		stopParsing = true;
+		if (failed instanceof IOException ex) {
+			throw ex;
+		}
+		if (failed != null) {
+			throw new Failure(failed).rethrow();
+		}
 		while (!ended) {
 			Object item = take();
 			if (item == END) {
@@ -135,6 +158,7 @@ final class PrefetchRecords implements AutoCloseable {
 			}
 			else if (item instanceof Failure failure) {
 				ended = true;
+				failed = failure.error();
 				throw failure.rethrow();
 			}
 		}
@@ -151,6 +175,9 @@ final class PrefetchRecords implements AutoCloseable {
 		try {
 			while (true) {
 				Object item = queue.poll(100, TimeUnit.MILLISECONDS);
+				if (item instanceof Batch b) {
+					room.release(b.permits());
+				}
 				if (item != null) {
 					return item;
 				}
@@ -177,7 +204,8 @@ final class PrefetchRecords implements AutoCloseable {
 						break;
 					}
 					records.add(rec, csv.line(), csv.recordChars());
-					if (records.size() == BATCH || records.chars >= BATCH_CHARS) {
+					parsed++;
+					if (records.size() == BATCH || records.bytes >= BATCH_BYTES) {
 						put(records);
 						records = new Batch();
 					}
@@ -224,12 +252,21 @@ final class PrefetchRecords implements AutoCloseable {
 	}
 
 	private void put(Object item) throws InterruptedException {
-		if (item instanceof Batch b && b.size() == 0) {
-			return;
+		if (item instanceof Batch b) {
+			if (b.size() == 0) {
+				return;
+			}
+			// waits while the batches ahead hold the read-ahead's bytes
+			room.acquire(b.permits());
 		}
 		if (!closed) {
 			queue.put(item);
 		}
+	}
+
+	/** The records parsed so far. */
+	long parsed() {
+		return parsed;
 	}
 
 	@Override
@@ -252,12 +289,21 @@ final class PrefetchRecords implements AutoCloseable {
 
 		final long[] lines = new long[BATCH];
 
-		long chars;
+		/**
+		 * The heap the records take, estimated: per record its list, per field a string
+		 * (its object, its array, the reference) and two bytes a character.
+		 */
+		long bytes;
 
 		void add(List<String> rec, long line, int recordChars) {
 			lines[records.size()] = line;
 			records.add(rec);
-			chars += recordChars;
+			bytes += 40 + 48L * rec.size() + 2L * recordChars;
+		}
+
+		/** The room it takes in the queue (one batch may take it all). */
+		int permits() {
+			return (int) Math.min(bytes, READ_AHEAD_BYTES);
 		}
 
 		int size() {

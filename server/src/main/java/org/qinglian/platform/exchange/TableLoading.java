@@ -116,7 +116,7 @@ final class TableLoading {
 		CopyIn copy = null;
 		while (true) {
 			long w0 = System.nanoTime();
-			Object item = pipeline.queue.take();
+			Object item = pipeline.take();
 			pipeline.writerWaited += System.nanoTime() - w0;
 			if (item instanceof byte[] rows) {
 				copy.writeToCopy(rows, 0, rows.length);
@@ -311,7 +311,28 @@ final class TableLoading {
 
 		long readerWaited;
 
+		/** The thread reading, once it runs. */
+		private volatile Thread reading;
+
+		/**
+		 * The next item for the writer; if the reading thread has stopped without handing
+		 * on its result (it never should), says so rather than wait for ever.
+		 */
+		Object take() throws InterruptedException {
+			while (true) {
+				Object item = queue.poll(100, TimeUnit.MILLISECONDS);
+				if (item != null) {
+					return item;
+				}
+				Thread thread = reading;
+				if (thread != null && !thread.isAlive() && queue.isEmpty()) {
+					throw new IllegalStateException("the reading thread stopped without its result");
+				}
+			}
+		}
+
 		void run(BundleReader reader) {
+			reading = Thread.currentThread();
 			Done done;
 			try {
 				done = new Done(reader.read(this), null);

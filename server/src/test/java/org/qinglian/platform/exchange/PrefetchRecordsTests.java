@@ -119,7 +119,8 @@ class PrefetchRecordsTests {
 						// read on
 					}
 				}).isInstanceOf(IllegalStateException.class).hasMessage("the disk went away");
-				assertThat(records.next()).isNull();
+				// the hash is not whole: finishing says so again, rather than return
+				assertThatThrownBy(records::finish).hasMessage("the disk went away");
 			}
 		});
 	}
@@ -160,6 +161,75 @@ class PrefetchRecordsTests {
 			// the thread is stopped: not left parsing or blocked on a full queue
 			records.close();
 		});
+	}
+
+	@Test
+	void whatIsReadAheadIsBoundedByItsSizeNotOnlyByRecords() throws Exception {
+		// records of 200,000 characters, some 400 KB each on the heap: a batch each; the
+		// queue alone would let 64 of them wait (25 MB), its room lets 16 MB
+		String row = "x".repeat(100_000) + "," + "y".repeat(100_000) + "\n";
+		InputStream endless = new InputStream() {
+			private final byte[] bytes = row.getBytes(StandardCharsets.UTF_8);
+
+			private long pos;
+
+			@Override
+			public int read() {
+				return bytes[(int) (pos++ % bytes.length)];
+			}
+
+			@Override
+			public int read(byte[] b, int off, int len) {
+				for (int i = 0; i < len; i++) {
+					b[off + i] = bytes[(int) (pos++ % bytes.length)];
+				}
+				return len;
+			}
+		};
+		assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+			try (PrefetchRecords records = new PrefetchRecords(endless, MessageDigest.getInstance("SHA-256"), "t",
+					1 << 20)) {
+				records.next();
+				Thread.sleep(1_000);
+				long ahead = records.parsed();
+				long perRecord = 40 + 2 * 48 + 2 * 200_001;
+				// the queue's room, the batch being checked and the one being filled
+				assertThat(ahead).isGreaterThan(10)
+					.isLessThanOrEqualTo(PrefetchRecords.READ_AHEAD_BYTES / perRecord + 3);
+			}
+		});
+	}
+
+	@Test
+	void closingStopsTheHashingOfTheRestToo() throws Exception {
+		InputStream endless = new InputStream() {
+			@Override
+			public int read() {
+				return 'a';
+			}
+
+			@Override
+			public int read(byte[] b, int off, int len) {
+				Arrays.fill(b, off, off + len, (byte) 'a');
+				return len;
+			}
+		};
+		PrefetchRecords records = new PrefetchRecords(endless, MessageDigest.getInstance("SHA-256"), "t", 100);
+		// a record longer than the limit: the rest of the endless file is only hashed
+		assertThatThrownBy(records::next).isInstanceOf(CsvReader.MalformedCsvException.class);
+		var finishing = java.util.concurrent.CompletableFuture.runAsync(() -> {
+			try {
+				records.finish();
+			}
+			catch (IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+		});
+		Thread.sleep(200);
+		assertTimeoutPreemptively(Duration.ofSeconds(5), records::close);
+		// the hash was never completed: finishing fails, it does not return
+		assertThatThrownBy(() -> finishing.get(5, java.util.concurrent.TimeUnit.SECONDS))
+			.hasCauseInstanceOf(IllegalStateException.class);
 	}
 
 }
