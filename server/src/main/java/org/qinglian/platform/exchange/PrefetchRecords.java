@@ -154,6 +154,7 @@ final class PrefetchRecords implements AutoCloseable {
 			else if (item instanceof IOException ex && !(ex instanceof CsvReader.MalformedCsvException)
 					&& !(ex instanceof CharacterCodingException)) {
 				ended = true;
+				failed = ex;
 				throw ex;
 			}
 			else if (item instanceof Failure failure) {

@@ -186,8 +186,12 @@ class PrefetchRecordsTests {
 			try (PrefetchRecords records = new PrefetchRecords(endless, MessageDigest.getInstance("SHA-256"), "t",
 					1 << 20)) {
 				records.next();
-				Thread.sleep(1_000);
-				long ahead = records.parsed();
+				// until the reading thread stops for want of room
+				long ahead = -1;
+				while (ahead != records.parsed()) {
+					ahead = records.parsed();
+					Thread.sleep(500);
+				}
 				long perRecord = 40 + 2 * 48 + 2 * 200_001;
 				// the queue's room, the batch being checked and the one being filled
 				assertThat(ahead).isGreaterThan(10)
@@ -211,6 +215,26 @@ class PrefetchRecordsTests {
 			}
 		};
 		PrefetchRecords records = new PrefetchRecords(endless, MessageDigest.getInstance("SHA-256"), "t", 100);
+		try {
+			finishAfterClose(records);
+		}
+		finally {
+			// whatever failed above, the endless reading is stopped (within a bound)
+			Thread closing = new Thread(() -> {
+				try {
+					records.close();
+				}
+				catch (IOException ex) {
+					// closed as far as it goes
+				}
+			});
+			closing.setDaemon(true);
+			closing.start();
+			closing.join(5_000);
+		}
+	}
+
+	private static void finishAfterClose(PrefetchRecords records) throws Exception {
 		// a record longer than the limit: the rest of the endless file is only hashed
 		assertThatThrownBy(records::next).isInstanceOf(CsvReader.MalformedCsvException.class);
 		var finishing = java.util.concurrent.CompletableFuture.runAsync(() -> {
