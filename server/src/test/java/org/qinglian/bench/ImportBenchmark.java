@@ -258,9 +258,12 @@ public final class ImportBenchmark {
 			System.out.printf(
 					"import, cold JVM    %.2f s  %,9d rows/s = %.2f of plain COPY, %.2f of typed, %.2f of typed + keys%n",
 					copyRows / cold, Math.round(cold), cold / copySpeed, cold / typedSpeed, cold / floorSpeed);
-			System.out.printf(
-					"import, warm median %.2f s  %,9d rows/s = %.2f of plain COPY, %.2f of typed, %.2f of typed + keys (runs 2-%d)%n",
-					copyRows / warm, Math.round(warm), warm / copySpeed, warm / typedSpeed, warm / floorSpeed, runs);
+			if (runs > 1) {
+				System.out.printf(
+						"import, warm median %.2f s  %,9d rows/s = %.2f of plain COPY, %.2f of typed, %.2f of typed + keys (runs 2-%d)%n",
+						copyRows / warm, Math.round(warm), warm / copySpeed, warm / typedSpeed, warm / floorSpeed,
+						runs);
+			}
 			System.out.printf("max heap         %,d MB%n", Runtime.getRuntime().maxMemory() >> 20);
 		}
 	}

@@ -343,14 +343,13 @@ final class BundleReader {
 			if (index != null) {
 				index.expect(expected);
 			}
-			this.resolveNow = IntStream.range(0, n)
-				.filter(i -> !cols.get(i).references().isEmpty()
-						&& cols.get(i).references().stream().allMatch(BundleReader.this::complete))
-				.toArray();
-			this.resolveLater = IntStream.range(0, n)
-				.filter(i -> !cols.get(i).references().isEmpty()
-						&& !cols.get(i).references().stream().allMatch(BundleReader.this::complete))
-				.toArray();
+			Map<Boolean, List<Integer>> references = IntStream.range(0, n)
+				.filter(i -> !cols.get(i).references().isEmpty())
+				.boxed()
+				.collect(Collectors
+					.partitioningBy(i -> cols.get(i).references().stream().allMatch(BundleReader.this::complete)));
+			this.resolveNow = references.get(true).stream().mapToInt(Integer::intValue).toArray();
+			this.resolveLater = references.get(false).stream().mapToInt(Integer::intValue).toArray();
 			this.targets = new RowIndex[n][];
 			for (int i : resolveNow) {
 				// the files it references are read: whether they could be is known
