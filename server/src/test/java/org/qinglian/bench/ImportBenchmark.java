@@ -14,7 +14,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -83,8 +85,19 @@ public final class ImportBenchmark {
 	static double keysAndIndexes(EmbeddedPostgres pg, String db, String schemaDb, Collection<ExchangeFile> files)
 			throws Exception {
 		List<String> defs = new ArrayList<>();
+		// the functions of the indexes on expressions (made before the clock starts)
+		Set<String> functions = new LinkedHashSet<>();
 		try (Connection c = pg.getDatabase("postgres", schemaDb).getConnection(); Statement st = c.createStatement()) {
 			for (ExchangeFile f : files) {
+				try (var rs = st.executeQuery("""
+						select distinct pg_get_functiondef(d.refobjid) from pg_index i
+						join pg_depend d on d.classid = 'pg_class'::regclass and d.objid = i.indexrelid
+						 and d.refclassid = 'pg_proc'::regclass
+						where i.indrelid = '%s'::regclass""".formatted(f.table()))) {
+					while (rs.next()) {
+						functions.add(rs.getString(1));
+					}
+				}
 				try (var rs = st.executeQuery("select pg_get_indexdef(indexrelid) from pg_index where indrelid = '"
 						+ f.table() + "'::regclass")) {
 					while (rs.next()) {
@@ -94,6 +107,11 @@ public final class ImportBenchmark {
 				}
 			}
 		}
+		try (Connection c = pg.getDatabase("postgres", db).getConnection(); Statement st = c.createStatement()) {
+			for (String function : functions) {
+				st.execute(function);
+			}
+		}
 		long t0 = System.nanoTime();
 		try (Connection c = pg.getDatabase("postgres", db).getConnection(); Statement st = c.createStatement()) {
 			for (String def : defs) {
@@ -101,7 +119,11 @@ public final class ImportBenchmark {
 					st.execute(def);
 				}
 				catch (SQLException ex) {
-					// a column the file names differently (an encrypted one): not built
+					// on a table or column the bundle does not have (the platform's own,
+					// such as a report's receipt hash, empty after an import): not built
+					if (!"42703".equals(ex.getSQLState()) && !"42P01".equals(ex.getSQLState())) {
+						throw ex;
+					}
 				}
 			}
 		}
