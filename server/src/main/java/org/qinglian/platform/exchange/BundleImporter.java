@@ -138,33 +138,25 @@ class BundleImporter {
 			// one import at a time: what is empty, and what is loaded, must not change
 			// under it
 			st.execute("select pg_advisory_xact_lock(hashtext('qdx_import'))");
-			for (ExchangeFile f : files.all()) {
-				try (var rs = st.executeQuery("select not exists (select 1 from " + f.table() + ")")) {
-					rs.next();
-					if (rs.getBoolean(1)) {
-						emptyTables.add(f.table());
-					}
-				}
-				shapes.put(f.file(), TableLoading.shape(st, f));
-			}
 		}
 		// one installation keeps a registry in one form: a bundle of the other version's
 		// form would leave the data unexportable
+		List<ExchangeFile> otherForms = present.stream().flatMap(f -> files.otherForms(f).stream()).toList();
+		Set<String> tables = new LinkedHashSet<>();
+		files.all().forEach(f -> tables.add(f.table()));
+		otherForms.forEach(f -> tables.add(f.table()));
+		emptyTables.addAll(TableLoading.empty(con, tables));
+		shapes.putAll(TableLoading.shapes(con, files.all()));
 		Problems mixed = new Problems();
-		try (Statement st = con.createStatement()) {
-			for (ExchangeFile f : present) {
-				for (ExchangeFile other : files.otherForms(f)) {
-					try (var rs = st.executeQuery("select exists (select 1 from " + other.table() + ")")) {
-						rs.next();
-						if (rs.getBoolean(1)) {
-							mixed
-								.add(f.file(), 0, "-", "the installation holds this registry as another version of the "
-										+ "format writes it; one installation keeps one form (import bundles of one version)");
-						}
-					}
+		for (ExchangeFile f : present) {
+			for (ExchangeFile other : files.otherForms(f)) {
+				if (!emptyTables.contains(other.table())) {
+					mixed.add(f.file(), 0, "-", "the installation holds this registry as another version of the "
+							+ "format writes it; one installation keeps one form (import bundles of one version)");
 				}
 			}
 		}
+		emptyTables.retainAll(files.all().stream().map(ExchangeFile::table).toList());
 		if (mixed.any()) {
 			throw mixed.rejection(files.names());
 		}
@@ -242,12 +234,10 @@ class BundleImporter {
 			List<ExchangeFile> present, Map<String, Long> changes) throws SQLException, IOException {
 		Map<String, String[]> last = new HashMap<>();
 		try (Statement st = con.createStatement()) {
-			try (var count = con.prepareStatement("select plt_count_changes(?)")) {
-				for (ExchangeFile f : present) {
-					count.setString(1, f.table());
-					try (var rs = count.executeQuery()) {
-						rs.next();
-					}
+			try (var count = con.prepareStatement("select count(plt_count_changes(t)) from unnest(?) t")) {
+				count.setArray(1, con.createArrayOf("text", present.stream().map(ExchangeFile::table).toArray()));
+				try (var rs = count.executeQuery()) {
+					rs.next();
 				}
 			}
 			try (var rs = st.executeQuery("select table_name, count(*) filter (where xact <> pg_current_xact_id()) "

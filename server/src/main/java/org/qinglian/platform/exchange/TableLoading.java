@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,21 +43,51 @@ final class TableLoading {
 	private TableLoading() {
 	}
 
-	/** The types and lengths of the columns of a file's table. */
-	static BundleReader.TableShape shape(Statement st, ExchangeFile f) throws SQLException {
-		Map<String, String> types = new HashMap<>();
-		Map<String, Integer> lengths = new HashMap<>();
-		try (var rs = st.executeQuery("""
-				select attname, format_type(atttypid, null), atttypmod from pg_attribute
-				where attrelid = '%s'::regclass and attnum > 0 and not attisdropped""".formatted(f.table()))) {
+	/** Which of the tables are empty (one query for all). */
+	static Set<String> empty(Connection con, Collection<String> tables) throws SQLException {
+		Set<String> empty = new HashSet<>();
+		String sql = tables.stream()
+			.map(t -> "select '" + t + "' where not exists (select 1 from " + t + ")")
+			.collect(Collectors.joining(" union all "));
+		try (Statement st = con.createStatement(); var rs = st.executeQuery(sql)) {
 			while (rs.next()) {
-				String type = rs.getString(2);
-				types.put(rs.getString(1), type);
-				if ((type.equals("character varying") || type.equals("character")) && rs.getInt(3) > 4) {
-					lengths.put(rs.getString(1), rs.getInt(3) - 4);
+				empty.add(rs.getString(1));
+			}
+		}
+		return empty;
+	}
+
+	/** The shapes of the files' tables, by file (one query for all). */
+	static Map<String, BundleReader.TableShape> shapes(Connection con, List<ExchangeFile> files) throws SQLException {
+		Map<String, Map<String, String>> types = new HashMap<>();
+		Map<String, Map<String, Integer>> lengths = new HashMap<>();
+		try (var ps = con.prepareStatement("""
+				select t.name, a.attname, format_type(a.atttypid, null), a.atttypmod
+				from unnest(?) t(name) join pg_attribute a on a.attrelid = t.name::regclass
+				where a.attnum > 0 and not a.attisdropped""")) {
+			ps.setArray(1, con.createArrayOf("text", files.stream().map(ExchangeFile::table).distinct().toArray()));
+			try (var rs = ps.executeQuery()) {
+				while (rs.next()) {
+					String table = rs.getString(1);
+					String type = rs.getString(3);
+					types.computeIfAbsent(table, t -> new HashMap<>()).put(rs.getString(2), type);
+					if ((type.equals("character varying") || type.equals("character")) && rs.getInt(4) > 4) {
+						lengths.computeIfAbsent(table, t -> new HashMap<>()).put(rs.getString(2), rs.getInt(4) - 4);
+					}
 				}
 			}
 		}
+		Map<String, BundleReader.TableShape> shapes = new HashMap<>();
+		for (ExchangeFile f : files) {
+			shapes.put(f.file(),
+					shape(f, types.getOrDefault(f.table(), Map.of()), lengths.getOrDefault(f.table(), Map.of())));
+		}
+		return shapes;
+	}
+
+	/** The types and lengths of the columns of a file's table. */
+	private static BundleReader.TableShape shape(ExchangeFile f, Map<String, String> types,
+			Map<String, Integer> lengths) {
 		List<ExchangeColumn> columns = f.columns();
 		int[] maxLength = new int[columns.size()];
 		BinaryCopyEncoder.Kind[] kinds = new BinaryCopyEncoder.Kind[columns.size()];
