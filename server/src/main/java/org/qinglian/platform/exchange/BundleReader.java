@@ -153,28 +153,68 @@ final class BundleReader {
 			totalBytes += bundle.size(f.file());
 			inBundle.add(f.file());
 		}
-		for (ExchangeFile f : files) {
-			long read = readFile(f, sink);
-			long declared = manifest.rows().get(f.file());
-			if (read < 0) {
-				unreadable.add(f.file());
+		// the next file is read ahead while one is checked: no pause between files
+		Opened current = null;
+		Opened next = null;
+		try {
+			next = files.isEmpty() ? null : open(files.get(0));
+			for (int i = 0; i < files.size(); i++) {
+				ExchangeFile f = files.get(i);
+				current = next;
+				next = null;
+				next = i + 1 < files.size() ? open(files.get(i + 1)) : null;
+				Opened reading = current;
+				// closed by its reading
+				current = null;
+				fileRead(f, readFile(f, reading, sink));
 			}
-			if (!unreadable.contains(f.file()) && declared != read) {
-				problems.add(f.file(), 0, "-", "has " + read + " rows, the manifest says " + declared);
-			}
-			rowsRead.put(f.file(), Math.max(read, 0));
-			done.add(f.file());
+		}
+		finally {
+			close(current);
+			close(next);
 		}
 		deferred.forEach(Runnable::run);
 		return rowsRead;
 	}
 
-	private long readFile(ExchangeFile f, Sink sink) throws IOException, InterruptedException {
+	/** A file whose reading has begun, and the digest of its bytes. */
+	private record Opened(PrefetchRecords csv, MessageDigest md) {
+	}
+
+	private Opened open(ExchangeFile f) throws IOException {
 		MessageDigest md = sha256();
+		return new Opened(new PrefetchRecords(bundle.open(f.file()), md, f.file(), bundle.limits.maxRecordChars()), md);
+	}
+
+	/** Stops a reading that will not be used (the import ends before it). */
+	private static void close(Opened opened) {
+		if (opened != null) {
+			try {
+				opened.csv().close();
+			}
+			catch (IOException ex) {
+				// the import is ending already, for the reason it ends
+			}
+		}
+	}
+
+	private void fileRead(ExchangeFile f, long read) {
+		long declared = manifest.rows().get(f.file());
+		if (read < 0) {
+			unreadable.add(f.file());
+		}
+		if (!unreadable.contains(f.file()) && declared != read) {
+			problems.add(f.file(), 0, "-", "has " + read + " rows, the manifest says " + declared);
+		}
+		rowsRead.put(f.file(), Math.max(read, 0));
+		done.add(f.file());
+	}
+
+	private long readFile(ExchangeFile f, Opened opened, Sink sink) throws IOException, InterruptedException {
+		MessageDigest md = opened.md();
 		long rows = 0;
 		boolean begun = false;
-		try (PrefetchRecords csv = new PrefetchRecords(bundle.open(f.file()), md, f.file(),
-				bundle.limits.maxRecordChars())) {
+		try (PrefetchRecords csv = opened.csv()) {
 			try {
 				List<String> header = csv.next();
 				if (header == null) {

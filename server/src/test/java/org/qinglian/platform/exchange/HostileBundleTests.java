@@ -57,6 +57,9 @@ class HostileBundleTests extends BundleTest {
 				() -> exchange.importBundle(bundle, Exchange.Progress.NONE));
 		assertThat(ex).as("refused").isNotNull();
 		assertThat(jdbc.sql("select count(*) from plt_import").query(Long.class).single()).isZero();
+		// nothing read on, the files read ahead of the one refused neither
+		assertThat(Thread.getAllStackTraces().keySet())
+			.noneSatisfy(t -> assertThat(t.getName()).as("a thread of the import").startsWith("qdx-"));
 		return ex;
 	}
 
@@ -108,19 +111,24 @@ class HostileBundleTests extends BundleTest {
 		Path zip = zipWithVouchers(valid, tmp.resolve("zeros-" + zeros + "-" + declared + ".zip"),
 				out -> out.write(new byte[zeros]));
 		if (declared != zeros) {
-			// the central directory's uncompressed size of vouchers.csv, as a liar would
-			// write it
-			byte[] bytes = Files.readAllBytes(zip);
-			byte[] name = "vouchers.csv".getBytes(StandardCharsets.US_ASCII);
-			for (int i = 0; i + 46 + name.length <= bytes.length; i++) {
-				if (bytes[i] == 0x50 && bytes[i + 1] == 0x4b && bytes[i + 2] == 0x01 && bytes[i + 3] == 0x02
-						&& Arrays.equals(bytes, i + 46, i + 46 + name.length, name, 0, name.length)) {
-					ByteBuffer.wrap(bytes, i + 24, 4).order(ByteOrder.LITTLE_ENDIAN).putInt(declared);
-				}
-			}
-			Files.write(zip, bytes);
+			lieAboutSize(zip, "vouchers.csv", declared);
 		}
 		return zip;
+	}
+
+	/**
+	 * Writes {@code declared} as the entry's uncompressed size in the zip's directory.
+	 */
+	static void lieAboutSize(Path zip, String entry, int declared) throws IOException {
+		byte[] bytes = Files.readAllBytes(zip);
+		byte[] name = entry.getBytes(StandardCharsets.US_ASCII);
+		for (int i = 0; i + 46 + name.length <= bytes.length; i++) {
+			if (bytes[i] == 0x50 && bytes[i + 1] == 0x4b && bytes[i + 2] == 0x01 && bytes[i + 3] == 0x02
+					&& Arrays.equals(bytes, i + 46, i + 46 + name.length, name, 0, name.length)) {
+				ByteBuffer.wrap(bytes, i + 24, 4).order(ByteOrder.LITTLE_ENDIAN).putInt(declared);
+			}
+		}
+		Files.write(zip, bytes);
 	}
 
 	@Test
@@ -151,6 +159,28 @@ class HostileBundleTests extends BundleTest {
 		Files.writeString(dir.resolve("vouchers.csv"), rows);
 		BundleRejectedException ex = refused(dir);
 		assertThat(ex.problems()).anySatisfy(p -> assertThat(p).startsWith("vouchers.csv:0: -: has ")
+			.contains("more than the 4,194,304 a file may have"));
+	}
+
+	@Test
+	void aFileRefusedWhileTheNextIsReadAheadStopsThatReadingToo() throws Exception {
+		Path dir = TestBundle.valid("N").write(tmp.resolve("ahead"));
+		// persons.csv over the limit; positions.csv, read next, larger than is read ahead
+		StringBuilder persons = new StringBuilder(Files.readString(dir.resolve("persons.csv")));
+		while (persons.length() < 5 << 20) {
+			persons.append("PX").append(persons.length()).append(",,张三,m,1970-01-01,HX,330683101201,\n");
+		}
+		Files.writeString(dir.resolve("persons.csv"), persons);
+		StringBuilder positions = new StringBuilder(Files.readString(dir.resolve("positions.csv")));
+		for (int i = 0; i < 40_000; i++) {
+			positions.append("PAN,330683101201,committee_director,").append(1000 + i).append("-01-01,\n");
+		}
+		Files.writeString(dir.resolve("positions.csv"), positions);
+		// stopped while it is read: the zip's directory says it is small
+		Path zip = zip(Map.of(), dir);
+		lieAboutSize(zip, "persons.csv", 1000);
+		BundleRejectedException ex = refused(zip);
+		assertThat(ex.problems()).anySatisfy(p -> assertThat(p).startsWith("persons.csv:0: -: has ")
 			.contains("more than the 4,194,304 a file may have"));
 	}
 
