@@ -3,8 +3,6 @@ package org.qinglian.bench;
 import java.io.BufferedReader;
 import java.io.Reader;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +15,9 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -231,20 +232,28 @@ public final class ImportBenchmark {
 						samples.forEach(x -> floors.add(x[0] + x[1]));
 					}
 					System.gc();
-					for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-						pool.resetPeakUsage();
-					}
+					// the heap in use, sampled every 5 ms: the sum of each pool's own
+					// peak would add peaks of different moments (it can pass the maximum)
+					AtomicLong peakUsed = new AtomicLong();
+					AtomicBoolean sampling = new AtomicBoolean(true);
+					Thread sampler = new Thread(() -> {
+						while (sampling.get()) {
+							peakUsed.accumulateAndGet(
+									ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+							LockSupport.parkNanos(5_000_000);
+						}
+					}, "heap-sampler");
+					sampler.setDaemon(true);
+					sampler.start();
 					var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 					long cpu0 = os.getProcessCpuTime();
 					long jit0 = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
 					Exchange.ImportReport report = exchange.importBundle(bundle, Exchange.Progress.NONE);
 					double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
 					double jit = (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jit0) / 1e3;
-					long peak = ManagementFactory.getMemoryPoolMXBeans()
-						.stream()
-						.filter(p -> p.getType() == MemoryType.HEAP)
-						.mapToLong(p -> p.getPeakUsage().getUsed())
-						.sum();
+					sampling.set(false);
+					sampler.join();
+					long peak = peakUsed.get();
 					double seconds = report.millis() / 1000.0;
 					speeds.add(report.rowsRead() / seconds);
 					System.out.printf(
