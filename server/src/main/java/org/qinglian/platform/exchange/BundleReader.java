@@ -1,6 +1,7 @@
 package org.qinglian.platform.exchange;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -183,7 +184,15 @@ final class BundleReader {
 
 	private Opened open(ExchangeFile f) throws IOException {
 		MessageDigest md = sha256();
-		return new Opened(new PrefetchRecords(bundle.open(f.file()), md, f.file(), bundle.limits.maxRecordChars()), md);
+		InputStream in = bundle.open(f.file());
+		try {
+			return new Opened(new PrefetchRecords(in, md, f.file(), bundle.limits.maxRecordChars()), md);
+		}
+		catch (RuntimeException | Error ex) {
+			// its reading did not start (no thread for it): nothing else will close it
+			in.close();
+			throw ex;
+		}
 	}
 
 	/** Stops a reading that will not be used (the import ends before it). */

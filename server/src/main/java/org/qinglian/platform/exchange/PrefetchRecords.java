@@ -42,7 +42,8 @@ final class PrefetchRecords implements AutoCloseable {
 
 	/**
 	 * The estimated bytes of the batches waiting in the queue: what is read ahead stays
-	 * within this, plus the batch being filled and the one being checked.
+	 * within this, plus the batch being filled and the one being checked. An import reads
+	 * two files at most at once (the one checked and the next), each within its own.
 	 */
 	static final int READ_AHEAD_BYTES = 16 << 20;
 
