@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiPredicate;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -52,6 +54,21 @@ class HostileBundleTests extends BundleTest {
 			}
 		}
 		return zip;
+	}
+
+	/** Rows enough to pass this test's limit of 4 MB a file. */
+	static final BiPredicate<StringBuilder, Integer> OVER_THE_LIMIT = (text, rows) -> text.length() < 5 << 20;
+
+	/** More rows than the read-ahead's queue holds (64 batches of 256). */
+	static final BiPredicate<StringBuilder, Integer> MORE_THAN_READ_AHEAD = (text, rows) -> rows < 40_000;
+
+	/** Appends {@code row(i)} to the CSV file while {@code more} says so. */
+	static void grow(Path csv, BiPredicate<StringBuilder, Integer> more, IntFunction<String> row) throws IOException {
+		StringBuilder text = new StringBuilder(Files.readString(csv));
+		for (int i = 0; more.test(text, i); i++) {
+			text.append(row.apply(i));
+		}
+		Files.writeString(csv, text);
 	}
 
 	BundleRejectedException refused(Path bundle) {
@@ -160,13 +177,8 @@ class HostileBundleTests extends BundleTest {
 	void aFileLargerThanItsEntrySaysIsStoppedAtTheLimit() throws Exception {
 		Path dir = TestBundle.valid("L").write(tmp.resolve("large"));
 		// a folder's file is held to the limit as it is read
-		StringBuilder rows = new StringBuilder(Files.readString(dir.resolve("vouchers.csv")));
-		while (rows.length() < 5 << 20) {
-			rows.append("VX")
-				.append(rows.length())
-				.append(",330683101201,2019-01-02,expense,1.00,bank,,,office,,,,,,\n");
-		}
-		Files.writeString(dir.resolve("vouchers.csv"), rows);
+		grow(dir.resolve("vouchers.csv"), OVER_THE_LIMIT,
+				i -> "VX" + i + ",330683101201,2019-01-02,expense,1.00,bank,,,office,,,,,,\n");
 		BundleRejectedException ex = refused(dir);
 		assertThat(ex.problems()).anySatisfy(p -> assertThat(p).startsWith("vouchers.csv:0: -: has ")
 			.contains("more than the 4,194,304 a file may have"));
@@ -177,16 +189,9 @@ class HostileBundleTests extends BundleTest {
 		Path dir = TestBundle.valid("N").write(tmp.resolve("ahead"));
 		// persons.csv over the limit; positions.csv, read next, more records than the
 		// read-ahead's queue holds (its thread would wait for room for ever)
-		StringBuilder persons = new StringBuilder(Files.readString(dir.resolve("persons.csv")));
-		while (persons.length() < 5 << 20) {
-			persons.append("PX").append(persons.length()).append(",,张三,m,1970-01-01,HX,330683101201,\n");
-		}
-		Files.writeString(dir.resolve("persons.csv"), persons);
-		StringBuilder positions = new StringBuilder(Files.readString(dir.resolve("positions.csv")));
-		for (int i = 0; i < 40_000; i++) {
-			positions.append("PAN,330683101201,committee_director,").append(1000 + i).append("-01-01,\n");
-		}
-		Files.writeString(dir.resolve("positions.csv"), positions);
+		grow(dir.resolve("persons.csv"), OVER_THE_LIMIT, i -> "PX" + i + ",,张三,m,1970-01-01,HX,330683101201,\n");
+		grow(dir.resolve("positions.csv"), MORE_THAN_READ_AHEAD,
+				i -> "PAN,330683101201,committee_director," + (1000 + i) + "-01-01,\n");
 		// stopped while it is read: the zip's directory says it is small
 		Path zip = zip(Map.of(), dir);
 		lieAboutSize(zip, "persons.csv", 1000);
@@ -200,16 +205,8 @@ class HostileBundleTests extends BundleTest {
 		Path dir = TestBundle.valid("M").write(tmp.resolve("next-refused"));
 		// persons.csv, read ahead while regions.csv is checked, more records than the
 		// read-ahead's queue holds; positions.csv, next after it, refused when opened
-		StringBuilder persons = new StringBuilder(Files.readString(dir.resolve("persons.csv")));
-		for (int i = 0; i < 40_000; i++) {
-			persons.append("PY").append(i).append(",,张三,m,1970-01-01,HY,330683101201,\n");
-		}
-		Files.writeString(dir.resolve("persons.csv"), persons);
-		StringBuilder positions = new StringBuilder(Files.readString(dir.resolve("positions.csv")));
-		while (positions.length() < 5 << 20) {
-			positions.append("PAM,330683101201,committee_director,2017-01-01,\n");
-		}
-		Files.writeString(dir.resolve("positions.csv"), positions);
+		grow(dir.resolve("persons.csv"), MORE_THAN_READ_AHEAD, i -> "PY" + i + ",,张三,m,1970-01-01,HY,330683101201,\n");
+		grow(dir.resolve("positions.csv"), OVER_THE_LIMIT, i -> "PAM,330683101201,committee_director,2017-01-01,\n");
 		BundleRejectedException ex = refused(dir);
 		assertThat(ex.problems()).anySatisfy(p -> assertThat(p).startsWith("positions.csv:0: -: has ")
 			.contains("more than the 4,194,304 a file may have"));
