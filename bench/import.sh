@@ -3,6 +3,7 @@
 # database and compared with PostgreSQL's own COPY of the same files; prints rows/s and peak heap.
 # A cold JVM is one sample: the benchmark runs in COLD_JVMS fresh JVMs (default 3; the first also
 # imports four more times, warm) and the cold figures are summed up as their median.
+# The benchmark's JVMs are the Java of JAVA_HOME when it is set, else the `java` on the PATH.
 # Usage: bench/import.sh [TOWNSHIPS VILLAGES SEED]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,10 +16,12 @@ if [ ! -f "$OUT/manifest.json" ]; then
   java -jar server/target/qinglian.jar demo --townships "$T" --villages "$V" --seed "$S" --out "$OUT" --no-load
 fi
 CP="server/target/test-classes:server/target/classes:$(cat server/target/bench.classpath)"
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+echo "java: $("$JAVA" -version 2>&1 | head -1), $(nproc) cores"
 LOG=$(mktemp)
 for i in $(seq "${COLD_JVMS:-3}"); do
   echo "== JVM $i"
-  java -Xmx1g -cp "$CP" org.qinglian.bench.ImportBenchmark "$OUT" "$([ "$i" = 1 ] && echo 5 || echo 1)" | tee -a "$LOG"
+  "$JAVA" -Xmx1g -cp "$CP" org.qinglian.bench.ImportBenchmark "$OUT" "$([ "$i" = 1 ] && echo 5 || echo 1)" | tee -a "$LOG"
 done
 echo "== cold JVMs (import, cold / typed COPY + keys, each against the floor of its own run)"
 grep '^import, cold JVM' "$LOG" | sed -E 's/.* ([0-9.]+) of typed \+ keys.*/\1/' | sort -n \
