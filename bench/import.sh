@@ -10,13 +10,13 @@ cd "$(dirname "$0")/.."
 ./mvnw -q -B -pl server -am -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
 T=${1:-21}; V=${2:-15}; S=${3:-42}
 OUT=bench/out/county-$T-$V-$S
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 if [ ! -f "$OUT/manifest.json" ]; then
   rm -rf "$OUT"
   (cd bench/out 2>/dev/null || mkdir -p bench/out)
-  java -jar server/target/qinglian.jar demo --townships "$T" --villages "$V" --seed "$S" --out "$OUT" --no-load
+  "$JAVA" -jar server/target/qinglian.jar demo --townships "$T" --villages "$V" --seed "$S" --out "$OUT" --no-load
 fi
 CP="server/target/test-classes:server/target/classes:$(cat server/target/bench.classpath)"
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 echo "java: $("$JAVA" -version 2>&1 | head -1), $(nproc) cores"
 LOG=$(mktemp)
 for i in $(seq "${COLD_JVMS:-3}"); do

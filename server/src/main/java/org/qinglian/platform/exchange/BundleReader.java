@@ -190,7 +190,12 @@ final class BundleReader {
 		}
 		catch (RuntimeException | Error ex) {
 			// its reading did not start (no thread for it): nothing else will close it
-			in.close();
+			try {
+				in.close();
+			}
+			catch (IOException closing) {
+				ex.addSuppressed(closing);
+			}
 			throw ex;
 		}
 	}

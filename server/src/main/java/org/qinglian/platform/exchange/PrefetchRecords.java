@@ -32,7 +32,7 @@ import java.util.function.BooleanSupplier;
 final class PrefetchRecords implements AutoCloseable {
 
 	/** Records a batch holds at most. */
-	private static final int BATCH = 256;
+	static final int BATCH = 256;
 
 	/**
 	 * The estimated bytes a batch holds before it is handed on (with the record that
@@ -47,13 +47,16 @@ final class PrefetchRecords implements AutoCloseable {
 	 */
 	static final int READ_AHEAD_BYTES = 16 << 20;
 
+	/** The batches waiting in the queue, at most. */
+	static final int QUEUE_BATCHES = 64;
+
 	private static final Object END = new Object();
 
 	private final HashingReader text;
 
 	private final int maxRecordChars;
 
-	private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(64);
+	private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
 
 	/** Room for batches in the queue, in estimated bytes. */
 	private final Semaphore room = new Semaphore(READ_AHEAD_BYTES);

@@ -59,8 +59,9 @@ class HostileBundleTests extends BundleTest {
 	/** Rows enough to pass this test's limit of 4 MB a file. */
 	static final BiPredicate<StringBuilder, Integer> OVER_THE_LIMIT = (text, rows) -> text.length() < 5 << 20;
 
-	/** More rows than the read-ahead's queue holds (64 batches of 256). */
-	static final BiPredicate<StringBuilder, Integer> MORE_THAN_READ_AHEAD = (text, rows) -> rows < 40_000;
+	/** More rows than the read-ahead's queue holds (twice its batches of records). */
+	static final BiPredicate<StringBuilder, Integer> MORE_THAN_READ_AHEAD = (text,
+			rows) -> rows < 2 * PrefetchRecords.QUEUE_BATCHES * PrefetchRecords.BATCH;
 
 	/** Appends {@code row(i)} to the CSV file while {@code more} says so. */
 	static void grow(Path csv, BiPredicate<StringBuilder, Integer> more, IntFunction<String> row) throws IOException {
