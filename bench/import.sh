@@ -20,18 +20,31 @@ if [ ! -f "$OUT/manifest.json" ]; then
 fi
 CP="server/target/test-classes:server/target/classes:$(cat server/target/bench.classpath)"
 echo "java: $("$JAVA" -version 2>&1 | head -1), $(nproc) cores"
-LOG=$(mktemp); DEF=$(mktemp)
-for i in $(seq "${COLD_JVMS:-3}"); do
+LOG=$(mktemp); DEF=$(mktemp); trap 'rm -f "$LOG" "$DEF"' EXIT
+command_jvm() {
   echo "== JVM $i, with the options of bin/qinglian's commands (bin/command.options)"
   "$JAVA" -Xmx1g @bin/command.options -cp "$CP" org.qinglian.bench.ImportBenchmark "$OUT" 1 | tee -a "$LOG"
+}
+default_jvm() {
   echo "== JVM $i, with the JVM's defaults (as java -jar runs a command, and the server)"
   "$JAVA" -Xmx1g -cp "$CP" org.qinglian.bench.ImportBenchmark "$OUT" "$([ "$i" = 1 ] && echo 5 || echo 1)" | tee -a "$DEF"
-done
-median() {
-  grep '^import, cold JVM' "$1" | sed -E 's/.* ([0-9.]+) of typed \+ keys.*/\1/' | sort -n \
-    | awk -v what="$2" '{r[NR]=$1} END {printf "cold import, %s: %s of typed COPY + keys (median of %d: %s)\n", what, r[int((NR+1)/2)], NR, (NR>1 ? r[1] " .. " r[NR] : r[1])}'
 }
-echo "== cold JVMs (import, cold / typed COPY + keys, each against the floor of its own run)"
-median "$LOG" "bin/qinglian's command JVM"
-median "$DEF" "the JVM's defaults"
-rm -f "$LOG" "$DEF"
+# by turns, the order swapped every other time (neither kind always follows the other)
+for i in $(seq "${COLD_JVMS:-3}"); do
+  if [ $((i % 2)) = 1 ]; then command_jvm; default_jvm; else default_jvm; command_jvm; fi
+done
+# the median of the numbers on standard input (of the two middle ones when they are even)
+median() { sort -n | awk '{r[NR]=$1} END {if (NR == 0) print "none"; else if (NR % 2) printf "%.2f\n", r[(NR+1)/2]; else printf "%.2f\n", (r[NR/2]+r[NR/2+1])/2}'; }
+seconds() { grep -E "^$2" "$1" | sed -E "s/^$2 +([0-9.]+) s.*/\1/"; }
+# each kind's cold imports against one floor, that of all the JVMs of both kinds (each JVM measures it, and a
+# JVM's kind could move its own)
+FLOOR=$(cat "$LOG" "$DEF" | seconds /dev/stdin "typed COPY \+ keys" | median)
+echo "== cold JVMs: the floor (typed COPY + keys), median of all $(( $(cat "$LOG" "$DEF" | grep -c '^typed COPY + keys') )) JVMs: $FLOOR s" \
+  "(bin/qinglian's command JVMs: $(seconds "$LOG" "typed COPY \+ keys" | median) s; the JVM's defaults: $(seconds "$DEF" "typed COPY \+ keys" | median) s)"
+for kind in "$LOG:bin/qinglian's command JVM" "$DEF:the JVM's defaults"; do
+  f=${kind%%:*}; what=${kind#*:}
+  s=$(seconds "$f" "import, cold JVM" | median)
+  echo "cold import, $what: $s s (median of $(seconds "$f" "import, cold JVM" | sort -n | tr '\n' ' ')s) =" \
+    "$(echo "$FLOOR / $s" | bc -l | xargs printf "%.2f") of typed COPY + keys" \
+    "(each JVM against its own floor: $(grep '^import, cold JVM' "$f" | sed -E 's/.* ([0-9.]+) of typed \+ keys.*/\1/' | sort -n | tr '\n' ' '))"
+done

@@ -273,7 +273,9 @@ public final class ImportBenchmark {
 					if (run == runs) {
 						// after what the import set off (the conformance check, the
 						// publication), as the import command waits for it before it ends
-						exchange.awaitFollowUps(java.time.Duration.ofMinutes(10));
+						if (!exchange.awaitFollowUps(java.time.Duration.ofMinutes(10))) {
+							throw new IllegalStateException("the import's follow-ups did not end within 10 minutes");
+						}
 						long again0 = System.nanoTime();
 						Exchange.ImportReport again = exchange.importBundle(bundle, Exchange.Progress.NONE);
 						System.out.printf("re-import of the same bundle %.2f s, %,d rows changed%n",

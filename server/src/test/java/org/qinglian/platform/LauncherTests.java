@@ -11,15 +11,19 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code bin/qinglian} as a user runs it, on a stand-in {@code java} (of a
  * {@code JAVA_HOME} of the test's own) that plays the extraction and the recording of the
  * archive and then prints the arguments it was given: a command gets the JVM options of
- * {@code bin/command.options}, the server does not, and {@code JAVA_OPTS} come after
- * them.
+ * {@code bin/command.options}, the server does not (the launcher tells them apart as
+ * {@code QinglianApplication.main} does), {@code JAVA_OPTS} come after them, and a real
+ * JVM takes the file. The launcher is a bash script for Linux.
  */
+@EnabledOnOs(OS.LINUX)
 class LauncherTests {
 
 	private static final Path LAUNCHER = Path.of("..", "bin", "qinglian").toAbsolutePath().normalize();
@@ -35,11 +39,17 @@ class LauncherTests {
 	void standIns() throws Exception {
 		Path bin = Files.createDirectories(home.resolve("jdk/bin"));
 		Path java = bin.resolve("java");
+		// the extraction makes the folder and its jar; the recording of the archive keeps
+		// its arguments and makes the archive; any other start prints its arguments
 		Files.writeString(java, """
 				#!/bin/sh
 				case "$1" in
-				  -Djarmode=tools) mkdir -p "$6" && : > "$6/qinglian.jar"; exit 0 ;;
-				  -XX:ArchiveClassesAtExit=*) exit 0 ;;
+				  -Djarmode=tools)
+				    while [ "$1" != --destination ]; do shift; done
+				    mkdir -p "$2" && : > "$2/qinglian.jar"; exit 0 ;;
+				  -XX:ArchiveClassesAtExit=*)
+				    printf '%s\\n' "$@" > "$(dirname "$0")/../training.txt"
+				    : > "${1#-XX:ArchiveClassesAtExit=}"; exit 0 ;;
 				esac
 				printf '%s\\n' "$@"
 				""");
@@ -61,28 +71,64 @@ class LauncherTests {
 		Path out = home.resolve("out.txt");
 		pb.redirectOutput(out.toFile()).redirectError(home.resolve("err.txt").toFile());
 		Process p = pb.start();
-		assertThat(p.waitFor(1, TimeUnit.MINUTES)).isTrue();
+		try {
+			assertThat(p.waitFor(1, TimeUnit.MINUTES)).isTrue();
+		}
+		finally {
+			p.descendants().forEach(ProcessHandle::destroyForcibly);
+			p.destroyForcibly();
+		}
 		assertThat(p.exitValue()).as(Files.readString(home.resolve("err.txt"))).isZero();
 		return Files.readAllLines(out);
 	}
 
+	/** The JVM's options: what comes before {@code -jar}. */
+	static List<String> jvmOptions(List<String> args) {
+		assertThat(args).contains("-jar");
+		return args.subList(0, args.indexOf("-jar"));
+	}
+
 	@Test
-	void aCommandRunsWithTheCommandOptionsBeforeJavaOpts() throws Exception {
+	void aCommandRunsWithTheCommandOptionsAfterTheArchiveAndBeforeJavaOpts() throws Exception {
 		List<String> args = launch("-XX:TieredStopAtLevel=4", "import", "some bundle");
-		assertThat(args).contains(OPTIONS);
-		assertThat(args.indexOf(OPTIONS)).isLessThan(args.indexOf("-XX:TieredStopAtLevel=4"));
+		List<String> jvm = jvmOptions(args);
+		assertThat(jvm.get(0)).startsWith("-XX:SharedArchiveFile=").endsWith(".jsa");
+		assertThat(jvm).containsSubsequence(jvm.get(0), OPTIONS, "-XX:TieredStopAtLevel=4");
 		// the extracted jar, then the arguments as given
 		List<String> tail = args.subList(args.indexOf("-jar") + 1, args.size());
 		assertThat(tail.get(0)).startsWith(jar.resolveSibling("qinglian-app").toString()).endsWith("/qinglian.jar");
 		assertThat(tail.subList(1, tail.size())).containsExactly("import", "some bundle");
+		// the recording of the archive is a start of the server, without them
+		assertThat(Files.readAllLines(home.resolve("jdk/training.txt"))).doesNotContain(OPTIONS)
+			.noneMatch(a -> a.contains("TieredStopAtLevel"));
 	}
 
 	@Test
-	void theServerRunsWithoutThem() throws Exception {
-		assertThat(launch(null)).doesNotContain(OPTIONS).contains("-jar");
-		assertThat(launch(null, "serve")).doesNotContain(OPTIONS).endsWith("serve");
-		assertThat(launch(null, "--server.port=0")).doesNotContain(OPTIONS).endsWith("--server.port=0");
-		assertThat(launch(null, "scan")).contains(OPTIONS).endsWith("scan");
+	void theServerRunsWithoutThemAndAnyWordIsACommand() throws Exception {
+		for (String[] server : new String[][] { {}, { "serve" }, { "serve", "--server.port=0" }, { "--server.port=0" },
+				{ "--" }, { "-x" } }) {
+			List<String> args = launch(null, server);
+			assertThat(jvmOptions(args)).as(List.of(server).toString())
+				.noneMatch(a -> a.startsWith("@") || a.contains("TieredStopAtLevel"));
+			assertThat(args.subList(args.indexOf("-jar") + 2, args.size())).containsExactly(server);
+		}
+		// as QinglianApplication.main: a first argument that is a word (an unknown one,
+		// or
+		// none at all, gets the usage)
+		for (String command : List.of("scan", "help", "", "Serve", "@file")) {
+			assertThat(jvmOptions(launch(null, command, "--all"))).as(command).contains(OPTIONS);
+		}
+	}
+
+	@Test
+	void aRealJvmTakesTheCommandOptions() throws Exception {
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		Process p = new ProcessBuilder(java, OPTIONS, "-XX:+PrintFlagsFinal", "-version").redirectErrorStream(true)
+			.start();
+		String out = new String(p.getInputStream().readAllBytes());
+		assertThat(p.waitFor(1, TimeUnit.MINUTES)).isTrue();
+		assertThat(p.exitValue()).as(out).isZero();
+		assertThat(out).containsPattern("TieredStopAtLevel\\s+= 1 ");
 	}
 
 }
