@@ -162,6 +162,7 @@ final class BundleReader {
 			for (int i = 0; i < files.size(); i++) {
 				ExchangeFile f = files.get(i);
 				current = next;
+				// not closed twice should the next file's opening fail
 				next = null;
 				next = i + 1 < files.size() ? open(files.get(i + 1)) : null;
 				Opened reading = current;

@@ -72,6 +72,11 @@ class HostileBundleTests extends BundleTest {
 		Files.writeString(csv, text);
 	}
 
+	/** The problem of a file stopped at the limit of a file's bytes (4 MiB here). */
+	static java.util.function.Consumer<String> tooLarge(String file) {
+		return p -> assertThat(p).startsWith(file + ":0: -: has ").contains("more than the 4,194,304 a file may have");
+	}
+
 	BundleRejectedException refused(Path bundle) {
 		Set<Thread> before = importThreads();
 		BundleRejectedException ex = catchThrowableOfType(BundleRejectedException.class,
@@ -169,9 +174,7 @@ class HostileBundleTests extends BundleTest {
 	@Test
 	void aZipThatLiesAboutAFilesSizeIsStoppedAtTheLimitWhileReading() throws Exception {
 		BundleRejectedException ex = refused(zipOfZeros(6 << 20, 1000));
-		assertThat(ex.problems()).singleElement()
-			.satisfies(p -> assertThat(p).startsWith("vouchers.csv:0: -: has ")
-				.contains("more than the 4,194,304 a file may have"));
+		assertThat(ex.problems()).singleElement().satisfies(tooLarge("vouchers.csv"));
 	}
 
 	@Test
@@ -181,8 +184,7 @@ class HostileBundleTests extends BundleTest {
 		grow(dir.resolve("vouchers.csv"), OVER_THE_LIMIT,
 				i -> "VX" + i + ",330683101201,2019-01-02,expense,1.00,bank,,,office,,,,,,\n");
 		BundleRejectedException ex = refused(dir);
-		assertThat(ex.problems()).anySatisfy(p -> assertThat(p).startsWith("vouchers.csv:0: -: has ")
-			.contains("more than the 4,194,304 a file may have"));
+		assertThat(ex.problems()).anySatisfy(tooLarge("vouchers.csv"));
 	}
 
 	@Test
@@ -197,8 +199,7 @@ class HostileBundleTests extends BundleTest {
 		Path zip = zip(Map.of(), dir);
 		lieAboutSize(zip, "persons.csv", 1000);
 		BundleRejectedException ex = refused(zip);
-		assertThat(ex.problems()).anySatisfy(p -> assertThat(p).startsWith("persons.csv:0: -: has ")
-			.contains("more than the 4,194,304 a file may have"));
+		assertThat(ex.problems()).anySatisfy(tooLarge("persons.csv"));
 	}
 
 	@Test
@@ -209,8 +210,7 @@ class HostileBundleTests extends BundleTest {
 		grow(dir.resolve("persons.csv"), MORE_THAN_READ_AHEAD, i -> "PY" + i + ",,张三,m,1970-01-01,HY,330683101201,\n");
 		grow(dir.resolve("positions.csv"), OVER_THE_LIMIT, i -> "PAM,330683101201,committee_director,2017-01-01,\n");
 		BundleRejectedException ex = refused(dir);
-		assertThat(ex.problems()).anySatisfy(p -> assertThat(p).startsWith("positions.csv:0: -: has ")
-			.contains("more than the 4,194,304 a file may have"));
+		assertThat(ex.problems()).anySatisfy(tooLarge("positions.csv"));
 	}
 
 	@Test
